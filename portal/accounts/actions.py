@@ -1,0 +1,106 @@
+"""Every change to accounts and roles goes through here."""
+
+import secrets
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from . import permissions
+from .models import User
+from .roles import Role
+from .signals import anonymise_user_data, collect_user_data
+
+
+def make_resident(user):
+    """Everyone who signs up is a resident."""
+    user.groups.add(Group.objects.get(name=Role.RESIDENT))
+    user.__dict__.pop("_role_names", None)
+
+
+def grant_role(user, role, *, by=None, partner=None):
+    """Give `user` a role. A liaison belongs to exactly one partner organisation."""
+    if by is not None and not permissions.can_manage_roles(by):
+        raise PermissionDenied("Only administrators can change roles.")
+    role = Role(role)
+    if role == Role.LIAISON:
+        partner = partner or user.partner
+        if partner is None:
+            raise ValidationError("A liaison must belong to a partner organisation.")
+    with transaction.atomic():
+        if role == Role.LIAISON and user.partner_id != partner.pk:
+            user.partner = partner
+            user.save(update_fields=["partner"])
+        user.groups.add(Group.objects.get(name=role))
+        log(instance=user, action="portal.account.role_granted", user=by, data={"role": role.value})
+    user.__dict__.pop("_role_names", None)
+    return user
+
+
+def revoke_role(user, role, *, by=None):
+    if by is not None and not permissions.can_manage_roles(by):
+        raise PermissionDenied("Only administrators can change roles.")
+    role = Role(role)
+    with transaction.atomic():
+        user.groups.remove(Group.objects.get(name=role))
+        if role == Role.LIAISON:
+            user.partner = None
+            user.save(update_fields=["partner"])
+        log(instance=user, action="portal.account.role_revoked", user=by, data={"role": role.value})
+    user.__dict__.pop("_role_names", None)
+
+
+def update_profile(user, *, display_name, neighbourhood):
+    user.display_name = display_name
+    user.neighbourhood = neighbourhood
+    user.save(update_fields=["display_name", "neighbourhood"])
+    return user
+
+
+def export_user_data(user):
+    """Everything the portal holds about `user`, as a JSON-ready dict."""
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "neighbourhood": str(user.neighbourhood) if user.neighbourhood else None,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "roles": sorted(user.role_names),
+            "partner": str(user.partner) if user.partner else None,
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user)
+        ],
+    }
+    for _receiver, section in collect_user_data.send(sender=User, user=user):
+        data.update(section or {})
+    return data
+
+
+def delete_account(user, *, by):
+    """Close the account and anonymise it. What the resident wrote stays, without their name."""
+    if not permissions.can_delete_account(by, user):
+        raise PermissionDenied("You cannot delete this account.")
+    with transaction.atomic():
+        anonymise_user_data.send(sender=User, user=user)
+        user.email = f"deleted-{user.pk}-{secrets.token_hex(6)}@invalid.example"
+        user.display_name = f"Former member {user.pk}"
+        user.first_name = user.last_name = ""
+        user.neighbourhood = None
+        user.is_active = False
+        user.is_anonymised = True
+        user.set_unusable_password()  # also ends every session: the auth hash changes
+        user.save()
+        user.groups.clear()
+        EmailAddress.objects.filter(user=user).delete()
+        Authenticator.objects.filter(user=user).delete()
+        log(instance=user, action="portal.account.anonymised", user=by)
+    return user
+

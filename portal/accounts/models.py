@@ -1,0 +1,100 @@
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+
+from .roles import STAFF_ROLES, Role
+
+
+class UserManager(DjangoUserManager):
+    """Accounts are identified by email; there is no username."""
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required")
+        email = self.normalize_email(email)
+        extra_fields.setdefault("display_name", email.split("@")[0])
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with an account. The public only ever sees `display_name`."""
+
+    username = None
+    email = models.EmailField("email address", unique=True)
+    display_name = models.CharField(
+        max_length=40,
+        unique=True,
+        help_text="Shown next to what you write. Do not use your real name if you prefer not to.",
+    )
+    neighbourhood = models.ForeignKey(
+        "taxonomy.Neighbourhood",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="residents",
+        help_text="Optional. Used when you post anonymously: “A resident of …”.",
+    )
+    partner = models.ForeignKey(
+        "partners.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+        help_text="Liaisons belong to exactly one partner organisation.",
+    )
+    is_anonymised = models.BooleanField(default=False, editable=False)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("display_name"), name="unique_display_name_ci"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def clean(self):
+        super().clean()
+        clash = User.objects.filter(display_name__iexact=self.display_name).exclude(pk=self.pk)
+        if self.display_name and clash.exists():
+            raise ValidationError({"display_name": "That display name is taken."})
+
+    @property
+    def role_names(self):
+        if not hasattr(self, "_role_names"):
+            self._role_names = frozenset(self.groups.values_list("name", flat=True))
+        return self._role_names
+
+    def has_role(self, role):
+        return self.is_active and (role in self.role_names)
+
+    @property
+    def is_staff_member(self):
+        """Moderators, liaisons, editors, administrators and superusers: they must use 2FA."""
+        return self.is_superuser or bool(self.role_names & STAFF_ROLES)
+
+    @property
+    def is_liaison(self):
+        return self.has_role(Role.LIAISON) and self.partner_id is not None
+
+    @property
+    def is_moderator(self):
+        return self.is_superuser or self.has_role(Role.MODERATOR)

@@ -1,0 +1,29 @@
+"""Who may do what with accounts. Deny by default."""
+
+from allauth.mfa.utils import is_mfa_enabled
+
+from .roles import Role
+
+
+def can_manage_roles(user):
+    return user.is_authenticated and user.is_active and (
+        user.is_superuser or user.has_role(Role.ADMINISTRATOR)
+    )
+
+
+def can_delete_account(actor, account):
+    return actor.is_authenticated and (actor.pk == account.pk or can_manage_roles(actor))
+
+
+def can_post(user):
+    """Residents may post once their email address is verified."""
+    from allauth.account.models import EmailAddress
+
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def needs_two_factor_setup(user):
+    """Staff must set up two-factor authentication before they reach the admin."""
+    return user.is_authenticated and user.is_staff_member and not is_mfa_enabled(user)

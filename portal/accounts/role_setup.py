@@ -1,0 +1,77 @@
+"""Create the role groups and give them their permissions. Idempotent; runs after migrate."""
+
+from django.contrib.auth.models import Group, Permission
+
+from .roles import Role
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+IMAGES_AND_DOCUMENTS = [
+    "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
+    "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+]
+
+# Model permissions per role ("app_label.codename"). Apps add theirs here: one table decides.
+ROLE_PERMISSIONS = {
+    Role.RESIDENT: [],
+    Role.MODERATOR: [ADMIN_ACCESS],
+    Role.LIAISON: [ADMIN_ACCESS],
+    Role.EDITOR: [ADMIN_ACCESS, *IMAGES_AND_DOCUMENTS],
+    Role.ADMINISTRATOR: [
+        ADMIN_ACCESS,
+        *IMAGES_AND_DOCUMENTS,
+        "accounts.add_user", "accounts.change_user", "accounts.view_user",
+        "auth.view_group",
+        "partners.add_partner", "partners.change_partner", "partners.delete_partner",
+        "taxonomy.add_topic", "taxonomy.change_topic", "taxonomy.delete_topic",
+        "taxonomy.add_neighbourhood", "taxonomy.change_neighbourhood",
+        "taxonomy.delete_neighbourhood",
+        "portal.change_sitesettings",
+        "wagtailredirects.add_redirect", "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+        "wagtailsearchpromotions.add_query", "wagtailsearchpromotions.change_query",
+        "wagtailsearchpromotions.delete_query",
+    ],
+}
+# Wagtail page permissions on the whole tree. Editors publish through the approval workflow.
+ROLE_PAGE_PERMISSIONS = {
+    Role.EDITOR: ["add_page", "change_page", "publish_page", "lock_page"],
+    Role.ADMINISTRATOR: ["add_page", "change_page", "publish_page", "lock_page",
+                         "unlock_page", "bulk_delete_page"],
+}
+ROLE_COLLECTION_PERMISSIONS = {
+    Role.EDITOR: IMAGES_AND_DOCUMENTS,
+    Role.ADMINISTRATOR: IMAGES_AND_DOCUMENTS,
+}
+
+
+def _permissions(names):
+    wanted = {tuple(name.split(".", 1)) for name in names}
+    found = Permission.objects.filter(
+        content_type__app_label__in={app for app, _ in wanted},
+        codename__in={codename for _, codename in wanted},
+    ).select_related("content_type")
+    return [p for p in found if (p.content_type.app_label, p.codename) in wanted]
+
+
+def ensure_role_groups(**_kwargs):
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for role in Role:
+        group, _ = Group.objects.get_or_create(name=role.value)
+        group.permissions.add(*_permissions(ROLE_PERMISSIONS[role]))
+        if root_page:
+            for codename in ROLE_PAGE_PERMISSIONS.get(role, []):
+                permission = Permission.objects.filter(
+                    content_type__app_label="wagtailcore", codename=codename
+                ).first()
+                if permission:
+                    GroupPagePermission.objects.get_or_create(
+                        group=group, page=root_page, permission=permission
+                    )
+        if root_collection:
+            for permission in _permissions(ROLE_COLLECTION_PERMISSIONS.get(role, [])):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )

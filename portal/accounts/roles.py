@@ -1,0 +1,14 @@
+"""The portal's roles. Each is a Django group; staff roles need two-factor authentication."""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    RESIDENT = "Residents", "Resident"
+    MODERATOR = "Moderators", "Moderator"
+    LIAISON = "Liaisons", "Liaison"
+    EDITOR = "Editors", "Editor"
+    ADMINISTRATOR = "Administrators", "Administrator"
+
+
+STAFF_ROLES = frozenset({Role.MODERATOR, Role.LIAISON, Role.EDITOR, Role.ADMINISTRATOR})

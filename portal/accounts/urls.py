@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("profile/", views.profile, name="account_profile"),
+    path("my-data/", views.export_data, name="account_export"),
+    path("delete/", views.delete_account, name="account_delete"),
+]

@@ -1,0 +1,172 @@
+"""The demo city of Riverton: partners, topics, neighbourhoods, pages and one account per role.
+
+Everything here is invented and labelled as demo data. Each app adds its own demo content in
+its `demo.py`; `manage.py seed_demo` runs them in order. All of it is idempotent.
+"""
+
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from portal.accounts import actions as account_actions
+from portal.accounts.models import User
+from portal.accounts.roles import Role
+from portal.models import DEFAULT_HELP_NUMBERS, HelpNumber, HomePage, SiteSettings, StandardPage
+from portal.partners.models import Partner
+from portal.taxonomy.models import Neighbourhood, Topic
+
+# A fixed, published secret: demo staff accounts can sign in to the admin straight away.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo only, printed
+
+NEIGHBOURHOODS = ["Old Harbour", "Millbrook", "Northgate", "Riverside", "St Anne's", "Westfield"]
+TOPICS = {
+    "Drug litter and needles": "Discarded needles, foil and other drug litter in public places.",
+    "Dealing in the street": "Concerns about drug dealing in public spaces.",
+    "Treatment and recovery": "Getting into treatment, staying in recovery, support for families.",
+    "Harm reduction": "Naloxone, needle exchange, drug checking and overdose prevention.",
+    "Young people and prevention": "Education, youth work and early help.",
+    "Alcohol": "Street drinking and alcohol-related harm.",
+    "Anti-social behaviour": "Noise, intimidation and nuisance linked to drugs or alcohol.",
+}
+PARTNERS = [
+    ("Riverton Police Service (demo)", Partner.Kind.POLICE,
+     "The city's police service (a fictional demo organisation). Neighbourhood teams answer "
+     "concerns about dealing, anti-social behaviour and safety.", NEIGHBOURHOODS),
+    ("Harbour Lights Recovery Trust (demo)", Partner.Kind.NGO,
+     "A fictional charity offering recovery support, peer mentoring and family groups.",
+     ["Old Harbour", "Riverside", "Millbrook"]),
+    ("Safe Streets Outreach (demo)", Partner.Kind.NGO,
+     "A fictional outreach team: harm reduction, needle exchange and naloxone training.",
+     ["Northgate", "St Anne's", "Westfield", "Old Harbour"]),
+    ("Riverton Community Health (demo)", Partner.Kind.HEALTH,
+     "The fictional local health service running treatment and counselling clinics.",
+     NEIGHBOURHOODS),
+    ("Riverton City Council (demo)", Partner.Kind.CITY,
+     "The fictional city council: street cleaning, needle pick-up and community safety.",
+     NEIGHBOURHOODS),
+]
+ACCOUNTS = [
+    # email, display name, role, partner name
+    ("resident@riverton.example", "Maple Street Neighbour", Role.RESIDENT, None),
+    ("resident2@riverton.example", "Millbrook Parent", Role.RESIDENT, None),
+    ("moderator@riverton.example", "Riverton Moderator", Role.MODERATOR, None),
+    ("police.liaison@riverton.example", "Sgt. Demo (Police)", Role.LIAISON,
+     "Riverton Police Service (demo)"),
+    ("ngo.liaison@riverton.example", "Outreach Lead (Harbour Lights)", Role.LIAISON,
+     "Harbour Lights Recovery Trust (demo)"),
+    ("editor@riverton.example", "Partnership Editor", Role.EDITOR, None),
+    ("editor2@riverton.example", "Second Editor", Role.EDITOR, None),
+    ("admin@riverton.example", "Portal Administrator", Role.ADMINISTRATOR, None),
+]
+
+
+def demo_password(email):
+    return f"riverton-{email.split('@')[0].replace('.', '-')}-demo"
+
+
+@dataclass
+class Demo:
+    """What the apps' demo seeders share: the home page, taxonomy, partners and accounts."""
+
+    home: HomePage
+    topics: dict = field(default_factory=dict)
+    neighbourhoods: dict = field(default_factory=dict)
+    partners: dict = field(default_factory=dict)
+    users: dict = field(default_factory=dict)
+    printed: list = field(default_factory=list)
+
+    def child_page(self, parent, page_class, slug, **fields):
+        """The page at `slug` under `parent`, created and published if missing."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing:
+            return existing.specific
+        page = page_class(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+
+def seed(demo):
+    for name in NEIGHBOURHOODS:
+        demo.neighbourhoods[name], _ = Neighbourhood.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name}
+        )
+    for name, description in TOPICS.items():
+        demo.topics[name], _ = Topic.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "description": description}
+        )
+    for name, kind, description, areas in PARTNERS:
+        partner, created = Partner.objects.get_or_create(
+            slug=slugify(name.replace("(demo)", "")),
+            defaults={"name": name, "kind": kind, "description": description,
+                      "website": "https://example.org/", "public_email":
+                      f"{slugify(name.replace('(demo)', ''))}@riverton.example"},
+        )
+        if created:
+            partner.neighbourhoods.set([demo.neighbourhoods[a] for a in areas])
+        demo.partners[name] = partner
+    _seed_accounts(demo)
+    _seed_pages(demo)
+
+
+def _seed_accounts(demo):
+    for email, display_name, role, partner_name in ACCOUNTS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email, password=demo_password(email), display_name=display_name,
+                neighbourhood=demo.neighbourhoods["Millbrook"] if role == Role.RESIDENT else None,
+            )
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+            account_actions.make_resident(user)
+            if role != Role.RESIDENT:
+                account_actions.grant_role(
+                    user, role, partner=demo.partners.get(partner_name)
+                )
+        if role != Role.RESIDENT and not Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)
+        demo.users[email] = user
+        demo.printed.append((role.label, email, demo_password(email)))
+
+
+def _seed_pages(demo):
+    home = demo.home
+    demo.child_page(
+        home, StandardPage, "about", title="About the partnership", show_in_menus=True,
+        intro="Common Ground is where Riverton's police, health services and community "
+              "organisations answer residents' concerns about drugs and recovery, in public. "
+              "Riverton and every organisation named here are fictional demo data.",
+    )
+    rules = demo.child_page(
+        home, StandardPage, "community-rules", title="Community rules",
+        intro="Be kind, stay on topic, and never share personal details about anyone: no names "
+              "of suspected dealers, no addresses, phone numbers or number plates. If someone is "
+              "in danger, call 999 first.",
+    )
+    demo.child_page(home, StandardPage, "privacy", title="Privacy",
+                    intro="You post under a display name you choose. Partners see your contact "
+                          "details only when you share them on a concern.")
+    demo.child_page(home, StandardPage, "accessibility", title="Accessibility statement",
+                    intro="We aim to meet WCAG 2.2 AA. Tell us if something does not work for you.")
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    if site_settings.community_rules_page_id is None:
+        site_settings.community_rules_page = rules
+        site_settings.save()
+    if not site_settings.help_numbers.exists():
+        for order, (label, number, hours) in enumerate(DEFAULT_HELP_NUMBERS):
+            HelpNumber.objects.create(settings=site_settings, label=label, number=number,
+                                      hours=hours, sort_order=order)
+
+
+def home_page():
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+__all__ = ["Demo", "seed", "home_page", "Page"]

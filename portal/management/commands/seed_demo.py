@@ -1,0 +1,36 @@
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from portal.demo import DEMO_TOTP_SECRET, Demo, home_page
+
+# Each app's demo content, in the order it depends on each other.
+DEMO_SEEDERS = ["portal.demo.seed", "stories.demo.seed", "events.demo.seed", "forums.demo.seed"]
+
+
+class Command(BaseCommand):
+    help = "Build the fictional demo city of Riverton (development only). Safe to run twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true",
+                            help="Run even with DEBUG off (for tests and demo servers).")
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("seed_demo creates accounts with published passwords; "
+                               "it only runs with DEBUG on.")
+        demo = Demo(home=home_page())
+        with transaction.atomic():
+            for path in DEMO_SEEDERS:
+                if find_spec(path.rsplit(".", 1)[0]) is None:
+                    continue  # that app has no demo content yet
+                import_string(path)(demo)
+        self.stdout.write(self.style.SUCCESS("Demo site ready: http://127.0.0.1:8000/"))
+        self.stdout.write("Demo accounts (fictional; development only):")
+        for role, email, password in demo.printed:
+            self.stdout.write(f"  {role:<14} {email:<34} {password}")
+        self.stdout.write(f"Staff accounts use two-factor authentication; add this TOTP secret to "
+                          f"an authenticator app: {DEMO_TOTP_SECRET}")

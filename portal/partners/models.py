@@ -1,0 +1,60 @@
+from django import forms
+from django.db import models
+from django.urls import reverse
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+
+class Partner(index.Indexed, models.Model):
+    """An organisation in the partnership: police, an NGO, a health service, the city."""
+
+    class Kind(models.TextChoices):
+        POLICE = "police", "Police"
+        NGO = "ngo", "NGO"
+        HEALTH = "health", "Health service"
+        CITY = "city", "City council"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    description = models.TextField(blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    website = models.URLField(blank=True)
+    public_email = models.EmailField(blank=True, help_text="Shown to the public.")
+    public_phone = models.CharField(max_length=40, blank=True, help_text="Shown to the public.")
+    neighbourhoods = models.ManyToManyField(
+        "taxonomy.Neighbourhood", blank=True, related_name="partners"
+    )
+    is_active = models.BooleanField(default=True, help_text="Inactive partners are not shown.")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("is_active")],
+            heading="Organisation",
+        ),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("public_email"), FieldPanel("public_phone")],
+            heading="Public contact",
+        ),
+        FieldPanel("neighbourhoods", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partner_detail", args=[self.slug])

@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal import views
+from portal.accounts import urls as account_urls
+from portal.partners import views as partner_views
+
+handler403 = "portal.views.permission_denied"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    # The admin signs in and out through allauth, so its rate limits and MFA apply.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("admin/logout/", RedirectView.as_view(pattern_name="account_logout")),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include(account_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("partners/", partner_views.partner_list, name="partner_list"),
+    path("partners/<slug:slug>/", partner_views.partner_detail, name="partner_detail"),
+    path("sitemap.xml", sitemap),
+]
+
+urlpatterns += [
+    path("", include("forums.urls")),
+    path("", include("stories.urls")),
+    path("", include("events.urls")),
+    path("", include("search.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,0 +1,79 @@
+import pytest
+from django.db import OperationalError, connections
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_reports_each_service(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["database"]["ok"] and body["cache"]["ok"]
+    assert body["search"]["engine"] == "database"
+
+
+def test_healthz_is_503_when_the_database_is_down(client, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(type(connections["default"]), "cursor", unreachable)
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["database"] == {"ok": False, "error": "OperationalError"}
+
+
+def test_every_page_shows_the_crisis_banner(client):
+    for url in ["/", reverse("account_login"), reverse("partner_list"), "/no-such-page/"]:
+        response = client.get(url)
+        assert 'aria-label="Crisis help"' in response.text, url
+        assert 'href="tel:999"' in response.text, url
+
+
+def test_crisis_banner_numbers_are_editable(client):
+    from wagtail.models import Site
+
+    from portal.models import HelpNumber, SiteSettings
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.crisis_banner_text = "Help is here."
+    settings.save()
+    HelpNumber.objects.create(settings=settings, label="Night line", number="0800 123 456")
+
+    response = client.get("/")
+
+    assert "Help is here." in response.text
+    assert 'href="tel:0800123456"' in response.text
+    assert "Riverton drug and alcohol helpline" not in response.text
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "We couldn't find that page" in response.text
+
+
+def test_home_page_renders_with_skip_link_and_landmarks(client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.text
+    for landmark in ['href="#main"', "<header", "<main", "<footer", 'aria-label="Main"']:
+        assert landmark in html
+
+
+def test_partner_pages_list_active_partners(client):
+    from tests.factories import PartnerFactory
+
+    PartnerFactory(name="Visible Trust")
+    PartnerFactory(name="Old Partner", is_active=False)
+
+    listing = client.get(reverse("partner_list"))
+
+    assert "Visible Trust" in listing.text
+    assert "Old Partner" not in listing.text
+    assert client.get("/partners/old-partner/").status_code == 404
