@@ -27,6 +27,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
+    def get_context(self, request, *args, **kwargs):
+        from .sections import sections_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["home_sections"] = sections_for("home", request)
+        return context
+
 
 class StandardPage(Page):
     """A general page: about, community rules, privacy, accessibility statement."""

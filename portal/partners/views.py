@@ -1,7 +1,8 @@
 from django.shortcuts import get_object_or_404, render
 
+from portal.sections import sections_for
+
 from .models import Partner
-from .sections import sections_for
 
 
 def partner_list(request):
@@ -16,5 +17,5 @@ def partner_detail(request, slug):
     return render(
         request,
         "partners/partner_detail.html",
-        {"partner": partner, "sections": sections_for(partner)},
+        {"partner": partner, "sections": sections_for("partner", partner)},
     )
