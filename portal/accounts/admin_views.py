@@ -1,27 +1,38 @@
 """Wagtail's user admin with the portal's own fields."""
 
-from django import forms
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from .roles import Role
 
 PORTAL_FIELDS = ["display_name", "neighbourhood", "partner"]
 
 
-class PortalUserCreationForm(UserCreationForm):
-    class Meta(UserCreationForm.Meta):
-        fields = UserCreationForm.Meta.fields | set(PORTAL_FIELDS)
+class OptionalNamesMixin:
+    """The portal uses display names; legal names are optional."""
 
-
-class PortalUserEditForm(UserEditForm):
-    class Meta(UserEditForm.Meta):
-        fields = UserEditForm.Meta.fields | set(PORTAL_FIELDS)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            if name in self.fields:
+                self.fields[name].required = False
 
     def clean(self):
         cleaned = super().clean()
         groups = cleaned.get("groups") or []
-        if any(group.name == "Liaisons" for group in groups) and not cleaned.get("partner"):
-            raise forms.ValidationError("A liaison must belong to a partner organisation.")
+        if any(group.name == Role.LIAISON for group in groups) and not cleaned.get("partner"):
+            self.add_error("partner", "A liaison must belong to a partner organisation.")
         return cleaned
+
+
+class PortalUserCreationForm(OptionalNamesMixin, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        fields = UserCreationForm.Meta.fields | set(PORTAL_FIELDS)
+
+
+class PortalUserEditForm(OptionalNamesMixin, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        fields = UserEditForm.Meta.fields | set(PORTAL_FIELDS)
 
 
 class UserViewSet(WagtailUserViewSet):

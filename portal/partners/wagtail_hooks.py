@@ -13,6 +13,7 @@ class PartnerViewSet(SnippetViewSet):
     list_display = ["name", "kind", "is_active"]
     list_filter = ["kind", "is_active", "neighbourhoods"]
     search_fields = ["name", "description"]
+    search_backend_name = None  # plain ORM search: a small table, and it works on SQLite too
 
 
 register_snippet(PartnerViewSet)

@@ -9,6 +9,7 @@ class TopicViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    search_backend_name = None
 
 
 class NeighbourhoodViewSet(SnippetViewSet):
@@ -16,6 +17,7 @@ class NeighbourhoodViewSet(SnippetViewSet):
     icon = "site"
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    search_backend_name = None
 
 
 class TaxonomyGroup(SnippetViewSetGroup):
