@@ -77,3 +77,14 @@ def test_partner_pages_list_active_partners(client):
     assert "Visible Trust" in listing.text
     assert "Old Partner" not in listing.text
     assert client.get("/partners/old-partner/").status_code == 404
+
+
+def test_public_pages_allow_no_inline_scripts_and_the_admin_has_its_own_policy(client, editor):
+    public = client.get("/")
+    client.force_login(editor)
+    admin = client.get("/admin/")
+
+    public_scripts = next(d for d in public["Content-Security-Policy"].split(";") if "script-src" in d)
+    admin_scripts = next(d for d in admin["Content-Security-Policy"].split(";") if "script-src" in d)
+    assert "'unsafe-inline'" not in public_scripts
+    assert "'unsafe-inline'" in admin_scripts
