@@ -23,6 +23,7 @@ def _formatter(label_text, message):
         def format_message(self, log_entry):
             if message:
                 return message
-            return f"Set to {log_entry.data.get('visibility')}: {log_entry.data.get('reason') or 'no reason given'}"
+            reason = log_entry.data.get("reason") or "no reason given"
+            return f"Set to {log_entry.data.get('visibility')}: {reason}"
 
     return Formatter
