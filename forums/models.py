@@ -30,7 +30,7 @@ class ThreadKind(models.TextChoices):
     CONCERN = "concern", "Concern"
 
 
-class ForumIndexPage(RoutablePageMixin, routes.ForumIndexRoutes, Page):
+class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):
     """The forum's front page: its boards, and feeds for the whole forum."""
 
     intro = models.TextField(blank=True)
@@ -47,7 +47,7 @@ class ForumIndexPage(RoutablePageMixin, routes.ForumIndexRoutes, Page):
         return BoardPage.objects.child_of(self).live().public().specific()
 
 
-class BoardPage(RoutablePageMixin, routes.BoardRoutes, Page):
+class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):
     """A board in the forum. Thread URLs live under it: /<board>/<id>-<slug>/."""
 
     intro = models.TextField(blank=True, help_text="What this board is for, in a sentence or two.")
