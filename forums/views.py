@@ -179,7 +179,10 @@ def _first_unread(user, thread, posts):
         "last_read_post_id", flat=True).first()
     if read_to is None:
         return None
-    return posts.filter(pk__gt=read_to).only("id", "created_at").first()
+    post = posts.select_related(None).filter(pk__gt=read_to).only("id", "created_at").first()
+    if post is not None:
+        post.thread = thread
+    return post
 
 
 def _post_location(user, post, thread_url):
