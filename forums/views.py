@@ -113,6 +113,10 @@ def thread(request, board, thread_id, slug):
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(thread_url)
+        if not permissions.can_reply(request.user, thread):
+            messages.error(request, "You cannot reply here: the thread is locked, the board is "
+                                    "closed, or your email address is not confirmed yet.")
+            return HttpResponseRedirect(thread_url + "?page=1")
         form = _reply_form(request, thread, data=request.POST)
         if form.is_valid():
             try:

@@ -57,6 +57,9 @@ def test_unverified_resident_cannot_reply(client, resident, unverified_resident,
     client.force_login(unverified_resident)
     response = client.get(thread.get_absolute_url())
     assert "Confirm your email address to reply" in response.content.decode()
+    response = client.post(thread.get_absolute_url(), {"token": "x", "body": "sneaky"}, follow=True)
+    assert "You cannot reply here" in response.content.decode()
+    assert not Post.objects.filter(body_source="sneaky").exists()
     with pytest.raises(PermissionDenied):
         actions.reply(unverified_resident, thread, body="hi")
 
