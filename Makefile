@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST_PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && echo $$p && break; done)
 
-.PHONY: run test install migrate demo serve worker lint e2e bench clean
+.PHONY: run test install migrate demo serve worker lint e2e bench bench-forums clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(HOST_PYTHON)" ]; then echo "Common Ground needs Python 3.12 or newer; none was found on PATH." >&2; exit 1; fi
@@ -30,6 +30,11 @@ worker: install
 
 test: install
 	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+# Forum pages at 10,000 threads / 200,000 posts; use PostgreSQL, e.g.
+# DATABASE_URL=postgres://postgres@127.0.0.1:5432/cg_forums_bench make bench-forums
+bench-forums: install
+	$(PY) bench/forums.py $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,1 +1,299 @@
-"""Models of the forums app."""
+"""Forums: boards are Wagtail pages; threads, posts and what residents follow are plain models.
+
+Threads and posts carry a visibility state so moderation can hide without deleting. Counts and
+"latest" fields on a thread are denormalised from its visible posts by `actions.refresh_thread`.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+from wagtail.search import index
+
+from . import routes
+
+
+class Visibility(models.TextChoices):
+    PENDING = "pending", "Waiting for review"
+    VISIBLE = "visible", "Visible"
+    HIDDEN = "hidden", "Hidden by a moderator"
+    REMOVED = "removed", "Removed"
+
+
+class ThreadKind(models.TextChoices):
+    DISCUSSION = "discussion", "Discussion"
+    CONCERN = "concern", "Concern"
+
+
+class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):
+    """The forum's front page: its boards, and feeds for the whole forum."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    subpage_types = ["forums.BoardPage"]
+    template = "forums/forum_index_page.html"
+
+    class Meta:
+        verbose_name = "forum"
+
+    def boards(self):
+        return BoardPage.objects.child_of(self).live().public().specific()
+
+
+class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):
+    """A board in the forum. Thread URLs live under it: /<board>/<id>-<slug>/."""
+
+    intro = models.TextField(blank=True, help_text="What this board is for, in a sentence or two.")
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="boards",
+                                     help_text="The topics residents may choose from here.")
+    thread_kind = models.CharField(
+        max_length=20, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION,
+        help_text="Concerns are routed to the partners responsible; discussions are not.",
+    )
+    is_open = models.BooleanField("open to posting", default=True,
+                                  help_text="Untick to make the board read-only.")
+    allow_anonymous = models.BooleanField(
+        "allow anonymous posts", default=False,
+        help_text="Residents may post as “A resident of <their neighbourhood>”.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("topics"), FieldPanel("thread_kind"), FieldPanel("is_open"),
+                         FieldPanel("allow_anonymous")], heading="Posting"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["forums.ForumIndexPage"]
+    subpage_types = []
+    template = "forums/board_page.html"
+
+    class Meta:
+        verbose_name = "board"
+
+
+class ThreadQuerySet(models.QuerySet):
+    def public(self):
+        """Threads anyone may see: visible, on a live board."""
+        return self.filter(visibility=Visibility.VISIBLE, board__live=True)
+
+    def for_list(self):
+        return self.select_related("topic", "neighbourhood", "author", "last_post__author")
+
+
+class Thread(models.Model):
+    board = models.ForeignKey(BoardPage, on_delete=models.CASCADE, related_name="threads")
+    title = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=80, allow_unicode=False)
+    kind = models.CharField(max_length=20, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="forum_threads")
+    is_anonymous = models.BooleanField(default=False)
+    author_area = models.CharField(max_length=80, blank=True,
+                                   help_text="The neighbourhood shown for an anonymous author.")
+    topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="threads")
+    neighbourhood = models.ForeignKey("taxonomy.Neighbourhood", null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="threads")
+    visibility = models.CharField(max_length=20, choices=Visibility.choices,
+                                  default=Visibility.VISIBLE)
+    is_locked = models.BooleanField(default=False)
+    is_pinned = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Denormalised from the visible posts (actions.refresh_thread keeps them right).
+    last_activity_at = models.DateTimeField(db_index=True)
+    last_post = models.ForeignKey("Post", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    reply_count = models.PositiveIntegerField(default=0)
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["board", "visibility", "-is_pinned", "-last_activity_at"],
+                         name="forums_thread_board_list"),
+            models.Index(fields=["board", "topic", "visibility"], name="forums_thread_board_topic"),
+            models.Index(fields=["board", "neighbourhood", "visibility"],
+                         name="forums_thread_board_area"),
+            models.Index(fields=["visibility", "-created_at"], name="forums_thread_latest"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:80] or "thread"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.url_under(self.board.url)
+
+    def url_under(self, board_url):
+        """The thread's URL given its board's URL (lists compute the board's URL once)."""
+        return f"{board_url}{self.pk}-{self.slug}/"
+
+    @property
+    def is_public(self):
+        return self.visibility == Visibility.VISIBLE
+
+    @property
+    def public_author_name(self):
+        return public_name(self.author, self.is_anonymous, self.author_area)
+
+
+class PostQuerySet(models.QuerySet):
+    def public(self):
+        """Posts anyone may see: visible, in a visible thread on a live board."""
+        return self.filter(visibility=Visibility.VISIBLE, thread__visibility=Visibility.VISIBLE,
+                           thread__board__live=True)
+
+    def visible_in(self, thread):
+        return self.filter(thread=thread, visibility=Visibility.VISIBLE)
+
+
+class Post(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="forum_posts")
+    is_anonymous = models.BooleanField(default=False)
+    author_area = models.CharField(max_length=80, blank=True)
+    body_source = models.TextField()
+    body_html = models.TextField()
+    visibility = models.CharField(max_length=20, choices=Visibility.choices,
+                                  default=Visibility.VISIBLE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    # Badges later issues set: an official answer from a partner, and staff posting as staff.
+    is_official_response = models.BooleanField(default=False)
+    official_partner = models.ForeignKey("partners.Partner", null=True, blank=True,
+                                         on_delete=models.SET_NULL, related_name="+")
+    staff_badge = models.CharField(max_length=80, blank=True,
+                                   help_text="e.g. “Moderator”; empty for residents.")
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["thread", "visibility", "created_at", "id"],
+                         name="forums_post_thread_order"),
+            models.Index(fields=["visibility", "-created_at"], name="forums_post_latest"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body_source=""), name="forums_post_body_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"Post {self.pk} in {self.thread_id}"
+
+    def get_absolute_url(self):
+        return reverse("forums:post", args=[self.pk])
+
+    @property
+    def is_public(self):
+        return self.visibility == Visibility.VISIBLE
+
+    @property
+    def public_author_name(self):
+        return public_name(self.author, self.is_anonymous, self.author_area)
+
+
+def public_name(author, is_anonymous, area):
+    """What the public sees as the author: a display name, or "A resident of <area>"."""
+    if is_anonymous:
+        return f"A resident of {area}" if area else "A resident"
+    return author.display_name
+
+
+class PostRevision(models.Model):
+    """An earlier version of a post, kept whenever it is edited."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body_source = models.TextField()
+    body_html = models.TextField()
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Revision of post {self.post_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Submission(models.Model):
+    """The one-time token of a submitted form and the post it made: a second click or a reload
+    with the same token finds the post instead of making another."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64)
+    post = models.ForeignKey(Post, null=True, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "token"],
+                                               name="forums_submission_once")]
+
+    def __str__(self):
+        return self.token
+
+
+class Follow(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="forum_follows")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "thread"], name="forums_follow_once")]
+
+    def __str__(self):
+        return f"{self.user_id} follows {self.thread_id}"
+
+
+class ReadMarker(models.Model):
+    """How far a resident has read a thread: the highest post id they have seen."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_markers")
+    last_read_post_id = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "thread"], name="forums_read_once")]
+
+    def __str__(self):
+        return f"{self.user_id} read {self.thread_id} to {self.last_read_post_id}"
+
+
+class Notification(models.Model):
+    """New replies in a followed thread, one row per resident and thread until they read it.
+
+    Further replies only raise `count`, so a busy thread makes one email, not one per reply."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="forum_notifications")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
+    first_post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "read_at", "-updated_at"],
+                                name="forums_notification_inbox")]
+        constraints = [models.UniqueConstraint(fields=["user", "thread"],
+                                               condition=Q(read_at__isnull=True),
+                                               name="forums_one_unread_notification")]
+
+    def __str__(self):
+        return f"{self.count} new in {self.thread_id} for {self.user_id}"

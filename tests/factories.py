@@ -75,3 +75,30 @@ def staff_user(role, *, partner=None, mfa=True, **kwargs):
         partner = PartnerFactory()
     account_actions.grant_role(user, role, partner=partner)
     return user
+
+
+# --- forums -------------------------------------------------------------------------------
+
+def forum_board(*, slug="general", title="General talk", forum=None, **fields):
+    """A published board under a published forum index page (created once) under the home page."""
+    from wagtail.models import Site
+
+    from forums.models import BoardPage, ForumIndexPage
+
+    if forum is None:
+        forum = ForumIndexPage.objects.filter(slug="forum").first()
+    if forum is None:
+        home = Site.objects.get(is_default_site=True).root_page
+        forum = ForumIndexPage(title="Forum", slug="forum", show_in_menus=True)
+        home.add_child(instance=forum)
+        forum.save_revision().publish()
+    board = BoardPage(title=title, slug=slug, **fields)
+    forum.add_child(instance=board)
+    board.save_revision().publish()
+    return BoardPage.objects.get(pk=board.pk)
+
+
+def forum_thread(author, board, *, title="A thread about our street", body="First post.", **kwargs):
+    from forums import actions
+
+    return actions.start_thread(author, board, title=title, body=body, **kwargs)

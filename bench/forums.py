@@ -1,0 +1,173 @@
+"""Forum benchmark: seed 10,000 threads and 200,000 posts into the configured database (in bulk,
+once), then time board and thread pages in-process with Django's test client.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cg_forums_bench make bench-forums
+
+Prints p50/p90/p99 server time and the queries per page, for a visitor and a signed-in resident.
+Options: --requests N (per scenario, default 200), --json (machine-readable output for `make bench`).
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from allauth.account.models import EmailAddress  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import OuterRef, Subquery  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Site  # noqa: E402
+
+from forums.models import BoardPage, ForumIndexPage, Post, Thread  # noqa: E402
+from portal import markup  # noqa: E402
+from portal.accounts import actions as account_actions  # noqa: E402
+from portal.accounts.models import User  # noqa: E402
+
+THREADS = 10_000
+POSTS = 200_000
+LONG_THREAD_POSTS = 50
+AUTHORS = 500
+BATCH = 5_000
+UNUSABLE = "!"  # noqa: S105 - Django's marker for "no password"; bench authors never sign in
+
+
+def board_page():
+    forum = ForumIndexPage.objects.filter(slug="bench-forum").first()
+    if forum is None:
+        home = Site.objects.get(is_default_site=True).root_page
+        forum = ForumIndexPage(title="Benchmark forum", slug="bench-forum")
+        home.add_child(instance=forum)
+        forum.save_revision().publish()
+    board = BoardPage.objects.child_of(forum).filter(slug="bench-board").first()
+    if board is None:
+        board = BoardPage(title="Benchmark board", slug="bench-board")
+        forum.add_child(instance=board)
+        board.save_revision().publish()
+    return BoardPage.objects.get(pk=board.pk)
+
+
+def authors():
+    existing = list(User.objects.filter(email__endswith="@bench.example").order_by("pk"))
+    if len(existing) >= AUTHORS:
+        return existing
+    User.objects.bulk_create(
+        [User(email=f"author{n}@bench.example", display_name=f"Bench author {n}", password=UNUSABLE)
+         for n in range(len(existing), AUTHORS)]
+    )
+    users = list(User.objects.filter(email__endswith="@bench.example").order_by("pk"))
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users],
+        ignore_conflicts=True,
+    )
+    account_actions.make_resident(users[0])
+    return users
+
+
+def seed(board):
+    if Thread.objects.filter(board=board).count() >= THREADS:
+        print(f"Seed: {THREADS:,} threads already there, reusing them.")
+        return
+    started = time.perf_counter()
+    users = authors()
+    html = markup.render("A benchmark post with **some** text and a link to https://example.org.")
+    now = timezone.now()
+    Thread.objects.filter(board=board).delete()
+    threads = Thread.objects.bulk_create(
+        [Thread(board=board, title=f"Benchmark thread number {n}", slug=f"benchmark-thread-{n}",
+                author=users[n % AUTHORS], last_activity_at=now - timezone.timedelta(minutes=n))
+         for n in range(THREADS)],
+        batch_size=BATCH,
+    )
+    per_thread = (POSTS - LONG_THREAD_POSTS) // (THREADS - 1)
+    counts = [LONG_THREAD_POSTS] + [per_thread] * (THREADS - 1)
+    counts[-1] += POSTS - sum(counts)
+    batch = []
+    for thread, count in zip(threads, counts, strict=True):
+        for n in range(count):
+            batch.append(Post(thread=thread, author=users[(thread.pk + n) % AUTHORS],
+                              body_source="A benchmark post.", body_html=html))
+        if len(batch) >= BATCH:
+            Post.objects.bulk_create(batch, batch_size=BATCH)
+            batch = []
+    Post.objects.bulk_create(batch, batch_size=BATCH)
+    latest = Post.objects.filter(thread=OuterRef("pk")).order_by("-id").values("id")[:1]
+    Thread.objects.filter(board=board).update(last_post=Subquery(latest))
+    for thread, count in zip(threads, counts, strict=True):
+        thread.reply_count = count - 1
+    Thread.objects.bulk_update(threads, ["reply_count"], batch_size=BATCH)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE forums_thread; ANALYZE forums_post")
+    print(f"Seed: {THREADS:,} threads and {POSTS:,} posts in {time.perf_counter() - started:.1f} s.")
+
+
+def measure(client, urls, requests):
+    """[ms] for `requests` GETs spread over `urls`, and the queries of one of them."""
+    for url in urls[:3]:
+        assert client.get(url).status_code == 200, url  # warm up
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(urls[0])
+    assert response.status_code == 200, (urls[0], response.status_code)
+    times = []
+    for n in range(requests):
+        started = time.perf_counter()
+        response = client.get(urls[n % len(urls)])
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    return times, len(queries)
+
+
+def percentile(values, p):
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    board = board_page()
+    seed(board)
+    long_thread = Thread.objects.filter(board=board).order_by("pk").first()
+    board_urls = [board.url] + [f"{board.url}?page={n}" for n in random.sample(range(2, 300), 20)]
+    thread_urls = [long_thread.url_under(board.url) + "?page=1"]
+    resident = User.objects.filter(email__endswith="@bench.example").order_by("pk").first()
+    visitor, signed_in = Client(), Client()
+    signed_in.force_login(resident)
+    results = []
+    for name, client in [("visitor", visitor), ("resident", signed_in)]:
+        for page, urls in [("board page", board_urls), ("50-post thread page", thread_urls)]:
+            times, queries = measure(client, urls, args.requests)
+            results.append({"page": page, "who": name, "requests": len(times),
+                            "p50_ms": round(percentile(times, 50), 1),
+                            "p90_ms": round(percentile(times, 90), 1),
+                            "p99_ms": round(percentile(times, 99), 1), "queries": queries})
+    if args.json:
+        print(json.dumps({"database": connection.vendor, "results": results}, indent=2))
+        return
+    print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']}); "
+          f"{Thread.objects.filter(board=board).count():,} threads, "
+          f"{Post.objects.filter(thread__board=board).count():,} posts on the board")
+    print(f"{'page':<22}{'who':<10}{'p50 ms':>8}{'p90 ms':>8}{'p99 ms':>8}{'queries':>9}")
+    for r in results:
+        print(f"{r['page']:<22}{r['who']:<10}{r['p50_ms']:>8}{r['p90_ms']:>8}{r['p99_ms']:>8}{r['queries']:>9}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,291 @@
+"""Every change to the forums goes through here: check permission, change the database in one
+transaction, write the audit log, and schedule side effects (email, signals) after commit."""
+
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from portal import markup
+
+from . import permissions
+from .models import (
+    Follow,
+    Notification,
+    Post,
+    PostRevision,
+    ReadMarker,
+    Submission,
+    Thread,
+    Visibility,
+)
+from .signals import announce
+
+TITLE_MIN, TITLE_MAX = 10, 150
+BODY_MIN, BODY_MAX = 1, 20_000
+UNSUBSCRIBE_SALT = "forums.unsubscribe"
+
+
+# Validation shared by the forms and the actions ------------------------------------------
+
+def clean_title(title):
+    title = " ".join((title or "").split())
+    if len(title) < TITLE_MIN:
+        raise ValidationError(f"The title needs at least {TITLE_MIN} characters (it has {len(title)}).")
+    if len(title) > TITLE_MAX:
+        raise ValidationError(f"The title can have at most {TITLE_MAX} characters (it has {len(title)}).")
+    return title
+
+
+def clean_body(body):
+    body = (body or "").strip()
+    if len(body) < BODY_MIN:
+        raise ValidationError("Write something before you post.")
+    if len(body) > BODY_MAX:
+        raise ValidationError(
+            f"A post can have at most {BODY_MAX:,} characters (it has {len(body):,})."
+        )
+    return body
+
+
+# Posting ------------------------------------------------------------------------------------
+
+def start_thread(user, board, *, title, body, topic=None, neighbourhood=None, anonymous=False,
+                 token=""):
+    """Start a thread in `board` with its first post. Returns the thread; a second submission
+    of the same form (same `token`) returns the thread the first one made."""
+    if not permissions.can_start_thread(user, board):
+        raise PermissionDenied("You cannot start a thread on this board.")
+    if anonymous and not permissions.can_post_anonymously(user, board):
+        raise PermissionDenied("This board does not allow anonymous posts.")
+    title, body = clean_title(title), clean_body(body)
+    allowed_topics = list(board.topics.all())
+    if topic is not None and allowed_topics and topic not in allowed_topics:
+        raise ValidationError("Choose one of this board's topics.")
+
+    def make():
+        area = _area(user) if anonymous else ""
+        thread = Thread.objects.create(
+            board=board, title=title, kind=board.thread_kind, author=user, is_anonymous=anonymous,
+            author_area=area, topic=topic, neighbourhood=neighbourhood,
+            last_activity_at=timezone.now(),
+        )
+        post = _create_post(user, thread, body, anonymous, area)
+        refresh_thread(thread)
+        Follow.objects.get_or_create(user=user, thread=thread)
+        log(instance=thread, action="forums.thread.started", user=user,
+            data={"board": board.pk, "anonymous": anonymous})
+        announce(thread, "shown")
+        announce(post, "shown")
+        return post
+
+    with transaction.atomic():
+        post = _once(user, token, make)
+    return post.thread
+
+
+def reply(user, thread, *, body, anonymous=False, token=""):
+    """Reply to `thread`. Returns the post (the earlier one for a repeated submission)."""
+    if not permissions.can_reply(user, thread):
+        raise PermissionDenied("You cannot reply to this thread.")
+    if anonymous and not permissions.can_post_anonymously(user, thread.board):
+        raise PermissionDenied("This board does not allow anonymous posts.")
+    body = clean_body(body)
+
+    def make():
+        post = _create_post(user, thread, body, anonymous, _area(user) if anonymous else "")
+        refresh_thread(thread)
+        Follow.objects.get_or_create(user=user, thread=thread)
+        _notify_followers(post)
+        log(instance=post, action="forums.post.created", user=user,
+            data={"thread": thread.pk, "anonymous": anonymous})
+        announce(post, "shown")
+        return post
+
+    with transaction.atomic():
+        return _once(user, token, make)
+
+
+def edit_post(user, post, *, body, title=None):
+    """Change a post's text, keeping the earlier version. The first post may change the title."""
+    if not permissions.can_edit_post(user, post):
+        raise PermissionDenied("The time to edit this post has passed; ask a moderator.")
+    body = clean_body(body)
+    thread = post.thread
+    with transaction.atomic():
+        PostRevision.objects.create(post=post, body_source=post.body_source,
+                                    body_html=post.body_html, edited_by=user)
+        post.body_source, post.body_html = body, markup.render(body)
+        post.edited_at = timezone.now()
+        post.save(update_fields=["body_source", "body_html", "edited_at"])
+        if title is not None and is_first_post(post):
+            thread.title = clean_title(title)
+            thread.save(update_fields=["title"])
+            if thread.is_public:
+                announce(thread, "updated")
+        log(instance=post, action="forums.post.edited", user=user, data={"thread": thread.pk})
+        if post.is_public:
+            announce(post, "updated")
+    return post
+
+
+def set_post_visibility(post, visibility, *, by, reason=""):
+    """Show, hide, remove or hold a post (moderators). The thread's counts follow."""
+    if not permissions.can_moderate(by):
+        raise PermissionDenied("Only moderators can change what is visible.")
+    visibility = Visibility(visibility)
+    was_public = post.is_public
+    with transaction.atomic():
+        post.visibility = visibility
+        post.save(update_fields=["visibility"])
+        refresh_thread(post.thread)
+        log(instance=post, action="forums.post.visibility", user=by,
+            data={"visibility": visibility.value, "reason": reason})
+        if was_public != post.is_public:
+            announce(post, "shown" if post.is_public else "withdrawn")
+    return post
+
+
+def set_thread_visibility(thread, visibility, *, by, reason=""):
+    if not permissions.can_moderate(by):
+        raise PermissionDenied("Only moderators can change what is visible.")
+    visibility = Visibility(visibility)
+    was_public = thread.is_public
+    with transaction.atomic():
+        thread.visibility = visibility
+        thread.save(update_fields=["visibility"])
+        log(instance=thread, action="forums.thread.visibility", user=by,
+            data={"visibility": visibility.value, "reason": reason})
+        if was_public != thread.is_public:
+            announce(thread, "shown" if thread.is_public else "withdrawn")
+    return thread
+
+
+def refresh_thread(thread):
+    """Recompute the thread's latest post, activity time and reply count from visible posts."""
+    visible = Post.objects.filter(thread=thread, visibility=Visibility.VISIBLE)
+    last = visible.order_by("-created_at", "-id").only("id", "created_at").first()
+    thread.last_post = last
+    thread.last_activity_at = last.created_at if last else thread.created_at
+    thread.reply_count = max(visible.count() - 1, 0)
+    thread.save(update_fields=["last_post", "last_activity_at", "reply_count"])
+
+
+def is_first_post(post):
+    first_id = Post.objects.filter(thread_id=post.thread_id).order_by("created_at", "id").values_list(
+        "id", flat=True).first()
+    return first_id == post.pk
+
+
+def _create_post(user, thread, body, anonymous, area):
+    return Post.objects.create(
+        thread=thread, author=user, is_anonymous=anonymous, author_area=area, body_source=body,
+        body_html=markup.render(body), staff_badge="" if anonymous else staff_badge_for(user),
+    )
+
+
+def staff_badge_for(user):
+    """The badge a staff member's post carries; residents have none."""
+    if user.is_liaison:
+        return f"Liaison, {user.partner.name}"
+    if user.is_moderator:
+        return "Moderator"
+    return ""
+
+
+def _area(user):
+    return user.neighbourhood.name if user.neighbourhood_id else ""
+
+
+def _once(user, token, make):
+    """Run `make` once per (user, token): a repeated submission returns the first result."""
+    if not token:
+        return make()
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(user=user, token=token[:64])
+    except IntegrityError:
+        earlier = Submission.objects.select_related("post__thread").get(user=user, token=token[:64])
+        if earlier.post is None:
+            raise ValidationError("This form was already sent; reload the page.") from None
+        return earlier.post
+    post = make()
+    submission.post = post
+    submission.save(update_fields=["post"])
+    return post
+
+
+# Following, reading, notifications -------------------------------------------------------------
+
+def follow(user, thread):
+    if not permissions.can_follow(user, thread):
+        raise PermissionDenied("Sign in to follow threads.")
+    Follow.objects.get_or_create(user=user, thread=thread)
+
+
+def unfollow(user, thread):
+    Follow.objects.filter(user=user, thread=thread).delete()
+
+
+def unsubscribe_token(user, thread):
+    return signing.dumps({"u": user.pk, "t": thread.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe(token):
+    """Stop email about one thread for the holder of a signed link. Returns the thread, or None
+    if the link is not valid."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    thread = Thread.objects.select_related("board").filter(pk=data.get("t")).first()
+    if thread is None:
+        return None
+    with transaction.atomic():
+        Follow.objects.filter(user_id=data.get("u"), thread=thread).delete()
+        Notification.objects.filter(user_id=data.get("u"), thread=thread,
+                                    read_at__isnull=True).update(read_at=timezone.now())
+    return thread
+
+
+def mark_read(user, thread, up_to_post_id):
+    """Remember that `user` has read `thread` up to the post `up_to_post_id`."""
+    if not user.is_authenticated or not up_to_post_id:
+        return
+    updated = ReadMarker.objects.filter(user=user, thread=thread).update(
+        last_read_post_id=Greatest(F("last_read_post_id"), up_to_post_id)
+    )
+    if not updated:
+        ReadMarker.objects.bulk_create(
+            [ReadMarker(user=user, thread=thread, last_read_post_id=up_to_post_id)],
+            ignore_conflicts=True,
+        )
+    if thread.last_post_id and up_to_post_id >= thread.last_post_id:
+        Notification.objects.filter(user=user, thread=thread, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+
+
+def _notify_followers(post):
+    """One unread notification per follower and thread; more replies only raise its count."""
+    thread = post.thread
+    followers = set(Follow.objects.filter(thread=thread).exclude(user_id=post.author_id)
+                    .values_list("user_id", flat=True))
+    if not followers:
+        return
+    already = set(Notification.objects.filter(thread=thread, read_at__isnull=True,
+                                              user_id__in=followers).values_list("user_id", flat=True))
+    Notification.objects.filter(thread=thread, read_at__isnull=True, user_id__in=already).update(
+        count=F("count") + 1, updated_at=timezone.now()
+    )
+    Notification.objects.bulk_create(
+        [Notification(user_id=uid, thread=thread, first_post=post) for uid in followers - already]
+    )
+    new_ids = sorted(followers - already)
+    if new_ids:
+        from .tasks import send_reply_emails
+
+        transaction.on_commit(lambda: send_reply_emails.enqueue(user_ids=new_ids))

@@ -1,0 +1,105 @@
+"""Forms for posting. Validation rules live in actions (clean_title, clean_body); the forms call
+them so a user sees the same message the action would raise."""
+
+import secrets
+
+from django import forms
+
+from portal.taxonomy.models import Neighbourhood, Topic
+
+from . import actions
+
+BODY_HELP = ("Markdown works: *italic*, **bold**, > quote, - list, [link](https://…). "
+             "Do not share anyone's name, address or phone number.")
+
+
+def new_token():
+    return secrets.token_urlsafe(24)
+
+
+class OneTimeTokenForm(forms.Form):
+    """A hidden token, fresh for each form shown: sending it twice makes one post."""
+
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", new_token())
+
+
+class BodyField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 8}))
+        kwargs.setdefault("help_text", BODY_HELP)
+        super().__init__(strip=False, max_length=None, **kwargs)
+
+    def validate(self, value):
+        pass  # clean_body says what is wrong, including when it is empty
+
+    def clean(self, value):
+        return actions.clean_body(super().clean(value))
+
+
+class ReplyForm(OneTimeTokenForm):
+    body = BodyField(label="Your reply", required=False)
+    anonymous = forms.BooleanField(label="Post anonymously", required=False)
+
+    def __init__(self, *args, allow_anonymous=False, area="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if allow_anonymous:
+            self.fields["anonymous"].help_text = (
+                f"Shown as “A resident of {area}”." if area else
+                "Shown as “A resident” (add your neighbourhood to your profile to show it)."
+            )
+        else:
+            del self.fields["anonymous"]
+
+
+class ThreadForm(ReplyForm):
+    title = forms.CharField(label="Title", required=False, strip=True,
+                            help_text=f"{actions.TITLE_MIN} to {actions.TITLE_MAX} characters.",
+                            widget=forms.TextInput(attrs={"maxlength": actions.TITLE_MAX}))
+    topic = forms.ModelChoiceField(queryset=Topic.objects.none(), required=False,
+                                   empty_label="Choose a topic (optional)")
+    neighbourhood = forms.ModelChoiceField(queryset=Neighbourhood.objects.all(), required=False,
+                                           empty_label="Anywhere / not about one area")
+
+    field_order = ["token", "title", "body", "topic", "neighbourhood", "anonymous"]
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = "Your post"
+        topics = board.topics.all()
+        self.fields["topic"].queryset = topics if topics.exists() else Topic.objects.all()
+        self.order_fields(self.field_order)
+
+    def clean_title(self):
+        return actions.clean_title(self.cleaned_data.get("title"))
+
+
+class EditPostForm(forms.Form):
+    body = BodyField(label="Your post", required=False)
+
+    def __init__(self, *args, with_title=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if with_title:
+            self.fields["title"] = forms.CharField(label="Title", required=False,
+                                                   widget=forms.TextInput(
+                                                       attrs={"maxlength": actions.TITLE_MAX}))
+            self.order_fields(["title", "body"])
+
+    def clean_title(self):
+        return actions.clean_title(self.cleaned_data.get("title"))
+
+
+class FilterForm(forms.Form):
+    topic = forms.ModelChoiceField(queryset=Topic.objects.none(), required=False,
+                                   empty_label="All topics", to_field_name="slug")
+    area = forms.ModelChoiceField(queryset=Neighbourhood.objects.all(), required=False,
+                                  empty_label="All neighbourhoods", to_field_name="slug",
+                                  label="Neighbourhood")
+
+    def __init__(self, *args, topics, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = topics

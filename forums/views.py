@@ -1,0 +1,316 @@
+"""Forum views. Each parses input, asks permissions, calls one action and renders."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from . import actions, permissions
+from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
+from .models import Notification, Post, ReadMarker, Thread, Visibility
+
+THREADS_PER_PAGE = 30
+POSTS_PER_PAGE = 50
+LATEST_ON_INDEX = 10
+
+
+# Reading -----------------------------------------------------------------------------------
+
+def forum_index(request, forum):
+    boards = list(forum.boards())
+    counts = dict(
+        Thread.objects.public().filter(board__in=boards).values("board").annotate(n=Count("id"))
+        .values_list("board", "n")
+    )
+    for board in boards:
+        board.thread_count = counts.get(board.pk, 0)
+    latest = list(latest_threads(forum, LATEST_ON_INDEX))
+    return render(request, "forums/forum_index_page.html",
+                  {"page": forum, "self": forum, "boards": boards, "latest": latest})
+
+
+def latest_threads(forum, limit):
+    """The public threads with the latest activity in `forum`, with their URLs ready."""
+    threads = (Thread.objects.public().filter(board__path__startswith=forum.path)
+               .select_related("board", "topic", "neighbourhood", "author", "last_post__author")
+               .order_by("-last_activity_at")[:limit])
+    for thread in threads:
+        thread.url = thread.get_absolute_url()
+        yield thread
+
+
+def board(request, board):
+    filters = FilterForm(request.GET or None, topics=board.topics.all() or _all_topics())
+    threads = Thread.objects.public().filter(board=board).for_list().order_by(
+        "-is_pinned", "-last_activity_at", "-id")
+    if filters.is_valid():
+        if filters.cleaned_data.get("topic"):
+            threads = threads.filter(topic=filters.cleaned_data["topic"])
+        if filters.cleaned_data.get("area"):
+            threads = threads.filter(neighbourhood=filters.cleaned_data["area"])
+    page_obj = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    board_url = board.url
+    _mark_unread(request.user, page_obj.object_list)
+    for thread in page_obj.object_list:
+        thread.url = thread.url_under(board_url)
+    query = {k: v for k, v in request.GET.items() if k != "page" and v}
+    return render(request, "forums/board_page.html", {
+        "page": board, "self": board, "page_obj": page_obj, "filters": filters,
+        "filter_query": urlencode(query),
+        "can_start": permissions.can_start_thread(request.user, board),
+        "new_thread_url": board_url + board.reverse_subpage("new_thread"),
+    })
+
+
+def _all_topics():
+    from portal.taxonomy.models import Topic
+
+    return Topic.objects.all()
+
+
+def _mark_unread(user, threads):
+    """Set `has_new_posts` on threads the user has read before and that have new posts since."""
+    threads = list(threads)
+    markers = {}
+    if user.is_authenticated and threads:
+        markers = dict(ReadMarker.objects.filter(user=user, thread__in=threads)
+                       .values_list("thread_id", "last_read_post_id"))
+    for thread in threads:
+        read_to = markers.get(thread.pk)
+        thread.has_new_posts = bool(read_to is not None and thread.last_post_id
+                                    and thread.last_post_id > read_to)
+
+
+def _get_thread(request, board, thread_id):
+    thread = get_object_or_404(
+        Thread.objects.select_related("topic", "neighbourhood", "author"), pk=thread_id, board=board
+    )
+    thread.board = board
+    if not permissions.can_view_thread(request.user, thread):
+        raise Http404("No such thread")
+    return thread
+
+
+def _posts_for(user, thread):
+    posts = Post.objects.filter(thread=thread).select_related("author", "official_partner")
+    if not permissions.can_moderate(user):
+        posts = posts.filter(visibility=Visibility.VISIBLE)
+    return posts.order_by("created_at", "id")
+
+
+def thread(request, board, thread_id, slug):
+    thread = _get_thread(request, board, thread_id)
+    thread_url = thread.url_under(board.url)
+    if slug != thread.slug:
+        return HttpResponseRedirect(thread_url)
+    form = None
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(thread_url)
+        if not permissions.can_reply(request.user, thread):
+            messages.error(request, "You cannot reply here: the thread is locked, the board is "
+                                    "closed, or your email address is not confirmed yet.")
+            return HttpResponseRedirect(thread_url + "?page=1")
+        form = _reply_form(request, thread, data=request.POST)
+        if form.is_valid():
+            try:
+                post = actions.reply(request.user, thread, body=form.cleaned_data["body"],
+                                     anonymous=form.cleaned_data.get("anonymous", False),
+                                     token=form.cleaned_data["token"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Your reply is posted.")
+                return HttpResponseRedirect(_post_location(request.user, post, thread_url))
+    posts = _posts_for(request.user, thread)
+    if "page" not in request.GET and request.method == "GET":
+        first_unread = _first_unread(request.user, thread, posts)
+        if first_unread is not None:
+            return HttpResponseRedirect(_post_location(request.user, first_unread, thread_url))
+    page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    return _render_thread(request, board, thread, thread_url, page_obj, form)
+
+
+def _render_thread(request, board, thread, thread_url, page_obj, form):
+    user = request.user
+    can_reply = permissions.can_reply(user, thread)
+    if form is None and can_reply:
+        form = _reply_form(request, thread, initial={"body": _quote(request, thread)})
+    post_list = list(page_obj.object_list)
+    for post in post_list:
+        post.thread = thread
+        post.can_edit = permissions.can_edit_post(user, post)
+        post.edit_url = f"{thread_url}posts/{post.pk}/edit/"
+    if post_list:
+        actions.mark_read(user, thread, max(post.pk for post in post_list))
+    return render(request, "forums/thread_page.html", {
+        "page": board, "self": board, "thread": thread, "thread_url": thread_url,
+        "page_obj": page_obj, "posts": post_list, "form": form, "can_reply": can_reply,
+        "is_following": user.is_authenticated and thread.follows.filter(user=user).exists(),
+        "can_follow": permissions.can_follow(user, thread),
+        "needs_verification": user.is_authenticated and not permissions.can_post(user),
+    })
+
+
+def _reply_form(request, thread, **kwargs):
+    allow = permissions.can_post_anonymously(request.user, thread.board)
+    area = actions._area(request.user) if allow else ""
+    return ReplyForm(allow_anonymous=allow, area=area, **kwargs)
+
+
+def _quote(request, thread):
+    """Markdown quoting the post named by ?quote=<id>, if the user may see it."""
+    post_id = request.GET.get("quote", "")
+    if not post_id.isdigit():
+        return ""
+    post = Post.objects.filter(pk=post_id, thread=thread).select_related("author").first()
+    if post is None or not permissions.can_view_post(request.user, post):
+        return ""
+    quoted = "\n".join("> " + line for line in post.body_source.splitlines())
+    return f"{post.public_author_name} wrote:\n\n{quoted}\n\n"
+
+
+def _first_unread(user, thread, posts):
+    if not user.is_authenticated:
+        return None
+    read_to = ReadMarker.objects.filter(user=user, thread=thread).values_list(
+        "last_read_post_id", flat=True).first()
+    if read_to is None:
+        return None
+    post = posts.select_related(None).filter(pk__gt=read_to).only("id", "created_at").first()
+    if post is not None:
+        post.thread = thread
+    return post
+
+
+def _post_location(user, post, thread_url):
+    """The URL of the page of the thread holding `post`, with its anchor."""
+    before = _posts_for(user, post.thread).filter(
+        Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, id__lt=post.pk)).count()
+    page = before // POSTS_PER_PAGE + 1
+    return f"{thread_url}?page={page}#post-{post.pk}"
+
+
+def post_permalink(request, pk):
+    post = get_object_or_404(Post.objects.select_related("thread__board"), pk=pk)
+    if not (permissions.can_view_thread(request.user, post.thread)
+            and permissions.can_view_post(request.user, post)):
+        raise Http404("No such post")
+    return HttpResponseRedirect(_post_location(request.user, post, post.thread.get_absolute_url()))
+
+
+# Posting -----------------------------------------------------------------------------------
+
+def new_thread(request, board):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permissions.can_start_thread(request.user, board):
+        if board.is_open:
+            messages.error(request, "Confirm your email address before you post.")
+        else:
+            messages.error(request, "This board is closed to new threads.")
+        return redirect(board.url)
+    allow = permissions.can_post_anonymously(request.user, board)
+    kwargs = {"board": board, "allow_anonymous": allow, "area": actions._area(request.user) if allow else ""}
+    form = ThreadForm(request.POST if request.method == "POST" else None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            thread = actions.start_thread(
+                request.user, board, title=data["title"], body=data["body"], topic=data["topic"],
+                neighbourhood=data["neighbourhood"], anonymous=data.get("anonymous", False),
+                token=data["token"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Your thread is posted.")
+            return HttpResponseRedirect(thread.url_under(board.url))
+    return render(request, "forums/new_thread.html", {"page": board, "self": board, "form": form})
+
+
+def edit_post(request, board, thread_id, post_id):
+    thread = _get_thread(request, board, thread_id)
+    post = get_object_or_404(Post.objects.select_related("author"), pk=post_id, thread=thread)
+    post.thread = thread
+    thread_url = thread.url_under(board.url)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permissions.can_edit_post(request.user, post):
+        messages.error(request, "The time to edit this post has passed. Ask a moderator if it "
+                                "needs changing.")
+        return HttpResponseRedirect(_post_location(request.user, post, thread_url))
+    with_title = actions.is_first_post(post)
+    initial = {"body": post.body_source, "title": thread.title}
+    form = EditPostForm(request.POST if request.method == "POST" else None, initial=initial,
+                        with_title=with_title)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.edit_post(request.user, post, body=form.cleaned_data["body"],
+                              title=form.cleaned_data.get("title"))
+        except PermissionDenied:
+            messages.error(request, "The time to edit this post has passed.")
+        else:
+            messages.success(request, "Your changes are saved.")
+        return HttpResponseRedirect(_post_location(request.user, post, thread_url))
+    return render(request, "forums/edit_post.html", {
+        "page": board, "self": board, "thread": thread, "thread_url": thread_url, "post": post,
+        "form": form, "revisions": post.revisions.all()[:20],
+    })
+
+
+def follow(request, board, thread_id):
+    if request.method != "POST":
+        raise Http404("Follow with the button on the thread")
+    thread = _get_thread(request, board, thread_id)
+    thread_url = thread.url_under(board.url)
+    if not request.user.is_authenticated:
+        return redirect_to_login(thread_url)
+    if request.POST.get("action") == "unfollow":
+        actions.unfollow(request.user, thread)
+        messages.success(request, "You no longer follow this thread.")
+    else:
+        actions.follow(request.user, thread)
+        messages.success(request, "You follow this thread: we will email you about new replies.")
+    return HttpResponseRedirect(thread_url)
+
+
+# Notifications and unsubscribing ---------------------------------------------------------------
+
+def notifications(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.method == "POST":
+        return _mark_all_read(request)
+    items = (Notification.objects.filter(user=request.user, thread__visibility=Visibility.VISIBLE,
+                                         thread__board__live=True)
+             .select_related("thread__board", "first_post").order_by("read_at", "-updated_at"))
+    page_obj = Paginator(items, 30).get_page(request.GET.get("page"))
+    for item in page_obj.object_list:
+        item.url = item.thread.get_absolute_url()
+    return render(request, "forums/notifications.html", {"page_obj": page_obj})
+
+
+@require_POST
+def _mark_all_read(request):
+    from django.utils import timezone
+
+    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    messages.success(request, "All notifications are marked as read.")
+    return redirect("forums:notifications")
+
+
+@csrf_exempt  # one-click unsubscribe (RFC 8058) posts from the mail client; the signed token is the key
+def unsubscribe(request, token):
+    if request.method == "POST":
+        thread = actions.unsubscribe(token)
+        return render(request, "forums/unsubscribe.html",
+                      {"thread": thread, "done": thread is not None, "token": token},
+                      status=200 if thread else 400)
+    return render(request, "forums/unsubscribe.html", {"token": token, "done": False})

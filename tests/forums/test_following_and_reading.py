@@ -1,0 +1,108 @@
+"""Following, batched email about replies, one-click unsubscribe, the notification list,
+unread markers and opening a thread at the first unread post."""
+
+import pytest
+from django.core import mail
+
+from forums import actions
+from forums.models import Follow, Notification
+from tests.factories import UserFactory, forum_thread
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def followed_thread(resident, board):
+    return forum_thread(resident, board, title="Street lights on Elm Road")
+
+
+def test_starting_or_replying_follows_the_thread(resident, board, followed_thread):
+    replier = UserFactory()
+    actions.reply(replier, followed_thread, body="Me too")
+    assert set(Follow.objects.filter(thread=followed_thread).values_list("user", flat=True)) == {
+        resident.pk, replier.pk}
+
+
+def test_follow_and_unfollow_with_the_button(client, board, followed_thread):
+    reader = UserFactory()
+    client.force_login(reader)
+    url = followed_thread.get_absolute_url()
+    client.post(url + "follow/", {"action": "follow"})
+    assert Follow.objects.filter(user=reader, thread=followed_thread).exists()
+    assert "Unfollow" in client.get(url).content.decode()
+    client.post(url + "follow/", {"action": "unfollow"})
+    assert not Follow.objects.filter(user=reader, thread=followed_thread).exists()
+
+
+def test_a_busy_thread_sends_one_email_until_read(resident, django_capture_on_commit_callbacks,
+                                                  followed_thread):
+    # given a resident following their thread, and a neighbour who replies three times
+    neighbour = UserFactory()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            actions.reply(neighbour, followed_thread, body=f"Reply {n}")
+    # then the author gets one email, naming the thread, with an unsubscribe link
+    to_author = [m for m in mail.outbox if m.to == [resident.email]]
+    assert len(to_author) == 1
+    assert "Street lights on Elm Road" in to_author[0].subject
+    assert "/forums/unsubscribe/" in to_author[0].body
+    assert to_author[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert Notification.objects.get(user=resident).count == 3
+    # and after reading the thread, the next reply makes another email
+    actions.mark_read(resident, followed_thread, followed_thread.posts.order_by("id").last().pk)
+    followed_thread.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.reply(neighbour, followed_thread, body="Reply 4")
+    assert len([m for m in mail.outbox if m.to == [resident.email]]) == 2
+
+
+def test_one_click_unsubscribe_needs_no_login(client, resident, followed_thread):
+    token = actions.unsubscribe_token(resident, followed_thread)
+    page = client.get(f"/forums/unsubscribe/{token}/")
+    assert "Stop emails" in page.content.decode()
+    assert Follow.objects.filter(user=resident).exists()  # a GET (link scanner) changes nothing
+    response = client.post(f"/forums/unsubscribe/{token}/")
+    assert "You will get no more emails about" in response.content.decode()
+    assert not Follow.objects.filter(user=resident, thread=followed_thread).exists()
+
+
+def test_a_tampered_unsubscribe_link_is_refused(client, resident, followed_thread):
+    token = actions.unsubscribe_token(resident, followed_thread)
+    response = client.post(f"/forums/unsubscribe/{token[:-2]}xx/")
+    assert response.status_code == 400
+    assert "This link is not valid" in response.content.decode()
+    assert Follow.objects.filter(user=resident, thread=followed_thread).exists()
+
+
+def test_notification_list_shows_unread_replies(client, resident, followed_thread):
+    actions.reply(UserFactory(), followed_thread, body="A new reply")
+    client.force_login(resident)
+    content = client.get("/forums/notifications/").content.decode()
+    assert "1 new reply in" in content and "Street lights on Elm Road" in content
+    assert "Unread" in content
+    client.post("/forums/notifications/")
+    assert "Unread" not in client.get("/forums/notifications/").content.decode()
+
+
+def test_notifications_need_sign_in(client):
+    assert client.get("/forums/notifications/").status_code == 302
+
+
+def test_board_marks_threads_with_new_posts_and_thread_opens_at_first_unread(client, resident, board,
+                                                                            followed_thread):
+    # given a resident who has read the thread
+    client.force_login(resident)
+    url = followed_thread.get_absolute_url()
+    client.get(url)
+    assert "New replies" not in client.get(board.url).content.decode()
+    # when someone replies
+    reply = actions.reply(UserFactory(), followed_thread, body="Something new")
+    # then the board marks the thread, and opening it lands on the new post
+    assert "New replies" in client.get(board.url).content.decode()
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?page=1#post-{reply.pk}"
+    client.get(response["Location"])
+    assert "New replies" not in client.get(board.url).content.decode()
+    assert not Notification.objects.filter(user=resident, read_at__isnull=True).exists()

@@ -1,0 +1,68 @@
+"""Board, thread, forum, feed and notification pages use a fixed number of queries, however many
+threads or posts they show."""
+
+import pytest
+
+from forums import actions
+from tests.factories import UserFactory, forum_thread
+
+pytestmark = pytest.mark.django_db
+
+# Most of these are Wagtail's routing and the site chrome (settings, menu, footer, user bar);
+# the budgets pin today's figures so any per-item query shows up as a failure.
+BOARD_QUERIES = {False: 22, True: 29}
+THREAD_QUERIES = {False: 22, True: 30}
+
+
+def fill_board(board, threads, replies_each=1):
+    authors = [UserFactory() for _ in range(3)]
+    made = []
+    for n in range(threads):
+        thread = forum_thread(authors[n % 3], board, title=f"Thread number {n} on the board")
+        for r in range(replies_each):
+            actions.reply(authors[(n + r + 1) % 3], thread, body=f"Reply {r}")
+        made.append(thread)
+    return made
+
+
+@pytest.mark.parametrize("count", [2, 12])
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_board_page_queries_do_not_grow(client, board, resident, django_assert_max_num_queries, count,
+                                        signed_in):
+    threads = fill_board(board, count)
+    if signed_in:
+        client.force_login(resident)
+        for thread in threads:
+            actions.mark_read(resident, thread, 1)
+    with django_assert_max_num_queries(BOARD_QUERIES[signed_in]):
+        response = client.get(board.url)
+    assert response.content.decode().count('<li class="thread-row') == count
+
+
+@pytest.mark.parametrize("replies", [1, 15])
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_thread_page_queries_do_not_grow(client, board, resident, django_assert_max_num_queries, replies,
+                                         signed_in):
+    (thread,) = fill_board(board, 1, replies_each=replies)
+    if signed_in:
+        client.force_login(resident)
+    with django_assert_max_num_queries(THREAD_QUERIES[signed_in]):
+        response = client.get(thread.get_absolute_url() + "?page=1")
+    assert response.content.decode().count('class="post') - response.content.decode().count(
+        'class="post__') == replies + 1
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_forum_index_feeds_and_notifications_queries_do_not_grow(client, board, resident,
+                                                                 django_assert_max_num_queries, count):
+    threads = fill_board(board, count)
+    for thread in threads:
+        actions.follow(resident, thread)
+        actions.reply(UserFactory(), thread, body="news")
+    thread = threads[0]
+    forum_url = board.get_parent().url
+    client.force_login(resident)
+    for url in [forum_url, forum_url + "feed/rss/", board.url + "feed/atom/",
+                thread.get_absolute_url() + "feed/rss/", "/forums/notifications/", "/"]:
+        with django_assert_max_num_queries(25):
+            assert client.get(url).status_code == 200, url
