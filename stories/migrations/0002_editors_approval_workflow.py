@@ -20,6 +20,7 @@ def use_editors_workflow(apps, schema_editor):
     WorkflowPage = apps.get_model("wagtailcore.WorkflowPage")
     GroupPagePermission = apps.get_model("wagtailcore.GroupPagePermission")
     Task = apps.get_model("stories.SecondEditorApprovalTask")
+    GroupApprovalTask = apps.get_model("wagtailcore.GroupApprovalTask")
 
     editors, _ = Group.objects.get_or_create(name="Editors")
     content_type, _ = ContentType.objects.get_or_create(
@@ -33,6 +34,7 @@ def use_editors_workflow(apps, schema_editor):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 
     Workflow.objects.filter(name="Moderators approval").update(active=False)
+    GroupApprovalTask.objects.filter(name="Moderators approval").update(active=False)
     WorkflowPage.objects.exclude(workflow=workflow).delete()
     root = Page.objects.filter(depth=1).order_by("path").first()
     if root is not None:

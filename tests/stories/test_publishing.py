@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.actions.publish_page_revision import PublishPagePermissionError
-from wagtail.models import Page, Workflow
+from wagtail.models import Page, Task, Workflow
 
 from portal.accounts.roles import Role
 from stories.models import SecondEditorApprovalTask
@@ -36,6 +36,8 @@ def test_the_site_uses_the_editors_approval_workflow_not_wagtails_moderators_one
     task = editors_workflow().tasks.get().specific
     assert isinstance(task, SecondEditorApprovalTask)
     assert list(task.groups.values_list("name", flat=True)) == [Role.EDITOR.value]
+    assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
+    assert not Task.objects.filter(name="Moderators approval", active=True).exists()
 
 
 def test_editors_cannot_publish_directly(editor, draft_report):
