@@ -18,6 +18,7 @@ class StaleServicesReport(PageReportView):
     list_export = [*PageReportView.list_export, "last_checked"]
     export_headings = {**PageReportView.export_headings, "last_checked": "Last checked"}
     model = ServicePage
+    results_template_name = "stories/admin/stale_services_results.html"
 
     def dispatch(self, request, *args, **kwargs):
         if not can_review_services(request.user):

@@ -91,6 +91,8 @@ def test_editors_see_services_not_checked_for_six_months(client, editor, service
     assert "Checked last year" in response.text
     assert "Never checked" in response.text
     assert "Checked last month" not in response.text
+    assert "<th>Last checked</th>" in response.text
+    assert "<td valign=\"top\">Never</td>" in response.text
 
 
 @pytest.mark.parametrize("role_fixture", ["moderator", "liaison"])
