@@ -40,4 +40,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+urlpatterns.append(path("api/v2/", include("portal.api")))  # Wagtail API v2, read-only
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -102,3 +102,90 @@ def forum_thread(author, board, *, title="A thread about our street", body="Firs
     from forums import actions
 
     return actions.start_thread(author, board, title=title, body=body, **kwargs)
+
+
+# --- stories: pages editors publish (reports, case studies, resources, support services) ---------
+
+import datetime  # noqa: E402
+
+
+def _home_page():
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def story_index(page_class, slug, **fields):
+    """The one index page of `page_class` under the home page, created and published if missing."""
+    home = _home_page()
+    existing = page_class.objects.child_of(home).first()
+    if existing:
+        return existing
+    page = page_class(title=fields.pop("title", slug.title()), slug=slug, **fields)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _story_page(parent, page_class, *, live=True, many=None, children=None, **fields):
+    fields.setdefault("title", f"{page_class._meta.verbose_name} {page_class.objects.count() + 1}")
+    page = page_class(**fields)
+    for name, values in (many or {}).items():
+        getattr(page, name).set(values)
+    for name, rows in (children or {}).items():
+        setattr(page, name, rows)
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    else:
+        page.unpublish()
+    page.refresh_from_db()
+    return page
+
+
+def report_page(*, partners=(), topics=(), live=True, **fields):
+    from stories.models import ReportIndexPage, ReportPage
+
+    fields.setdefault("period_start", datetime.date(2026, 1, 1))
+    fields.setdefault("period_end", datetime.date(2026, 3, 31))
+    fields.setdefault("summary", "What the partnership did this quarter.")
+    return _story_page(story_index(ReportIndexPage, "reports"), ReportPage, live=live,
+                       many={"partners": list(partners), "topics": list(topics)}, **fields)
+
+
+def case_study_page(*, partners=(), topics=(), live=True, **fields):
+    from stories.models import CaseStudyIndexPage, CaseStudyPage, OutcomeType
+
+    fields.setdefault("summary", "How a programme worked.")
+    fields.setdefault("programme", "A test programme")
+    fields.setdefault("outcome_type", OutcomeType.TREATMENT)
+    for name in ("challenge", "approach", "outcomes"):
+        fields.setdefault(name, f"<p>The {name}.</p>")
+    return _story_page(story_index(CaseStudyIndexPage, "case-studies"), CaseStudyPage, live=live,
+                       many={"partners": list(partners), "topics": list(topics)}, **fields)
+
+
+def resource_page(*, topics=(), live=True, **fields):
+    from stories.models import ResourceFormat, ResourceIndexPage, ResourcePage
+
+    fields.setdefault("summary", "A training resource.")
+    fields.setdefault("resource_format", ResourceFormat.LINK)
+    fields.setdefault("link", "https://example.org/resource")
+    return _story_page(story_index(ResourceIndexPage, "resources"), ResourcePage, live=live,
+                       many={"topics": list(topics)}, **fields)
+
+
+def service_page(*, hours=(), live=True, **fields):
+    """A support service; `hours` are (weekday, "HH:MM", "HH:MM") triples."""
+    from stories.models import OpeningHours, ServiceIndexPage, ServicePage, ServiceType
+
+    fields.setdefault("service_type", ServiceType.TREATMENT)
+    fields.setdefault("provider_name", "A test organisation")
+    fields.setdefault("offers", "Help and advice.")
+    fields.setdefault("who_for", "Anyone.")
+    periods = [OpeningHours(weekday=day, opens=datetime.time.fromisoformat(opens),
+                            closes=datetime.time.fromisoformat(closes))
+               for day, opens, closes in hours]
+    return _story_page(story_index(ServiceIndexPage, "get-help", title="Get help"), ServicePage,
+                       live=live, children={"opening_hours": periods}, **fields)

@@ -32,9 +32,10 @@ ROLE_PERMISSIONS = {
         "wagtailsearchpromotions.delete_query",
     ],
 }
-# Wagtail page permissions on the whole tree. Editors publish through the approval workflow.
+# Wagtail page permissions on the whole tree. Editors publish through the approval workflow
+# ("Editors' approval", stories/migrations/0002): they have no direct publish permission.
 ROLE_PAGE_PERMISSIONS = {
-    Role.EDITOR: ["add_page", "change_page", "publish_page", "lock_page"],
+    Role.EDITOR: ["add_page", "change_page", "lock_page"],  # publishing needs a second editor
     Role.ADMINISTRATOR: ["add_page", "change_page", "publish_page", "lock_page",
                          "unlock_page", "bulk_delete_page"],
 }

@@ -189,6 +189,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "pp
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Editors cannot publish directly; an approved workflow publishes (stories/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.workflows.publish_approved_page"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.time_zone("TIME_ZONE", "Europe/London")
