@@ -262,7 +262,8 @@ class EventPage(RoutablePageMixin, Page):
         """What subscribers' calendars show; a change bumps SEQUENCE."""
         parts = [self.title, _utc(self.start), _utc(self.end), self.all_day, self.time_zone,
                  self.venue_name, self.venue_address, self.frequency, self.interval, self.weekdays,
-                 self.weekday_position, self.until, self.count, self.is_cancelled, self.summary]
+                 self.weekday_position, self.until, self.count, self.is_cancelled, self.summary,
+                 self.description, self.kind]
         parts += sorted((str(e.occurrence_date), e.kind, _utc(e.new_start), _utc(e.new_end))
                         for e in self.exceptions.all())
         return hashlib.sha256(repr(parts).encode()).hexdigest()

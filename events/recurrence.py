@@ -56,7 +56,7 @@ def parse_key(value):
 def make_aware(naive, tz):
     """A wall-clock time in `tz`. Times in the spring-forward gap move on by the gap (as
     calendar apps do); ambiguous autumn times take the first (summer time) reading."""
-    return naive.replace(tzinfo=tz, fold=0).astimezone(tz)
+    return naive.replace(tzinfo=tz, fold=0).astimezone(UTC).astimezone(tz)
 
 
 def build_rule(event):
