@@ -264,7 +264,8 @@ def rsvp(request, event):
         return redirect_to_login(event.url)
     form = RsvpForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose “Going” or “Not going” for one of the dates.")
+        problem = form.errors.get("occurrence") or ["Choose “Going” or “Not going” for one of the dates."]
+        messages.error(request, problem[0])
         return redirect(event.url)
     try:
         answer, _promoted = actions.respond(
