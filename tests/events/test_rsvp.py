@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from events import actions
 from events.models import EventException, Rsvp
+from events.recurrence import occurrences
 from tests.factories import UserFactory, event_page
 
 pytestmark = pytest.mark.django_db
@@ -74,12 +75,12 @@ def test_bad_input_gets_a_clear_message(client, resident):
 
 def test_one_date_of_a_repeating_event(client, resident):
     event = event_page(frequency="WEEKLY", capacity=5)
-    second = event.start + timedelta(weeks=1)
+    second = occurrences(event, event.start, event.start + timedelta(weeks=3))[1]
     client.force_login(resident)
 
-    post_rsvp(client, event, occurrence=f"{second.astimezone(timezone.UTC):%Y%m%dT%H%M%SZ}")
+    post_rsvp(client, event, occurrence=second.key_param)
 
-    assert Rsvp.objects.get().occurrence_start == second
+    assert Rsvp.objects.get().occurrence_start == second.key
 
 
 def test_cancelled_date_and_past_event_refuse_rsvps(resident):
