@@ -93,12 +93,12 @@ def cancel_event(event, *, by, note=""):
     if not permissions.can_cancel_event(by, event):
         raise PermissionDenied("Only editors can cancel events.")
     with transaction.atomic():
-        page = event.get_latest_revision_as_object()
+        page = EventPage.objects.get(pk=event.pk)  # the live version: never publish a draft by accident
         page.is_cancelled = True
         page.cancellation_note = note
         page.save_revision(user=by, log_action=False).publish(user=by)
         log(instance=page, action="events.cancelled", user=by, data={"note": note})
-    _schedule_cancellation_notices(event.pk)
+    # Publishing sends page_published: event_published() schedules the emails.
     return EventPage.objects.get(pk=event.pk)
 
 
@@ -109,24 +109,34 @@ def cancel_occurrence(event, occurrence_date, *, by, note=""):
     if not event.is_repeating:
         raise ValidationError("This event does not repeat: cancel the whole event instead.")
     with transaction.atomic():
-        page = event.get_latest_revision_as_object()
+        page = EventPage.objects.get(pk=event.pk)
         page.exceptions.add(EventException(occurrence_date=occurrence_date,
                                            kind=EventException.Kind.CANCELLED, note=note))
         page.save_revision(user=by, log_action=False).publish(user=by)
         log(instance=page, action="events.occurrence_cancelled", user=by,
             data={"date": occurrence_date.isoformat(), "note": note})
-    _schedule_cancellation_notices(event.pk)
     return EventPage.objects.get(pk=event.pk)
 
 
-def _schedule_cancellation_notices(event_id):
-    transaction.on_commit(lambda: tasks.send_cancellation_emails.enqueue(event_id))
-
-
 def event_published(page):
-    """After any publish (admin or action): tell people about newly cancelled dates. The task
-    only writes to those not yet told, so running it twice sends nothing twice."""
-    _schedule_cancellation_notices(page.pk)
+    """After any publish (admin or action): fill places a larger capacity freed, and tell people
+    about newly cancelled dates. The task only writes to those not yet told, so running it twice
+    sends nothing twice."""
+    fill_free_places(page)
+    transaction.on_commit(lambda: tasks.send_cancellation_emails.enqueue(page.pk))
+
+
+def fill_free_places(event):
+    """Promote people waiting while there are places (after the capacity went up)."""
+    if event.is_cancelled:
+        return
+    with transaction.atomic():
+        locked = EventPage.objects.select_for_update().get(pk=event.pk)
+        keys = (Rsvp.objects.filter(event=locked, status=Rsvp.Status.WAITING)
+                .values_list("occurrence_start", flat=True).distinct())
+        for key in list(keys):
+            while _promote_next(locked, key):
+                pass
 
 
 def remove_user_rsvps(user):

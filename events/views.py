@@ -208,12 +208,14 @@ def event_detail(request, event):
 
 
 def _user_rsvps(user, event):
-    if not user.is_authenticated:
+    if not user.is_authenticated or event.pk is None:  # previews of new pages have no pk
         return {}
     return {r.occurrence_start: r for r in Rsvp.objects.filter(event=event, user=user)}
 
 
 def _going_counts(event):
+    if event.pk is None:
+        return {}
     rows = (Rsvp.objects.filter(event=event, status=Rsvp.Status.GOING)
             .values("occurrence_start").annotate(n=Count("pk")))
     return {row["occurrence_start"]: row["n"] for row in rows}

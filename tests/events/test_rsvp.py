@@ -195,3 +195,19 @@ def test_two_residents_taking_the_last_place_at_once_only_one_gets_it():
     # then exactly one is going and the other is waiting
     assert errors == []
     assert sorted(Rsvp.objects.values_list("status", flat=True)) == ["going", "waiting"]
+
+
+def test_raising_the_capacity_gives_places_to_people_waiting(editor, django_capture_on_commit_callbacks):
+    event = event_page(capacity=1)
+    going, first, second = UserFactory(), UserFactory(), UserFactory()
+    for user in (going, first, second):
+        actions.respond(user, event, None, going=True)
+
+    page = event.get_latest_revision_as_object()
+    page.capacity = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision(user=editor).publish(user=editor)
+
+    assert dict(Rsvp.objects.values_list("user", "status")) == {
+        going.pk: "going", first.pk: "going", second.pk: "waiting"}
+    assert [m.to for m in mail.outbox] == [[first.email]]
