@@ -135,6 +135,9 @@ def fill_free_places(event):
         keys = (Rsvp.objects.filter(event=locked, status=Rsvp.Status.WAITING)
                 .values_list("occurrence_start", flat=True).distinct())
         for key in list(keys):
+            occurrence = recurrence.find_occurrence(locked, key)
+            if occurrence is None or occurrence.is_cancelled or occurrence.end <= timezone.now():
+                continue
             while _promote_next(locked, key):
                 pass
 

@@ -211,3 +211,23 @@ def test_raising_the_capacity_gives_places_to_people_waiting(editor, django_capt
     assert dict(Rsvp.objects.values_list("user", "status")) == {
         going.pk: "going", first.pk: "going", second.pk: "waiting"}
     assert [m.to for m in mail.outbox] == [[first.email]]
+
+
+def test_raising_the_capacity_leaves_past_dates_alone(editor, django_capture_on_commit_callbacks):
+    # given a weekly group that began two weeks ago, with someone left waiting on its first date
+    start = timezone.now().replace(microsecond=0) - timedelta(weeks=2)
+    event = event_page(capacity=1, start=start, end=start + timedelta(hours=1), frequency="WEEKLY")
+    first_date = occurrences(event, start, start + timedelta(hours=1))[0].key
+    now = timezone.now()
+    Rsvp.objects.create(event=event, occurrence_start=first_date, user=UserFactory(), status="going",
+                        status_changed_at=now)
+    Rsvp.objects.create(event=event, occurrence_start=first_date, user=UserFactory(), status="waiting",
+                        status_changed_at=now)
+
+    page = event.get_latest_revision_as_object()
+    page.capacity = 5
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision(user=editor).publish(user=editor)
+
+    assert Rsvp.objects.filter(status="waiting").count() == 1
+    assert mail.outbox == []
