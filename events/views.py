@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -193,7 +193,8 @@ def event_detail(request, event):
         upcoming_dates = recurrence.occurrences(event, event.start - timedelta(1), event.end + timedelta(1))
     rsvps = _user_rsvps(request.user, event)
     going_counts = _going_counts(event)
-    dates = [_date_context(event, o, rsvps, going_counts, now) for o in upcoming_dates]
+    positions = _waiting_positions(event, rsvps)
+    dates = [_date_context(event, o, rsvps, going_counts, now, positions) for o in upcoming_dates]
     context = {
         "page": event,
         "dates": dates,
@@ -221,9 +222,28 @@ def _going_counts(event):
     return {row["occurrence_start"]: row["n"] for row in rows}
 
 
-def _date_context(event, occurrence, rsvps, going_counts, now):
+def _waiting_positions(event, rsvps):
+    """{occurrence key: the user's place on its waiting list}, in one query."""
+    waiting_keys = [key for key, rsvp in rsvps.items() if rsvp.status == Rsvp.Status.WAITING]
+    if not waiting_keys:
+        return {}
+    with_key = Q(occurrence_start__in=[k for k in waiting_keys if k is not None])
+    if None in waiting_keys:
+        with_key |= Q(occurrence_start__isnull=True)
+    queue = (Rsvp.objects.filter(with_key, event=event, status=Rsvp.Status.WAITING)
+             .order_by("status_changed_at", "pk").values_list("occurrence_start", "user_id"))
+    positions, seen = {}, {}
+    for key, user_id in queue:
+        seen[key] = seen.get(key, 0) + 1
+        if user_id == rsvps[key].user_id:
+            positions[key] = seen[key]
+    return positions
+
+
+def _date_context(event, occurrence, rsvps, going_counts, now, positions):
     going = going_counts.get(occurrence.key, 0)
     return {
+        "waiting_position": positions.get(occurrence.key),
         "occurrence": occurrence,
         "rsvp": rsvps.get(occurrence.key),
         "going": going,

@@ -231,3 +231,15 @@ def test_raising_the_capacity_leaves_past_dates_alone(editor, django_capture_on_
 
     assert Rsvp.objects.filter(status="waiting").count() == 1
     assert mail.outbox == []
+
+
+def test_people_waiting_see_their_place_in_the_queue(client):
+    event = event_page(capacity=1)
+    going, first, second = UserFactory(), UserFactory(), UserFactory()
+    for user in (going, first, second):
+        actions.respond(user, event, None, going=True)
+    client.force_login(second)
+
+    html = client.get(event.url).text
+
+    assert "On the waiting list</strong> (number 2 in the queue)" in html
