@@ -1,1 +1,362 @@
-"""Models of the events app."""
+"""Events: a calendar page, event pages (one-off or repeating), exceptions and RSVPs."""
+
+import hashlib
+import zoneinfo
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import path as route
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def default_time_zone():
+    return settings.TIME_ZONE
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError("Enter an IANA time zone name such as Europe/London.")
+
+
+def validate_weekdays(value):
+    codes = [code.strip().upper() for code in value.split(",") if code.strip()]
+    unknown = [code for code in codes if code not in WEEKDAY_CODES]
+    if unknown:
+        raise ValidationError(
+            "Use two-letter weekday codes separated by commas, e.g. MO,TH (not %(codes)s).",
+            params={"codes": ", ".join(unknown)},
+        )
+
+
+def _utc(moment):
+    return moment.astimezone(zoneinfo.ZoneInfo("UTC")).isoformat() if moment else ""
+
+
+class CalendarPage(RoutablePageMixin, Page):
+    """The events calendar: upcoming list, month grid, past events and iCalendar feeds.
+
+    The views live in events/views.py. The iCalendar files (`feed.ics`, `event.ics`) have no
+    trailing slash, so they are routed in events/urls.py rather than here."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "calendar page"
+
+    @route("")
+    def upcoming(self, request):
+        from . import views
+
+        return views.upcoming(request, self)
+
+    @route("month/<int:year>/<int:month>/")
+    def month(self, request, year, month):
+        from . import views
+
+        return views.month(request, self, year, month)
+
+    @route("past/")
+    def past(self, request):
+        from . import views
+
+        return views.past(request, self)
+
+
+class EventPage(RoutablePageMixin, Page):
+    """A community forum, workshop, training or meeting; one-off or repeating."""
+
+    class Kind(models.TextChoices):
+        COMMUNITY_FORUM = "forum", "Community forum"
+        WORKSHOP = "workshop", "Workshop"
+        TRAINING = "training", "Training"
+        SUPPORT_GROUP = "support", "Support group"
+        OUTREACH = "outreach", "Outreach"
+        OTHER = "other", "Other"
+
+    class Frequency(models.TextChoices):
+        NONE = "", "Does not repeat"
+        DAILY = "DAILY", "Daily"
+        WEEKLY = "WEEKLY", "Weekly"
+        MONTHLY = "MONTHLY", "Monthly"
+        YEARLY = "YEARLY", "Yearly"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMUNITY_FORUM)
+    summary = models.CharField(max_length=255, blank=True, help_text="One sentence for lists.")
+    description = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
+    start = models.DateTimeField(help_text="When the (first) event starts.")
+    end = models.DateTimeField(help_text="When the (first) event ends.")
+    all_day = models.BooleanField(default=False, help_text="Times are ignored; dates are inclusive.")
+    time_zone = models.CharField(
+        max_length=64, default=default_time_zone, validators=[validate_time_zone],
+        help_text="Repeating events keep their local time across daylight-saving changes.",
+    )
+    venue_name = models.CharField(max_length=120, blank=True)
+    venue_address = models.TextField(blank=True)
+    accessibility_notes = models.TextField(
+        blank=True, help_text="Step-free access, hearing loop, quiet room, toilets…"
+    )
+    online_link = models.URLField(
+        blank=True, help_text="Shown only to people who have said they are going."
+    )
+    neighbourhood = models.ForeignKey(
+        "taxonomy.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    partners = ParentalManyToManyField("partners.Partner", blank=True, related_name="events",
+                                       verbose_name="organising partners")
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="events")
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Places per occurrence. Empty: no limit."
+    )
+    cost = models.CharField(max_length=80, blank=True, default="Free")
+    languages = models.CharField(max_length=120, blank=True, default="English")
+    registration_required = models.BooleanField(default=False)
+
+    # Recurrence (RFC 5545 RRULE parts)
+    frequency = models.CharField(max_length=8, choices=Frequency.choices, blank=True, default="")
+    interval = models.PositiveSmallIntegerField(default=1)
+    weekdays = models.CharField(
+        max_length=30, blank=True, validators=[validate_weekdays],
+        help_text="Weekly: days as MO,TU,WE,TH,FR,SA,SU. Monthly: the weekday of the nth week.",
+    )
+    weekday_position = models.SmallIntegerField(
+        null=True, blank=True, choices=[(1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth"),
+                                        (-1, "Last")],
+        help_text="Monthly only: e.g. the first Tuesday. Empty: the same day of the month.",
+    )
+    until = models.DateField(null=True, blank=True, help_text="Last date it may repeat on.")
+    count = models.PositiveSmallIntegerField(null=True, blank=True,
+                                             help_text="Or: how many times in all.")
+
+    is_cancelled = models.BooleanField(default=False, help_text="Keeps the page with a notice.")
+    cancellation_note = models.CharField(max_length=255, blank=True)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day"),
+             FieldPanel("time_zone")],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("frequency"), FieldPanel("interval"), FieldPanel("weekdays"),
+             FieldPanel("weekday_position"), FieldRowPanel([FieldPanel("until"), FieldPanel("count")])],
+            heading="Repeats", classname="collapsed",
+        ),
+        InlinePanel("exceptions", heading="Cancelled or moved occurrences", label="Exception"),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("accessibility_notes"),
+             FieldPanel("online_link"), FieldPanel("neighbourhood")],
+            heading="Where",
+        ),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("registration_required"), FieldPanel("capacity"), FieldPanel("cost"),
+             FieldPanel("languages")],
+            heading="Taking part",
+        ),
+        MultiFieldPanel([FieldPanel("is_cancelled"), FieldPanel("cancellation_note")],
+                        heading="Cancellation"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("venue_name"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+    ]
+    parent_page_types = ["events.CalendarPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "event page"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = "The end must be after the start."
+        if self.frequency and self.until and self.count:
+            errors["count"] = "Give either an end date or a number of times, not both."
+        if self.weekday_position and self.frequency != self.Frequency.MONTHLY:
+            errors["weekday_position"] = "The nth weekday applies to monthly events only."
+        if self.weekday_position and len(self.weekday_codes) != 1:
+            errors["weekdays"] = "For “the first Tuesday” give exactly one weekday, e.g. TU."
+        if self.interval < 1:
+            errors["interval"] = "Repeat at least every 1."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            fingerprint = self.compute_ical_fingerprint()
+            if self.ical_fingerprint and fingerprint != self.ical_fingerprint:
+                self.sequence += 1
+            self.ical_fingerprint = fingerprint
+        return super().save(*args, **kwargs)
+
+    @property
+    def tz(self):
+        return zoneinfo.ZoneInfo(self.time_zone or settings.TIME_ZONE)
+
+    @property
+    def is_repeating(self):
+        return bool(self.frequency)
+
+    @property
+    def weekday_codes(self):
+        return [code.strip().upper() for code in self.weekdays.split(",") if code.strip()]
+
+    @property
+    def recurrence_text(self):
+        """"Every 2 weeks on Thursday", "Every month on the first Tuesday", "" if one-off."""
+        if not self.frequency:
+            return ""
+        unit = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}[self.frequency]
+        text = f"Every {unit}" if self.interval <= 1 else f"Every {self.interval} {unit}s"
+        names = dict(zip(WEEKDAY_CODES, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                         "Saturday", "Sunday"], strict=True))
+        days = [names[code] for code in self.weekday_codes]
+        if days and self.weekday_position:
+            text += f" on the {self.get_weekday_position_display().lower()} {days[0]}"
+        elif days:
+            text += " on " + ", ".join(days)
+        if self.until:
+            text += f", until {self.until:%-d %B %Y}"
+        elif self.count:
+            text += f", {self.count} times"
+        return text
+
+    @property
+    def duration(self):
+        return self.end - self.start
+
+    @property
+    def ical_uid(self):
+        """Stable for the life of the page: calendar apps match updates by it."""
+        return f"event-{self.pk}@commonground"
+
+    def compute_ical_fingerprint(self):
+        """What subscribers' calendars show; a change bumps SEQUENCE."""
+        parts = [self.title, _utc(self.start), _utc(self.end), self.all_day, self.time_zone,
+                 self.venue_name, self.venue_address, self.frequency, self.interval, self.weekdays,
+                 self.weekday_position, self.until, self.count, self.is_cancelled, self.summary,
+                 self.description, self.kind]
+        parts += sorted((str(e.occurrence_date), e.kind, _utc(e.new_start), _utc(e.new_end))
+                        for e in self.exceptions.all())
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    @route("")
+    def detail(self, request):
+        from . import views
+
+        return views.event_detail(request, self)
+
+    @route("rsvp/")
+    def rsvp(self, request):
+        from . import views
+
+        return views.rsvp(request, self)
+
+    @route("attendees/")
+    def attendees(self, request):
+        from . import views
+
+        return views.attendees(request, self)
+
+
+class EventException(Orderable):
+    """One occurrence of a repeating event that is cancelled or moved."""
+
+    class Kind(models.TextChoices):
+        CANCELLED = "cancelled", "Cancelled"
+        MOVED = "moved", "Moved"
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="exceptions")
+    occurrence_date = models.DateField(help_text="The date it would normally happen on (local).")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CANCELLED)
+    new_start = models.DateTimeField(null=True, blank=True, help_text="Moved: new start.")
+    new_end = models.DateTimeField(null=True, blank=True, help_text="Moved: new end.")
+    note = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldPanel("occurrence_date"), FieldPanel("kind"),
+              FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "exception"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.occurrence_date}"
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.MOVED and not (self.new_start and self.new_end):
+            raise ValidationError({"new_start": "A moved occurrence needs a new start and end."})
+        if self.new_start and self.new_end and self.new_end < self.new_start:
+            raise ValidationError({"new_end": "The end must be after the start."})
+
+
+class Rsvp(models.Model):
+    """A resident's answer for an event (occurrence_start empty) or one occurrence of a series."""
+
+    class Status(models.TextChoices):
+        GOING = "going", "Going"
+        WAITING = "waiting", "On the waiting list"
+        NOT_GOING = "not_going", "Not going"
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="rsvps")
+    occurrence_start = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="event_rsvps")
+    status = models.CharField(max_length=10, choices=Status.choices)
+    share_contact = models.BooleanField(
+        default=False, help_text="Let the organisers see your email address."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    status_changed_at = models.DateTimeField()
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    cancellation_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["status_changed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], condition=Q(occurrence_start__isnull=True),
+                                    name="one_rsvp_per_event"),
+            models.UniqueConstraint(fields=["event", "occurrence_start", "user"],
+                                    condition=Q(occurrence_start__isnull=False),
+                                    name="one_rsvp_per_occurrence"),
+        ]
+        indexes = [models.Index(fields=["event", "occurrence_start", "status"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.event} ({self.get_status_display()})"
+
+    @property
+    def starts_at(self):
+        return self.occurrence_start or self.event.start
+
+    @property
+    def ends_at(self):
+        return self.starts_at + (self.event.end - self.event.start if self.event.end else timedelta())

@@ -189,3 +189,52 @@ def service_page(*, hours=(), live=True, **fields):
                for day, opens, closes in hours]
     return _story_page(story_index(ServiceIndexPage, "get-help", title="Get help"), ServicePage,
                        live=live, children={"opening_hours": periods}, **fields)
+
+
+# --- events ---------------------------------------------------------------------------------
+
+def calendar_page(**fields):
+    """The site's calendar page (created and published under the home page if missing)."""
+    from wagtail.models import Site
+
+    from events.models import CalendarPage
+
+    existing = CalendarPage.objects.first()
+    if existing:
+        return existing
+    home = Site.objects.get(is_default_site=True).root_page
+    page = CalendarPage(title=fields.pop("title", "Events"), slug=fields.pop("slug", "events"), **fields)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+_event_counter = iter(range(1, 1_000_000))
+
+
+def event_page(calendar=None, *, partners=(), topics=(), exceptions=(), publish=True, **fields):
+    """A published event under the calendar: next week, 18:00–20:00 site time, unless told."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from events.models import EventPage
+
+    calendar = calendar or calendar_page()
+    n = next(_event_counter)
+    day = timezone.localdate() + timedelta(days=7)
+    start = fields.pop("start", datetime.combine(day, time(18), tzinfo=timezone.get_current_timezone()))
+    fields.setdefault("end", start + timedelta(hours=2))
+    fields.setdefault("title", f"Event {n}")
+    fields.setdefault("slug", f"event-{n}")
+    page = EventPage(start=start, **fields)
+    page.partners = list(partners)
+    page.topics = list(topics)
+    page.exceptions = list(exceptions)
+    calendar.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    else:
+        page.live = False
+        page.save()
+    return EventPage.objects.get(pk=page.pk)

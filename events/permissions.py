@@ -1,0 +1,31 @@
+"""Who may do what with events. Deny by default."""
+
+from portal.accounts.permissions import can_post
+from portal.accounts.roles import Role
+
+
+def can_rsvp(user, event):
+    """Verified residents (anyone with a confirmed address) RSVP to live, uncancelled events."""
+    return can_post(user) and event.live and not event.is_cancelled
+
+
+def can_see_attendees(user, event):
+    """Editors, administrators and the liaisons of the organising partners see the RSVP list."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser or user.has_role(Role.EDITOR) or user.has_role(Role.ADMINISTRATOR):
+        return True
+    return user.is_liaison and any(p.pk == user.partner_id for p in event.partners.all())
+
+
+def can_see_online_link(user, event, rsvp=None):
+    """The joining link is for people who said they are going, and for the organisers."""
+    going = rsvp is not None and rsvp.user_id == user.pk and rsvp.status == "going"
+    return going or can_see_attendees(user, event)
+
+
+def can_cancel_event(user, event):
+    """Editors and administrators cancel events (an editor can also tick "cancelled" in the admin)."""
+    return user.is_authenticated and user.is_active and (
+        user.is_superuser or user.has_role(Role.EDITOR) or user.has_role(Role.ADMINISTRATOR)
+    )

@@ -1,0 +1,60 @@
+"""Editors create and edit events in the Wagtail admin."""
+
+import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from events.models import EventPage
+from tests.factories import calendar_page, event_page
+
+pytestmark = pytest.mark.django_db
+
+
+def event_form(**overrides):
+    data = {
+        "title": "Naloxone training", "slug": "naloxone-training", "kind": "training",
+        "summary": "Learn to use naloxone.", "description": rich_text("<p>Hands on.</p>"),
+        "start": "2030-05-02 10:00", "end": "2030-05-02 13:00", "time_zone": "Europe/London",
+        "frequency": "", "interval": "1", "weekdays": "", "weekday_position": "", "until": "",
+        "count": "", "exceptions": inline_formset([]), "venue_name": "Youth centre",
+        "venue_address": "", "accessibility_notes": "", "online_link": "", "neighbourhood": "",
+        "capacity": "12", "cost": "Free", "languages": "English", "cancellation_note": "",
+        "comments": inline_formset([]), "action-publish": "publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_editor_publishes_an_event_from_the_admin(client, editor):
+    calendar = calendar_page()
+    client.force_login(editor)
+
+    response = client.post(f"/admin/pages/add/events/eventpage/{calendar.pk}/", event_form())
+
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    event = EventPage.objects.get(slug="naloxone-training")
+    assert event.live and event.capacity == 12
+    assert event.start.isoformat() == "2030-05-02T09:00:00+00:00"  # 10:00 BST
+
+
+def test_admin_explains_a_bad_rule(client, editor):
+    calendar = calendar_page()
+    client.force_login(editor)
+
+    response = client.post(f"/admin/pages/add/events/eventpage/{calendar.pk}/", event_form(
+        end="2030-05-01 09:00", frequency="WEEKLY", weekdays="MO,XX", until="2030-06-01", count="3"))
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "The end must be after the start." in errors["end"]
+    assert any("XX" in message for message in errors["weekdays"])
+    assert not EventPage.objects.filter(slug="naloxone-training").exists()
+
+
+def test_editor_opens_an_event_for_editing(client, editor):
+    event = event_page(frequency="WEEKLY")
+    client.force_login(editor)
+
+    response = client.get(f"/admin/pages/{event.pk}/edit/")
+
+    assert response.status_code == 200
+    assert "Cancelled or moved occurrences" in response.text
