@@ -4,7 +4,8 @@ import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from events.models import EventPage
-from tests.factories import calendar_page, event_page
+from portal.accounts.roles import Role
+from tests.factories import calendar_page, event_page, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +25,20 @@ def event_form(**overrides):
     return nested_form_data(data)
 
 
-def test_editor_publishes_an_event_from_the_admin(client, editor):
+def test_editor_submits_an_event_and_a_second_editor_publishes_it(client, editor):
+    # Events go through the editors' approval workflow like every page (see stories).
     calendar = calendar_page()
     client.force_login(editor)
 
-    response = client.post(f"/admin/pages/add/events/eventpage/{calendar.pk}/", event_form())
+    response = client.post(f"/admin/pages/add/events/eventpage/{calendar.pk}/",
+                           event_form(**{"action-publish": "", "action-submit": "Submit"}))
 
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     event = EventPage.objects.get(slug="naloxone-training")
+    assert not event.live
+    task_state = event.current_workflow_state.current_task_state.specific
+    task_state.task.specific.on_action(task_state, staff_user(Role.EDITOR), "approve")
+    event.refresh_from_db()
     assert event.live and event.capacity == 12
     assert event.start.isoformat() == "2030-05-02T09:00:00+00:00"  # 10:00 BST
 
