@@ -211,11 +211,20 @@ class EventPage(RoutablePageMixin, Page):
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
-            fingerprint = self.compute_ical_fingerprint()
-            if self.ical_fingerprint and fingerprint != self.ical_fingerprint:
-                self.sequence += 1
-            self.ical_fingerprint = fingerprint
+            self._update_sequence()
         return super().save(*args, **kwargs)
+
+    def _update_sequence(self):
+        """SEQUENCE goes up when what calendars show changes. It counts from the stored row, not
+        from this object, which may come from an older revision."""
+        fingerprint = self.compute_ical_fingerprint()
+        stored = (EventPage.objects.filter(pk=self.pk).values_list("sequence", "ical_fingerprint").first()
+                  if self.pk else None)
+        if stored:
+            stored_sequence, stored_fingerprint = stored
+            changed = stored_fingerprint and fingerprint != stored_fingerprint
+            self.sequence = stored_sequence + 1 if changed else stored_sequence
+        self.ical_fingerprint = fingerprint
 
     @property
     def tz(self):

@@ -39,7 +39,8 @@ class CalendarFilterForm(forms.Form):
                                            to_field_name="slug", empty_label="Anywhere")
 
     def filter(self, events):
-        data = self.cleaned_data if self.is_valid() else {}
+        self.is_valid()  # an unknown value in one filter leaves the others working
+        data = getattr(self, "cleaned_data", {})
         if data.get("kind"):
             events = events.filter(kind=data["kind"])
         if data.get("partner"):
@@ -53,10 +54,9 @@ class CalendarFilterForm(forms.Form):
     @property
     def query_string(self):
         """The active filters, for links and feeds ("" when none)."""
-        if not self.is_valid():
-            return ""
+        self.is_valid()
         values = {}
-        for name, value in self.cleaned_data.items():
+        for name, value in getattr(self, "cleaned_data", {}).items():
             if value:
                 values[name] = getattr(value, "slug", value)
         return urlencode(values)

@@ -1,4 +1,6 @@
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
 STATUS_TEXT = {"going": "going", "waiting": "on the waiting list", "not_going": "not going"}
@@ -35,3 +37,38 @@ def register_event_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"Cancelled the date {log_entry.data.get('date')}"
+
+
+class ComingEventsPanel(Component):
+    """Admin dashboard: coming events the user organises (liaisons) or edits, with RSVP counts
+    and a link to who is coming."""
+
+    name = "events_coming"
+    template_name = "events/admin/coming_events_panel.html"
+    order = 150
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["rows"] = self.rows
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_coming_events_panel(request, panels):
+    from .admin_queries import coming_events_with_counts
+
+    rows = coming_events_with_counts(request.user)
+    if rows:
+        panels.append(ComingEventsPanel(rows))
+
+
+@hooks.register("register_page_listing_more_buttons")
+def who_is_coming_button(page, user, next_url=None):
+    from . import permissions
+    from .models import EventPage
+
+    if page.specific_class is EventPage and page.live and permissions.can_see_attendees(user, page.specific):
+        yield Button("Who is coming", url=page.url + "attendees/", icon_name="group", priority=90)

@@ -65,3 +65,29 @@ def test_editor_opens_an_event_for_editing(client, editor):
 
     assert response.status_code == 200
     assert "Cancelled or moved occurrences" in response.text
+
+
+def test_liaison_dashboard_lists_their_partners_events_with_counts(client, liaison, partner):
+    from events import actions
+    from tests.factories import UserFactory
+
+    ours = event_page(title="Our forum", partners=[partner], capacity=10)
+    event_page(title="Someone else's forum")
+    actions.respond(UserFactory(), ours, None, going=True)
+    client.force_login(liaison)
+
+    html = client.get("/admin/").text
+
+    assert "Coming events and RSVPs" in html
+    assert "Our forum" in html and "1 / 10" in html
+    assert "Someone else" not in html
+    assert f'href="{ours.url}attendees/"' in html
+
+
+def test_editor_sees_who_is_coming_in_the_page_listing(client, editor):
+    event = event_page(title="Forum")
+    client.force_login(editor)
+
+    html = client.get(f"/admin/pages/{event.get_parent().pk}/").text
+
+    assert f"{event.url}attendees/" in html

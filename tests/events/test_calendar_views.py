@@ -99,12 +99,13 @@ def test_filters_by_kind_partner_topic_and_neighbourhood(client):
     assert '<option value="training" selected>' in html
 
 
-def test_unknown_filter_values_show_an_error_and_every_event(client):
-    event_page(title="A forum")
+def test_an_unknown_filter_value_shows_an_error_and_the_other_filters_still_apply(client):
+    event_page(title="A forum", kind="forum")
+    event_page(title="A training", kind="training")
 
-    html = client.get("/events/?partner=no-such-partner").text
+    html = client.get("/events/?partner=no-such-partner&kind=forum").text
 
-    assert "A forum" in html
+    assert "A forum" in html and "A training" not in html
     assert "Select a valid choice" in html
 
 

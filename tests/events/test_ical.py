@@ -176,3 +176,21 @@ def test_until_is_written_in_utc(client):
     assert rule["UNTIL"][0].tzinfo is not None
     assert rule["UNTIL"][0].utcoffset() == timedelta(0)
     assert rule["UNTIL"][0].astimezone(LONDON).date() == start.date() + timedelta(weeks=4)
+
+
+def test_sequence_keeps_rising_when_an_older_draft_is_published(client, editor):
+    # given a draft saved before the event was cancelled and un-cancelled by others
+    event = event_page(title="Forum")
+    draft = event.get_latest_revision_as_object()
+    draft.title = "Forum (new title)"
+    draft_revision = draft.save_revision(user=editor)
+    actions.cancel_event(event, by=editor)
+    live_sequence = get_calendar(client, event.url + "event.ics").walk("VEVENT")[0]["SEQUENCE"]
+
+    # when that older draft is published
+    draft_revision.publish(user=editor)
+
+    # then SEQUENCE still goes up
+    after = get_calendar(client, event.url + "event.ics").walk("VEVENT")[0]
+    assert str(after["SUMMARY"]) == "Forum (new title)"
+    assert after["SEQUENCE"] == live_sequence + 1
