@@ -96,7 +96,9 @@ def cancel_event(event, *, by, note=""):
         page = EventPage.objects.get(pk=event.pk)  # the live version: never publish a draft by accident
         page.is_cancelled = True
         page.cancellation_note = note
-        page.save_revision(user=by, log_action=False).publish(user=by)
+        # Cancelling is checked above (can_cancel_event) and must not wait for the approval
+        # workflow: residents need to know at once. It publishes the live version plus the change.
+        page.save_revision(user=by, log_action=False).publish(user=by, skip_permission_checks=True)
         log(instance=page, action="events.cancelled", user=by, data={"note": note})
     # Publishing sends page_published: event_published() schedules the emails.
     return EventPage.objects.get(pk=event.pk)
@@ -112,7 +114,9 @@ def cancel_occurrence(event, occurrence_date, *, by, note=""):
         page = EventPage.objects.get(pk=event.pk)
         page.exceptions.add(EventException(occurrence_date=occurrence_date,
                                            kind=EventException.Kind.CANCELLED, note=note))
-        page.save_revision(user=by, log_action=False).publish(user=by)
+        # Cancelling is checked above (can_cancel_event) and must not wait for the approval
+        # workflow: residents need to know at once. It publishes the live version plus the change.
+        page.save_revision(user=by, log_action=False).publish(user=by, skip_permission_checks=True)
         log(instance=page, action="events.occurrence_cancelled", user=by,
             data={"date": occurrence_date.isoformat(), "note": note})
     return EventPage.objects.get(pk=event.pk)
