@@ -147,7 +147,15 @@ def measure(client, urls, requests):
     for url in urls[:3]:
         assert client.get(url).status_code == 200, url  # warm up
     queries = []
-    with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
+
+    def timed(execute, sql, *rest):
+        started = time.perf_counter()
+        try:
+            return execute(sql, *rest)
+        finally:
+            queries.append((time.perf_counter() - started) * 1000)
+
+    with connection.execute_wrapper(timed):
         response = client.get(urls[0])
     assert response.status_code == 200, (urls[0], response.status_code)
     times = []
@@ -156,7 +164,7 @@ def measure(client, urls, requests):
         response = client.get(urls[n % len(urls)])
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
-    return times, len(queries)
+    return times, len(queries), sum(queries)
 
 
 def percentile(values, p):
@@ -181,20 +189,24 @@ def main():
     results = []
     for name, client in [("visitor", visitor), ("resident", signed_in)]:
         for page, urls in [("board page", board_urls), ("50-post thread page", thread_urls)]:
-            times, queries = measure(client, urls, args.requests)
+            times, queries, sql_ms = measure(client, urls, args.requests)
             results.append({"page": page, "who": name, "requests": len(times),
                             "p50_ms": round(percentile(times, 50), 1),
                             "p90_ms": round(percentile(times, 90), 1),
-                            "p99_ms": round(percentile(times, 99), 1), "queries": queries})
+                            "p99_ms": round(percentile(times, 99), 1), "queries": queries,
+                            "sql_ms_one_request": round(sql_ms, 1)})
     if args.json:
         print(json.dumps({"database": connection.vendor, "results": results}, indent=2))
         return
     print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']}); "
           f"{Thread.objects.filter(board=board).count():,} threads, "
           f"{Post.objects.filter(thread__board=board).count():,} posts on the board")
-    print(f"{'page':<22}{'who':<10}{'p50 ms':>8}{'p90 ms':>8}{'p99 ms':>8}{'queries':>9}")
+    print(f"{'page':<22}{'who':<10}{'p50 ms':>8}{'p90 ms':>8}{'p99 ms':>8}{'queries':>9}{'sql ms':>8}")
     for r in results:
-        print(f"{r['page']:<22}{r['who']:<10}{r['p50_ms']:>8}{r['p90_ms']:>8}{r['p99_ms']:>8}{r['queries']:>9}")
+        print(f"{r['page']:<22}{r['who']:<10}{r['p50_ms']:>8}{r['p90_ms']:>8}{r['p99_ms']:>8}"
+              f"{r['queries']:>9}{r['sql_ms_one_request']:>8}")
+    print(f"Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+          "(in-process times include the database round trips and template rendering)")
 
 
 if __name__ == "__main__":
