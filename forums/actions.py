@@ -282,7 +282,8 @@ def _notify_followers(post):
         count=F("count") + 1, updated_at=timezone.now()
     )
     Notification.objects.bulk_create(
-        [Notification(user_id=uid, thread=thread, first_post=post) for uid in followers - already]
+        [Notification(user_id=uid, thread=thread, first_post=post) for uid in followers - already],
+        ignore_conflicts=True,  # a reply at the same moment made it first
     )
     new_ids = sorted(followers - already)
     if new_ids:

@@ -84,6 +84,10 @@ class ThreadQuerySet(models.QuerySet):
         """Threads anyone may see: visible, on a live board."""
         return self.filter(visibility=Visibility.VISIBLE, board__live=True)
 
+    def visible_on(self, board):
+        """The visible threads of a board being served (so already known to be live)."""
+        return self.filter(board=board, visibility=Visibility.VISIBLE)
+
     def for_list(self):
         return self.select_related("topic", "neighbourhood", "author", "last_post__author")
 
@@ -117,7 +121,7 @@ class Thread(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["board", "visibility", "-is_pinned", "-last_activity_at"],
+            models.Index(fields=["board", "visibility", "-is_pinned", "-last_activity_at", "-id"],
                          name="forums_thread_board_list"),
             models.Index(fields=["board", "topic", "visibility"], name="forums_thread_board_topic"),
             models.Index(fields=["board", "neighbourhood", "visibility"],

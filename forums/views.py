@@ -47,14 +47,18 @@ def latest_threads(forum, limit):
 
 def board(request, board):
     filters = FilterForm(request.GET or None, topics=board.topics.all() or _all_topics())
-    threads = Thread.objects.public().filter(board=board).for_list().order_by(
-        "-is_pinned", "-last_activity_at", "-id")
+    threads = Thread.objects.visible_on(board).order_by("-is_pinned", "-last_activity_at", "-id")
     if filters.is_valid():
         if filters.cleaned_data.get("topic"):
             threads = threads.filter(topic=filters.cleaned_data["topic"])
         if filters.cleaned_data.get("area"):
             threads = threads.filter(neighbourhood=filters.cleaned_data["area"])
-    page_obj = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    # Page through ids alone (an index-only scan, even deep in the list), then load that page.
+    page_obj = Paginator(threads.values_list("id", flat=True), THREADS_PER_PAGE).get_page(
+        request.GET.get("page"))
+    ids = list(page_obj.object_list)
+    loaded = Thread.objects.for_list().in_bulk(ids)
+    page_obj.object_list = [loaded[pk] for pk in ids if pk in loaded]
     board_url = board.url
     _mark_unread(request.user, page_obj.object_list)
     for thread in page_obj.object_list:
