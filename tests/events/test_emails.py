@@ -100,7 +100,7 @@ def test_cancelling_one_date_tells_only_the_people_of_that_date(editor, client,
     assert "Hall closed" in html and "badge--cancelled" in html
 
 
-def test_cancelling_in_the_admin_tells_everyone_going_or_waiting(editor, client,
+def test_cancelling_in_the_admin_tells_everyone_going_or_waiting(administrator, editor, client,
                                                                  django_capture_on_commit_callbacks):
     # given a full event with one person going and one waiting
     event = event_page(title="Training", capacity=1)
@@ -108,12 +108,13 @@ def test_cancelling_in_the_admin_tells_everyone_going_or_waiting(editor, client,
     actions.respond(going, event, None, going=True)
     actions.respond(waiting, event, None, going=True)
 
-    # when an editor ticks "cancelled" and publishes, as in the admin
+    # when "cancelled" is ticked and the page published (by an administrator, or a second editor
+    # approving it), as in the admin
     page = event.get_latest_revision_as_object()
     page.is_cancelled = True
     page.cancellation_note = "Trainer unwell"
     with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision(user=editor).publish(user=editor)
+        page.save_revision(user=editor).publish(user=administrator)
 
     # then both are told once, and the page stays with a clear notice
     assert sorted(m.to[0] for m in mail.outbox) == sorted([going.email, waiting.email])
@@ -121,7 +122,7 @@ def test_cancelling_in_the_admin_tells_everyone_going_or_waiting(editor, client,
     assert response.status_code == 200
     assert "This event has been cancelled" in response.text and "Trainer unwell" in response.text
     with django_capture_on_commit_callbacks(execute=True):
-        event.get_latest_revision_as_object().save_revision(user=editor).publish(user=editor)
+        event.get_latest_revision_as_object().save_revision(user=editor).publish(user=administrator)
     assert len(mail.outbox) == 2
 
 

@@ -197,7 +197,9 @@ def test_two_residents_taking_the_last_place_at_once_only_one_gets_it():
     assert sorted(Rsvp.objects.values_list("status", flat=True)) == ["going", "waiting"]
 
 
-def test_raising_the_capacity_gives_places_to_people_waiting(editor, django_capture_on_commit_callbacks):
+def test_raising_the_capacity_gives_places_to_people_waiting(
+    administrator, editor, django_capture_on_commit_callbacks
+):
     event = event_page(capacity=1)
     going, first, second = UserFactory(), UserFactory(), UserFactory()
     for user in (going, first, second):
@@ -206,14 +208,16 @@ def test_raising_the_capacity_gives_places_to_people_waiting(editor, django_capt
     page = event.get_latest_revision_as_object()
     page.capacity = 2
     with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision(user=editor).publish(user=editor)
+        page.save_revision(user=editor).publish(user=administrator)
 
     assert dict(Rsvp.objects.values_list("user", "status")) == {
         going.pk: "going", first.pk: "going", second.pk: "waiting"}
     assert [m.to for m in mail.outbox] == [[first.email]]
 
 
-def test_raising_the_capacity_leaves_past_dates_alone(editor, django_capture_on_commit_callbacks):
+def test_raising_the_capacity_leaves_past_dates_alone(
+    administrator, editor, django_capture_on_commit_callbacks
+):
     # given a weekly group that began two weeks ago, with someone left waiting on its first date
     start = timezone.now().replace(microsecond=0) - timedelta(weeks=2)
     event = event_page(capacity=1, start=start, end=start + timedelta(hours=1), frequency="WEEKLY")
@@ -227,7 +231,7 @@ def test_raising_the_capacity_leaves_past_dates_alone(editor, django_capture_on_
     page = event.get_latest_revision_as_object()
     page.capacity = 5
     with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision(user=editor).publish(user=editor)
+        page.save_revision(user=editor).publish(user=administrator)
 
     assert Rsvp.objects.filter(status="waiting").count() == 1
     assert mail.outbox == []
