@@ -6,6 +6,8 @@ The server runs in a subprocess (see tests/e2e/site.py), configured by the envir
 production, plus E2E_MAIL_DIR: the folder where each sent email is written as a file.
 """
 
+import warnings
+
 from portal.settings.production import *  # noqa: F403
 from portal.settings.production import STORAGES, env
 
@@ -30,3 +32,6 @@ MAILERS = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast sign-ins
+
+# Static files come from the apps' folders (finders); there is no collected STATIC_ROOT to warn about.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
