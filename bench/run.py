@@ -135,6 +135,11 @@ def run_wrk(url, duration, connections):
         ["wrk", "--latency", "-t", "2", "-c", str(connections), "-d", f"{duration}s", url],
         capture_output=True, text=True, check=True,
     ).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output):
+    """Latency percentiles (ms), requests per second and non-2xx count from `wrk --latency`."""
     percentiles = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)$", output, re.MULTILINE))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
