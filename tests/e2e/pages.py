@@ -28,8 +28,14 @@ PAGES = [
     SitePage("partner page", "/partners/riverton-police-service/"),
     SitePage("sign-up", "/accounts/signup/"),
     SitePage("login", "/accounts/login/"),
+    SitePage("verification sent", "/accounts/confirm-email/"),
+    SitePage("password reset", "/accounts/password/reset/"),
     SitePage("not found", "/no-such-page/", status=404),
     SitePage("profile", "/accounts/profile/", account=RESIDENT),
+    SitePage("email addresses", "/accounts/email/", account=RESIDENT),
+    SitePage("change password", "/accounts/password/change/", account=RESIDENT),
+    SitePage("two-factor authentication", "/accounts/2fa/", account=RESIDENT),
     SitePage("data and account", "/accounts/delete/", account=RESIDENT),
+    SitePage("admin refused to a resident", "/admin/", account=RESIDENT, status=403),
     # forums, stories, events, search, transparency: add their pages here.
 ]
