@@ -6,6 +6,7 @@ Every test in this folder is marked `e2e`; `make test` leaves them out, `make e2
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -89,13 +90,26 @@ def page(new_page):
     return new_page()
 
 
-def totp_code(secret=DEMO_TOTP_SECRET, at=None):
-    import time
+TOTP_PERIOD = 30
+_last_code_window = {}
 
+
+def totp_code(secret=DEMO_TOTP_SECRET, at=None):
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    counter = int(at if at is not None else time.time()) // 30
+    counter = int(at if at is not None else time.time()) // TOTP_PERIOD
     return format_hotp_value(hotp_value(secret, counter))
+
+
+def fresh_totp_code(email):
+    """A code that stays valid for a few seconds and that this account has not used yet
+    (allauth refuses a code twice): waits for the next 30-second window when needed."""
+    now = time.time()
+    window = int(now) // TOTP_PERIOD
+    if TOTP_PERIOD - now % TOTP_PERIOD < 3 or _last_code_window.get(email) == window:
+        time.sleep(TOTP_PERIOD - now % TOTP_PERIOD + 0.5)
+    _last_code_window[email] = int(time.time()) // TOTP_PERIOD
+    return totp_code()
 
 
 def sign_in(page, email, password=None):
@@ -107,7 +121,7 @@ def sign_in(page, email, password=None):
     page.get_by_label("Password").fill(password or demo_password(email))
     page.get_by_role("button", name="Sign In").click()
     if "/2fa/" in page.url:
-        page.get_by_label("Code", exact=False).fill(totp_code())
+        page.get_by_label("Code", exact=False).fill(fresh_totp_code(email))
         page.get_by_role("button", name="Sign In").click()
     return page
 
