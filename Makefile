@@ -36,8 +36,23 @@ test: install
 bench-forums: install
 	$(PY) bench/forums.py $(BENCH_ARGS)
 
+# Browser tests: Debian's chromium, axe-core and vnu-jar from npm (package-lock.json), Java for vnu.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+e2e: install node_modules/.installed
+	@command -v chromium >/dev/null || { echo "make e2e needs Debian's chromium: apt-get install -y chromium" >&2; exit 1; }
+	@command -v java >/dev/null || { echo "make e2e needs Java 17+ for the HTML checker: apt-get install -y default-jre-headless" >&2; exit 1; }
+	$(PY) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
+
+# Benchmarks: PostgreSQL (BENCH_DATABASE_URL) + gunicorn + wrk; prints one table. See bench/README.md.
+bench: install
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) -m bench.run $(BENCH_ARGS)
+
 lint: install
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules test-results

@@ -1,8 +1,11 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .permissions import needs_two_factor_setup
+from .permissions import is_refused_admin, needs_two_factor_setup
+
+ADMIN_SIGN_IN_PATHS = ("/admin/login/", "/admin/logout/")
 
 
 class StaffSecurityMiddleware:
@@ -12,9 +15,12 @@ class StaffSecurityMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(reverse("wagtailadmin_home")) and needs_two_factor_setup(
+        in_admin = request.path.startswith(reverse("wagtailadmin_home"))
+        if in_admin and not request.path.startswith(ADMIN_SIGN_IN_PATHS) and is_refused_admin(
             request.user
         ):
+            raise PermissionDenied("This account cannot use the staff admin.")
+        if in_admin and needs_two_factor_setup(request.user):
             messages.warning(
                 request,
                 "Staff accounts must use two-factor authentication. "

@@ -27,3 +27,9 @@ def can_post(user):
 def needs_two_factor_setup(user):
     """Staff must set up two-factor authentication before they reach the admin."""
     return user.is_authenticated and user.is_staff_member and not is_mfa_enabled(user)
+
+
+def is_refused_admin(user):
+    """A signed-in account without admin access (a resident): the admin answers 403 rather than
+    sending them to sign in again, which would send them straight back (a redirect loop)."""
+    return user.is_authenticated and not user.has_perm("wagtailadmin.access_admin")

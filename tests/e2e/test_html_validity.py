@@ -1,0 +1,37 @@
+"""The Nu HTML Checker on every page in pages.PAGES, as the server sent it: zero errors."""
+
+import pytest
+
+from .checks import axe_violations, vnu_errors
+from .pages import PAGES
+
+
+@pytest.fixture(scope="module")
+def html_errors(fetched_pages):
+    return vnu_errors({name: html for name, (_status, _headers, html) in fetched_pages.items()})
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=str)
+def test_page_is_valid_html(fetched_pages, html_errors, site_page):
+    status, _headers, _html = fetched_pages[site_page.name]
+    assert status == site_page.status
+
+    assert html_errors[site_page.name] == []
+
+
+def test_the_server_error_page_is_valid_html_and_accessible(new_page, live_site):
+    # Given the 500 page as the server would send it (rendered without any context)
+    from django.template import loader
+
+    html = loader.get_template("500.html").render()
+    page = new_page(bypass_csp=True)
+    page.route(f"{live_site.url}/__500__", lambda route: route.fulfill(
+        status=500, content_type="text/html; charset=utf-8", body=html))
+
+    # When it is validated and shown in the browser
+    errors = vnu_errors({"server error": html})["server error"]
+    page.goto("/__500__")
+
+    # Then it is valid, and axe finds nothing
+    assert errors == []
+    assert axe_violations(page) == []

@@ -1,0 +1,65 @@
+"""Keyboard only: the skip link, and the sign-up form completed without a mouse, with a visible
+focus indicator on every control on the way."""
+
+import uuid
+
+from playwright.sync_api import expect
+
+MAX_TABS = 60
+
+
+def focused(page):
+    return page.evaluate("""() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        return {id: el.id, tag: el.tagName.toLowerCase(), text: el.innerText || '',
+                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ||
+                         style.boxShadow !== 'none'};
+    }""")
+
+
+def tab_to(page, element_id):
+    """Press Tab until the element with `element_id` has focus; each stop must show focus."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        current = focused(page)
+        assert current["outline"], f"no visible focus on {current}"
+        if current["id"] == element_id:
+            return
+    raise AssertionError(f"#{element_id} could not be reached with the Tab key")
+
+
+def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page):
+    page.goto("/")
+
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_the_sign_up_form_can_be_completed_with_the_keyboard(page, live_site):
+    # Given a visitor who uses only the keyboard
+    tag = uuid.uuid4().hex[:8]
+    email = f"keys-{tag}@example.org"
+    page.goto("/accounts/signup/")
+
+    # When they tab to each field, type, choose a neighbourhood with the arrow keys and press Enter
+    tab_to(page, "id_email")
+    page.keyboard.type(email)
+    tab_to(page, "id_display_name")
+    page.keyboard.type(f"Keyboard {tag}")
+    tab_to(page, "id_neighbourhood")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "id_password1")
+    page.keyboard.type("a-long-keyboard-password")
+    tab_to(page, "id_password2")
+    page.keyboard.type("a-long-keyboard-password")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Sign Up")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    # Then the account is created and a confirmation email is on its way
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify Your Email Address")
+    assert "confirm-email" in live_site.last_mail_to(email).get_body(("plain",)).get_content()
