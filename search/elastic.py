@@ -262,5 +262,8 @@ class ElasticsearchEngine:
         for name in old:
             self._call(lambda name=name: self.client.indices.delete(index=name))
 
+    def refresh(self):
+        self._call(lambda: self.client.indices.refresh(index=self.alias))
+
     def ping(self):
         return bool(self._call(self.client.ping))
