@@ -119,7 +119,8 @@ def test_when_elasticsearch_is_down_the_page_falls_back_to_the_database_and_says
     assert response.status_code == 200
     assert [hit.title for hit in response.context["results"].hits] == ["Housing outreach"]
     assert "The main search service is not answering" in response.text
-    assert client.get("/search/suggest/", {"q": "hous"}).json()["suggestions"][0]["title"] == "Housing outreach"
+    suggestions = client.get("/search/suggest/", {"q": "hous"}).json()["suggestions"]
+    assert suggestions[0]["title"] == "Housing outreach"
 
 
 def test_publishing_succeeds_and_the_update_is_queued_for_retry_when_elasticsearch_is_down(
