@@ -24,7 +24,10 @@ def search_report(request):
         "page_title": "Search report",
         "header_icon": "search",
         "days": REPORT_DAYS,
-        "popular": Query.get_most_popular(date_since=since)[:REPORT_ROWS],
+        "popular": [
+            (query.query_string, query._hits)
+            for query in Query.get_most_popular(date_since=since)[:REPORT_ROWS]
+        ],
         "no_results": NoResultQuery.objects.order_by("-hits", "-last_searched_at")[:REPORT_ROWS],
         "can_promote": can_promote_results(request.user),
     })
