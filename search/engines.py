@@ -106,8 +106,8 @@ class DatabaseEngine:
     def search(self, request: Search) -> Results:
         from .highlight import snippet
 
+        facets, total = self._facets_and_total(request)
         results = self._results(request.query, request.filters, request.sort)
-        total = results.count()
         page_of = list(results[request.start : request.start + PAGE_SIZE]) if total else []
         words = request.query.all_words
         hits = [
@@ -121,9 +121,7 @@ class DatabaseEngine:
             )
             for doc in page_of
         ]
-        return Results(
-            hits=hits, facets=self._facets(request), total=total, page=request.page, engine=self.name
-        )
+        return Results(hits=hits, facets=facets, total=total, page=request.page, engine=self.name)
 
     def _results(self, query, filters, sort):
         from wagtail.search.query import And, MatchAll, Phrase, PlainText
@@ -140,17 +138,33 @@ class DatabaseEngine:
             search_query, queryset, order_by_relevance=sort == "relevance" and not query.is_empty
         )
 
-    def _facets(self, request):
-        facets = {}
-        for name in FACETS:
-            results = self._results(request.query, request.filters_without(name), "unordered")
-            counts = results.facet(name)
-            facets[name] = [
-                FacetValue(value=str(value), count=count, selected=str(value) == request.filters.get(name))
-                for value, count in counts.items()
-                if value not in ("", None)
+    def _facets_and_total(self, request):
+        """Every facet and the total from one SQL query: matches of the query alone, counted per
+        combination of facet values. Each facet then counts the combinations that pass every
+        other filter (so a chosen topic still shows the other topics), the total those that
+        pass them all."""
+        from django.db.models import Count
+
+        matches = self._results(request.query, {}, "unordered").get_queryset()
+        combinations = matches.order_by().values(*FACETS).annotate(matches=Count("id"))
+        counts = {name: {} for name in FACETS}
+        total = 0
+        for row in combinations:
+            values = {name: "" if row[name] is None else str(row[name]) for name in FACETS}
+            failed = [name for name, wanted in request.filters.items() if values[name] != wanted]
+            if not failed:
+                total += row["matches"]
+            for name in FACETS:
+                if values[name] and (not failed or failed == [name]):
+                    counts[name][values[name]] = counts[name].get(values[name], 0) + row["matches"]
+        facets = {
+            name: [
+                FacetValue(value=value, count=count, selected=value == request.filters.get(name))
+                for value, count in sorted(by_value.items(), key=lambda item: (-item[1], item[0]))
             ]
-        return facets
+            for name, by_value in counts.items()
+        }
+        return facets, total
 
     def suggest(self, text, limit=8):
         from .models import SearchDocument
