@@ -90,7 +90,7 @@ def get_source(label):
 
 def kind_labels():
     labels = {source.kind: source.kind_label for source in _sources.values()}
-    labels.setdefault("page", "Page")
+    labels.update({page_type.kind: page_type.kind_label for page_type in _page_types.values()})
     return labels
 
 
@@ -99,8 +99,33 @@ def label_of(obj):
 
 
 # Wagtail pages -------------------------------------------------------------------------------
+# Every live, public page is indexed by one source. A page type with its own result type and
+# facets (a partnership report, an event) registers a PageType, e.g.
+#
+#     register_page_type(PageType("stories.reportpage", "report", "Partnership report",
+#                                 describe=lambda page: {"topic": page.topic.slug, ...}))
 
 PAGE_LABEL = "wagtailcore.page"
+
+
+@dataclass(frozen=True)
+class PageType:
+    label: str  # the specific page model's label, lower case
+    kind: str
+    kind_label: str
+    # Extra Document fields for one page (topic, neighbourhood, partner, date, context, body).
+    describe: Callable[[Model], dict] = lambda page: {}
+
+
+_page_types: dict[str, PageType] = {}
+
+
+def register_page_type(page_type):
+    _page_types[page_type.label] = page_type
+
+
+def unregister_page_type(label):
+    _page_types.pop(label, None)
 
 
 def public_pages():
@@ -136,18 +161,24 @@ def _field_text(page, field_name, value):
 
 def page_document(page):
     page = page.specific
-    date = page.last_published_at or page.first_published_at
+    page_type = _page_types.get(label_of(page), PageType(label_of(page), "page", "Page"))
+    fields = {
+        "body": " ".join(filter(None, [page.search_description, page_text(page)])),
+        "date": page.last_published_at or page.first_published_at,
+        **page_type.describe(page),
+    }
     return Document(
         source=PAGE_LABEL,
         object_id=str(page.pk),
-        kind="page",
+        kind=page_type.kind,
         title=page.title,
         url=page.url or "",
-        body=" ".join(filter(None, [page.search_description, page_text(page)])),
-        date=date,
+        **fields,
     )
 
 
+register_page_type(PageType("portal.standardpage", "page", "Page"))
+register_page_type(PageType("portal.homepage", "page", "Page"))
 register(
     Source(
         label=PAGE_LABEL,

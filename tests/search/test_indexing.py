@@ -127,3 +127,23 @@ def test_rebuild_indexes_every_public_page_and_nothing_else(publish, home, after
 
     assert set(SearchDocument.objects.values_list("title", flat=True)) == {"Published one", home.title}
     assert count == 2
+
+
+def test_a_page_type_joins_with_its_own_result_type_and_facets(client, publish):
+    # Given a page type registered with its own type and topic (as stories' pages will be)
+    from search import sources
+    from tests.factories import TopicFactory
+
+    TopicFactory(name="Housing", slug="housing")
+    sources.register_page_type(sources.PageType(
+        "portal.standardpage", "report", "Partnership report", describe=lambda page: {"topic": "housing"}))
+    try:
+        publish("Quarterly figures", intro="Response times improved.")
+
+        response = client.get("/search/", {"q": "response"})
+    finally:
+        sources.register_page_type(sources.PageType("portal.standardpage", "page", "Page"))
+
+    # Then results show its type and it can be narrowed by topic
+    assert "Partnership report" in response.text
+    assert 'href="?q=response&amp;topic=housing"' in response.text
