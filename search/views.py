@@ -53,11 +53,12 @@ def search_page(request):
         context["empty_query"] = bool(params.get("q", "").strip())
         return render(request, "search/search.html", context)
 
-    request_ = Search(query=query, filters=filters, page=_page_from(params), sort=sort)
-    results = engines.search(request_)
+    search_request = Search(query=query, filters=filters, page=_page_from(params), sort=sort)
+    results = engines.search(search_request)
+    first_page_of_words = search_request.page == 1 and not query.is_empty
     context.update(
         results=results,
-        promoted=recording.promoted_hits(query.text) if request_.page == 1 and not query.is_empty else [],
+        promoted=recording.promoted_hits(query.text) if first_page_of_words else [],
         facet_groups=facet_groups(results.facets, params, FACET_TITLES),
         sort_links=[(name, url_with(params, sort=name, page=None), name == sort) for name in SORTS],
         clear_filters_url=url_with(params, page=None, **dict.fromkeys(FACETS)),
@@ -67,7 +68,7 @@ def search_page(request):
     )
     if results.total == 0:
         context["get_help_page"] = _get_help_page()
-    if not query.is_empty and request_.page == 1:
+    if first_page_of_words:
         recording.record_search(query.text, results.total)
     return render(request, "search/search.html", context)
 
