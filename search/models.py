@@ -1,1 +1,88 @@
-"""Models of the search app."""
+"""What the search index holds, one row per public object, and the index updates still owed."""
+
+from django.db import models
+from wagtail.search import index
+
+
+class SearchDocument(index.Indexed, models.Model):
+    """The public, searchable copy of one object, built by its source (see search/sources.py).
+
+    The database engine searches these rows through Wagtail's database search backend (PostgreSQL
+    full text or SQLite FTS5); the Elasticsearch engine indexes the same documents. Only public
+    content ever becomes a row: the sources decide what is public.
+    """
+
+    source = models.CharField(max_length=100, help_text="Model label of the indexed object.")
+    object_id = models.CharField(max_length=64)
+    kind = models.CharField(max_length=40, help_text="Result type shown to people, e.g. 'page'.")
+    title = models.CharField(max_length=255)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    context = models.CharField(max_length=255, blank=True, help_text="e.g. board and thread of a post.")
+    date = models.DateTimeField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    topic = models.CharField(max_length=80, blank=True)
+    neighbourhood = models.CharField(max_length=80, blank=True)
+    partner = models.CharField(max_length=120, blank=True)
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("body"),
+        index.SearchField("context"),
+        index.FilterField("kind"),
+        index.FilterField("topic"),
+        index.FilterField("neighbourhood"),
+        index.FilterField("partner"),
+        index.FilterField("year"),
+        index.FilterField("date"),
+        index.FilterField("id"),
+    ]
+    # Our engines index these rows themselves, right after building them.
+    search_auto_update = False
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "object_id"], name="search_document_unique_object")
+        ]
+        indexes = [models.Index(fields=["kind", "date"])]
+
+    def __str__(self):
+        return f"{self.kind}: {self.title}"
+
+
+class PendingIndexUpdate(models.Model):
+    """An index update an engine could not apply (e.g. Elasticsearch was down); retried later."""
+
+    engine = models.CharField(max_length=40)
+    source = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=64)
+    attempts = models.PositiveIntegerField(default=1)
+    last_error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["engine", "source", "object_id"], name="search_pending_update_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.engine}: {self.source} {self.object_id}"
+
+
+class NoResultQuery(models.Model):
+    """Searches that found nothing, so editors can see what people look for and cannot find."""
+
+    query_string = models.CharField(max_length=255, unique=True)
+    hits = models.PositiveIntegerField(default=1)
+    last_searched_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "search with no results"
+        verbose_name_plural = "searches with no results"
+
+    def __str__(self):
+        return self.query_string

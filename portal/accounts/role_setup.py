@@ -5,6 +5,11 @@ from django.contrib.auth.models import Group, Permission
 from .roles import Role
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+SEARCH_REPORT_AND_PROMOTIONS = [  # search app
+    "search.view_noresultquery",
+    "wagtailsearchpromotions.add_searchpromotion", "wagtailsearchpromotions.change_searchpromotion",
+    "wagtailsearchpromotions.delete_searchpromotion",
+]
 IMAGES_AND_DOCUMENTS = [
     "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
     "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
@@ -15,10 +20,11 @@ ROLE_PERMISSIONS = {
     Role.RESIDENT: [],
     Role.MODERATOR: [ADMIN_ACCESS],
     Role.LIAISON: [ADMIN_ACCESS],
-    Role.EDITOR: [ADMIN_ACCESS, *IMAGES_AND_DOCUMENTS],
+    Role.EDITOR: [ADMIN_ACCESS, *IMAGES_AND_DOCUMENTS, *SEARCH_REPORT_AND_PROMOTIONS],
     Role.ADMINISTRATOR: [
         ADMIN_ACCESS,
         *IMAGES_AND_DOCUMENTS,
+        *SEARCH_REPORT_AND_PROMOTIONS,
         "accounts.add_user", "accounts.change_user", "accounts.view_user",
         "auth.view_group",
         "partners.add_partner", "partners.change_partner", "partners.delete_partner",

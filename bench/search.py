@@ -1,0 +1,160 @@
+"""Search benchmark: seed pages (and optionally synthetic post-sized documents) on PostgreSQL and
+print p50/p95 of the database engine for typical queries.
+
+    make bench-search                              # 2,000 pages, database cg_search_bench
+    .venv/bin/python bench/search.py --posts 200000   # plus 200,000 synthetic forum-post documents
+
+The forum source is not in this branch yet: --posts indexes documents shaped like posts directly
+(kind "post", topic, neighbourhood, ~60 words each) so the engine can be measured at that size.
+"""
+
+import argparse
+import logging
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/cg_search_bench"
+
+WORDS = (  # noqa: SIM905 - easier to read and edit as one string
+    "outreach housing needle exchange naloxone recovery treatment police patrol community safety "
+    "residents meeting council park school youth service support helpline family alcohol drugs "
+    "overdose harm reduction clinic volunteer partnership report review figures response concern "
+    "street lighting litter dealing cannabis heroin cocaine prescription pharmacy doctor nurse "
+    "counselling mental health employment training shelter hostel rough sleeping winter summer "
+    "market station bridge river estate library church mosque gym football club night day weekend "
+    "officer liaison charity trust volunteers survey results funding grant plan strategy action "
+    "update progress complaint praise thanks question answer information advice guide leaflet"
+).split()
+PHRASE = "harm reduction"
+QUERIES = {
+    "one word": ("outreach", {}),
+    "two words": ("needle exchange", {}),
+    "phrase": (f'"{PHRASE}"', {}),
+    "facet filter": ("recovery", {"year": "2024"}),
+}
+
+
+def prepare_database(url):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def sentence(rng, length):
+    return " ".join(rng.choice(WORDS) for _ in range(length))
+
+
+def seed_pages(count, rng):
+    from portal.models import HomePage, StandardPage
+
+    home = HomePage.objects.get()
+    existing = StandardPage.objects.filter(slug__startswith="bench-").count()
+    for number in range(existing, count):
+        published = datetime(2020, 1, 1, tzinfo=UTC) + timedelta(days=rng.randrange(0, 6 * 365))
+        body = sentence(rng, rng.randrange(80, 160))
+        if number % 10 == 0:
+            body += f" {PHRASE} {sentence(rng, 10)}"
+        home.add_child(instance=StandardPage(
+            title=sentence(rng, rng.randrange(3, 7)).capitalize(), slug=f"bench-{number}",
+            intro=sentence(rng, 20), live=True, first_published_at=published, last_published_at=published,
+        ))
+    return count - existing
+
+
+def seed_posts(count, rng):
+    from search.engines import DatabaseEngine
+    from search.models import SearchDocument
+
+    existing = SearchDocument.objects.filter(source="bench.post").count()
+    backend = DatabaseEngine().backend()
+    batch = []
+    for number in range(existing, count):
+        date = datetime(2020, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(0, 6 * 525600))
+        batch.append(SearchDocument(
+            source="bench.post", object_id=str(number), kind="post", title=sentence(rng, 5).capitalize(),
+            body=sentence(rng, rng.randrange(20, 100)), url=f"/forums/bench/{number}/",
+            context="Bench board › Bench thread", date=date, year=date.year,
+            topic=rng.choice(["housing", "needles", "safety", "recovery"]),
+            neighbourhood=rng.choice(["millbrook", "riverside", "old-town", "northfield", "eastgate"]),
+        ))
+        if len(batch) == 2000:
+            backend.add_bulk(SearchDocument, SearchDocument.objects.bulk_create(batch))
+            batch = []
+            print(f"  {number + 1} posts", flush=True)
+    if batch:
+        backend.add_bulk(SearchDocument, SearchDocument.objects.bulk_create(batch))
+    return count - existing
+
+
+def measure(runs):
+    from search import engines
+    from search.engines import Search
+    from search.query import parse
+
+    print(f"\n{'query':<14}{'results':>9}{'p50 ms':>9}{'p95 ms':>9}   (database engine, {runs} runs)")
+    for label, (text, filters) in QUERIES.items():
+        timings, total = [], 0
+        for run in range(runs + 3):
+            started = time.perf_counter()
+            results = engines.search(Search(parse(text), filters=filters))
+            elapsed = (time.perf_counter() - started) * 1000
+            total = results.total
+            if run >= 3:  # warm-up runs are not counted
+                timings.append(elapsed)
+        timings.sort()
+        p95 = timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
+        print(f"{label:<14}{total:>9}{statistics.median(timings):>9.1f}{p95:>9.1f}")
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--posts", type=int, default=0)
+    parser.add_argument("--runs", type=int, default=50)
+    args = parser.parse_args()
+
+    url = os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE)
+    if not url.startswith("postgres"):
+        sys.exit("The benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    prepare_database(url)
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    logging.disable(logging.INFO)  # one line per created page is noise here
+    call_command("migrate", verbosity=0)
+    rng = random.Random(8)  # noqa: S311 - benchmark text, not secrets
+    started = time.perf_counter()
+    added = seed_pages(args.pages, rng)
+    if added:
+        from search import indexing
+        from search.engines import DatabaseEngine
+
+        print(f"Seeded {added} pages; indexing…", flush=True)
+        indexing.rebuild(DatabaseEngine())
+    added_posts = seed_posts(args.posts, rng) if args.posts else 0
+    from search.models import SearchDocument
+
+    print(f"Seeding took {time.perf_counter() - started:.0f} s; {SearchDocument.objects.count()} documents "
+          f"({added_posts} new posts)")
+    measure(args.runs)
+
+
+if __name__ == "__main__":
+    main()

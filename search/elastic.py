@@ -1,0 +1,269 @@
+"""The Elasticsearch engine, written with elasticsearch.dsl (part of the `elasticsearch` package).
+
+Index names carry settings.ELASTICSEARCH_INDEX_PREFIX. Searches go to the alias
+`<prefix>-content`; `rebuild()` fills a new timestamped index and switches the alias to it in one
+step, then drops the old index, so search never sees a half-built index.
+"""
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from elasticsearch.dsl import (
+    A,
+    Completion,
+    Date,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    Q,
+    Text,
+    analyzer,
+    token_filter,
+)
+from elasticsearch.dsl import Search as DslSearch
+
+from .engines import FACETS, PAGE_SIZE, EngineUnavailable, FacetValue, Hit, Results, Search
+from .highlight import snippet
+
+english = analyzer(
+    "portal_english",
+    tokenizer="standard",
+    filter=[
+        token_filter("portal_english_possessive", "stemmer", language="possessive_english"),
+        "lowercase",
+        "asciifolding",
+        token_filter("portal_english_stop", "stop", stopwords="_english_"),
+        token_filter("portal_english_stemmer", "stemmer", language="english"),
+    ],
+)
+autocomplete = analyzer(
+    "portal_autocomplete",
+    tokenizer="standard",
+    filter=[
+        "lowercase",
+        "asciifolding",
+        token_filter("portal_edge_ngram", "edge_ngram", min_gram=1, max_gram=20),
+    ],
+)
+autocomplete_search = analyzer(
+    "portal_autocomplete_search", tokenizer="standard", filter=["lowercase", "asciifolding"]
+)
+
+
+class PortalDocument(Document):
+    source = Keyword()
+    object_id = Keyword()
+    kind = Keyword()
+    title = Text(
+        analyzer=english,
+        fields={
+            "autocomplete": Text(analyzer=autocomplete, search_analyzer=autocomplete_search),
+            "raw": Keyword(),
+        },
+    )
+    body = Text(analyzer=english)
+    context = Text(analyzer=english)
+    url = Keyword(index=False)
+    date = Date()
+    year = Integer()
+    topic = Keyword()
+    neighbourhood = Keyword()
+    partner = Keyword()
+    suggest = Completion(analyzer=autocomplete_search)
+
+
+def document_id(source, object_id):
+    return f"{source}:{object_id}"
+
+
+def to_es_document(document):
+    fields = document.as_fields()
+    return PortalDocument(
+        meta={"id": document_id(document.source, document.object_id)},
+        source=document.source,
+        object_id=document.object_id,
+        suggest={"input": [document.title]},
+        **fields,
+    )
+
+
+def build_index(name):
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=1)
+    index.document(PortalDocument)
+    return index
+
+
+FIELDS = ["title^3", "context^1.5", "body"]
+
+
+def build_query(query):
+    must = []
+    if query.terms:
+        must.append(
+            Q("multi_match", query=" ".join(query.terms), fields=FIELDS, operator="and",
+              fuzziness="AUTO", prefix_length=1)
+        )
+    for phrase in query.phrases:
+        must.append(Q("multi_match", query=phrase, fields=FIELDS, type="phrase"))
+    return Q("bool", must=must) if must else Q("match_all")
+
+
+def _term_filters(filters):
+    return [Q("term", **{name: int(value) if name == "year" else value}) for name, value in filters.items()]
+
+
+def build_search(request: Search, index):
+    """The whole request body: query, filters as post_filter (so each facet counts with every
+    other filter applied, but not its own), facets as aggregations, highlighting, sort, page."""
+    search = DslSearch(index=index).query(build_query(request.query))
+    if request.filters:
+        search = search.post_filter(Q("bool", filter=_term_filters(request.filters)))
+    for name in FACETS:
+        others = _term_filters(request.filters_without(name))
+        facet = A("filter", Q("bool", filter=others))
+        facet.bucket("values", "terms", field=name, size=30)
+        search.aggs.bucket(name, facet)
+    search = search.highlight("body", "context", fragment_size=200, number_of_fragments=1)
+    search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+    if request.sort == "newest" or request.query.is_empty:
+        search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+    if request.query.terms:
+        search = search.suggest("spelling", " ".join(request.query.terms),
+                                term={"field": "title", "suggest_mode": "popular"})
+    search = search.extra(track_total_hits=True)
+    return search[request.start : request.start + PAGE_SIZE]
+
+
+def build_suggest(text, index, limit=8):
+    search = DslSearch(index=index).source(["title", "url", "kind"])
+    completion = {"field": "suggest", "skip_duplicates": True, "size": limit}
+    return search.suggest("titles", text, completion=completion)
+
+
+def hit_from(es_hit, words):
+    highlight = getattr(es_hit.meta, "highlight", None)
+    fragments = list(getattr(highlight, "body", [])) if highlight else []
+    text = mark_safe(fragments[0]) if fragments else snippet(es_hit.body or "", words)  # noqa: S308 - ES escaped it (encoder=html)
+    return Hit(
+        kind=es_hit.kind,
+        title=es_hit.title,
+        url=es_hit.url,
+        snippet=text,
+        date=getattr(es_hit, "date", None),
+        context=getattr(es_hit, "context", "") or "",
+    )
+
+
+def results_from(response, request):
+    words = request.query.all_words
+    facets = {
+        name: [
+            FacetValue(value=str(bucket.key), count=bucket.doc_count,
+                       selected=str(bucket.key) == request.filters.get(name))
+            for bucket in response.aggregations[name]["values"].buckets
+        ]
+        for name in FACETS
+    }
+    return Results(
+        hits=[hit_from(hit, words) for hit in response],
+        facets=facets,
+        total=response.hits.total.value,
+        page=request.page,
+        engine="elasticsearch",
+        suggestion=spelling_from(response, request.query),
+    )
+
+
+def spelling_from(response, query):
+    suggest = getattr(response, "suggest", None)
+    if not suggest or "spelling" not in suggest:
+        return ""
+    replacements = {entry.text: entry.options[0].text for entry in suggest.spelling if entry.options}
+    if not replacements:
+        return ""
+    return " ".join(replacements.get(term, term) for term in query.terms)
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, client, prefix):
+        self.client = client
+        self.alias = f"{prefix}-content"
+
+    @classmethod
+    def from_settings(cls):
+        from elasticsearch import Elasticsearch
+
+        client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=5, max_retries=1)
+        return cls(client, settings.ELASTICSEARCH_INDEX_PREFIX)
+
+    def _call(self, action):
+        from elasticsearch import ApiError, TransportError
+
+        try:
+            return action()
+        except (TransportError, ApiError) as error:
+            raise EngineUnavailable(str(error)[:300]) from error
+
+    def search(self, request):
+        search = build_search(request, self.alias).using(self.client)
+        response = self._call(search.execute)
+        return results_from(response, request)
+
+    def suggest(self, text, limit=8):
+        if not text.strip():
+            return []
+        response = self._call(build_suggest(text, self.alias, limit).using(self.client).execute)
+        options = response.suggest.titles[0].options if response.suggest.titles else []
+        return [{"title": o._source.title, "url": o._source.url, "kind": o._source.kind} for o in options]
+
+    def spelling(self, query):
+        return ""  # Elasticsearch's term suggester already answered in search()
+
+    def index(self, document):
+        es_document = to_es_document(document)
+        self._call(lambda: es_document.save(using=self.client, index=self.alias))
+
+    def remove(self, source, object_id):
+        from elasticsearch import NotFoundError
+
+        try:
+            self._call(lambda: self.client.delete(index=self.alias, id=document_id(source, object_id)))
+        except EngineUnavailable as error:
+            if isinstance(error.__cause__, NotFoundError):
+                return
+            raise
+
+    def rebuild(self, documents):
+        from elasticsearch.helpers import bulk
+
+        new_name = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
+        self._call(lambda: build_index(new_name).create(using=self.client))
+        actions = (
+            {"_index": new_name, "_id": document_id(doc.source, doc.object_id),
+             "_source": to_es_document(doc).to_dict()}
+            for doc in documents
+        )
+        count, _ = self._call(lambda: bulk(self.client, actions, chunk_size=1000))
+        self._call(lambda: self.client.indices.refresh(index=new_name))
+        self._switch_alias(new_name)
+        return count
+
+    def _switch_alias(self, new_name):
+        old = []
+        if self._call(lambda: self.client.indices.exists_alias(name=self.alias)):
+            old = list(self._call(lambda: self.client.indices.get_alias(name=self.alias)))
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        actions.append({"add": {"index": new_name, "alias": self.alias}})
+        self._call(lambda: self.client.indices.update_aliases(actions=actions))
+        for name in old:
+            self._call(lambda name=name: self.client.indices.delete(index=name))
+
+    def refresh(self):
+        self._call(lambda: self.client.indices.refresh(index=self.alias))
+
+    def ping(self):
+        return bool(self._call(self.client.ping))

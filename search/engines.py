@@ -1,0 +1,286 @@
+"""Search engines. Both implement one interface:
+
+    engine.search(query, filters, page, sort) -> Results(hits, facets, total, ...)
+    engine.index(document)            add or replace one Document (search/sources.py)
+    engine.remove(source, object_id)  drop one object
+    engine.rebuild(documents)         replace everything
+
+`get_engine()` is Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise;
+`search()` falls back to the database engine, with a notice, when Elasticsearch is unreachable.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.safestring import SafeString
+
+from .query import ParsedQuery
+from .sources import kind_labels
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 20
+MAX_PAGE = 50
+FACETS = ("kind", "topic", "neighbourhood", "partner", "year")
+SORTS = ("relevance", "newest")
+
+
+class EngineUnavailable(Exception):
+    """The engine's server could not be reached; callers fall back or retry later."""
+
+
+@dataclass
+class Hit:
+    kind: str
+    title: str
+    url: str
+    snippet: SafeString
+    date: datetime | None = None
+    context: str = ""
+    promoted: bool = False
+    kind_label: str = ""
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    label: str = ""
+    selected: bool = False
+
+
+@dataclass
+class Results:
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    total: int
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    engine: str = "database"
+    notice: str = ""
+    suggestion: str = ""
+
+    @property
+    def first_number(self):
+        return (self.page - 1) * self.page_size + 1
+
+    @property
+    def pages(self):
+        return min(MAX_PAGE, max(1, -(-self.total // self.page_size)))
+
+
+@dataclass(frozen=True)
+class Search:
+    """One request to an engine: the parsed query, facet filters (field -> value), page, sort."""
+
+    query: ParsedQuery
+    filters: dict[str, str] = field(default_factory=dict)
+    page: int = 1
+    sort: str = "relevance"
+
+    @property
+    def start(self):
+        return (self.page - 1) * PAGE_SIZE
+
+    def filters_without(self, name):
+        return {key: value for key, value in self.filters.items() if key != name}
+
+
+class DatabaseEngine:
+    """Wagtail's database search backend over SearchDocument rows: PostgreSQL full text search
+    (tsvector with a GIN index) in production, SQLite FTS5 in development."""
+
+    name = "database"
+    BACKEND = "wagtail.search.backends.database"
+
+    def backend(self):
+        from wagtail.search.backends import get_search_backend
+
+        return get_search_backend(self.BACKEND)
+
+    # Searching ------------------------------------------------------------------------------
+
+    def search(self, request: Search) -> Results:
+        from .highlight import snippet
+
+        facets, total = self._facets_and_total(request)
+        results = self._results(request.query, request.filters, request.sort)
+        page_of = list(results[request.start : request.start + PAGE_SIZE]) if total else []
+        words = request.query.all_words
+        hits = [
+            Hit(
+                kind=doc.kind,
+                title=doc.title,
+                url=doc.url,
+                snippet=snippet(doc.body, words),
+                date=doc.date,
+                context=doc.context,
+            )
+            for doc in page_of
+        ]
+        return Results(hits=hits, facets=facets, total=total, page=request.page, engine=self.name)
+
+    def _results(self, query, filters, sort):
+        from wagtail.search.query import And, MatchAll, Phrase, PlainText
+
+        from .models import SearchDocument
+
+        queryset = SearchDocument.objects.filter(**_filter_lookups(filters))
+        if sort == "newest" or query.is_empty:
+            queryset = queryset.order_by("-date", "-id")
+        parts = [PlainText(" ".join(query.terms), operator="and")] if query.terms else []
+        parts += [Phrase(phrase) for phrase in query.phrases]
+        search_query = And(parts) if len(parts) > 1 else (parts[0] if parts else MatchAll())
+        return self.backend().search(
+            search_query, queryset, order_by_relevance=sort == "relevance" and not query.is_empty
+        )
+
+    def _facets_and_total(self, request):
+        """Every facet and the total from one SQL query: matches of the query alone, counted per
+        combination of facet values. Each facet then counts the combinations that pass every
+        other filter (so a chosen topic still shows the other topics), the total those that
+        pass them all."""
+        from django.db.models import Count
+
+        matches = self._results(request.query, {}, "unordered").get_queryset()
+        combinations = matches.order_by().values(*FACETS).annotate(matches=Count("id"))
+        counts = {name: {} for name in FACETS}
+        total = 0
+        for row in combinations:
+            values = {name: "" if row[name] is None else str(row[name]) for name in FACETS}
+            failed = [name for name, wanted in request.filters.items() if values[name] != wanted]
+            if not failed:
+                total += row["matches"]
+            for name in FACETS:
+                if values[name] and (not failed or failed == [name]):
+                    counts[name][values[name]] = counts[name].get(values[name], 0) + row["matches"]
+        facets = {
+            name: [
+                FacetValue(value=value, count=count, selected=value == request.filters.get(name))
+                for value, count in sorted(by_value.items(), key=lambda item: (-item[1], item[0]))
+            ]
+            for name, by_value in counts.items()
+        }
+        return facets, total
+
+    def suggest(self, text, limit=8):
+        from .models import SearchDocument
+
+        if not text.strip():
+            return []
+        results = self.backend().autocomplete(text, SearchDocument.objects.all())
+        return [{"title": doc.title, "url": doc.url, "kind": doc.kind} for doc in results[:limit]]
+
+    def spelling(self, query):
+        from .spelling import suggest_spelling
+
+        return suggest_spelling(query)
+
+    # Indexing -------------------------------------------------------------------------------
+
+    def index(self, document):
+        from .models import SearchDocument
+
+        with transaction.atomic():
+            row, _ = SearchDocument.objects.update_or_create(
+                source=document.source, object_id=document.object_id, defaults=document.as_fields()
+            )
+            self.backend().add(row)
+
+    def remove(self, source, object_id):
+        from .models import SearchDocument
+
+        with transaction.atomic():
+            for row in SearchDocument.objects.filter(source=source, object_id=str(object_id)):
+                self.backend().delete(row)
+                row.delete()
+
+    def rebuild(self, documents):
+        from wagtail.search.models import IndexEntry
+
+        from .models import SearchDocument
+
+        with transaction.atomic():
+            IndexEntry.objects.filter(content_type__model="searchdocument",
+                                      content_type__app_label="search").delete()
+            SearchDocument.objects.all().delete()
+            rows = SearchDocument.objects.bulk_create(
+                SearchDocument(source=doc.source, object_id=doc.object_id, **doc.as_fields())
+                for doc in documents
+            )
+            backend = self.backend()
+            for start in range(0, len(rows), 1000):
+                backend.add_bulk(SearchDocument, rows[start : start + 1000])
+        return len(rows)
+
+    def refresh(self):
+        """Make recent index changes searchable (already so in the database)."""
+
+    def ping(self):
+        return True
+
+
+def _filter_lookups(filters):
+    lookups = {}
+    for name, value in filters.items():
+        if name == "year":
+            lookups["year"] = int(value)
+        else:
+            lookups[name] = value
+    return lookups
+
+
+# Choosing an engine -------------------------------------------------------------------------
+
+
+def database_engine():
+    return DatabaseEngine()
+
+
+def get_engine():
+    if settings.ELASTICSEARCH_URL:
+        from .elastic import ElasticsearchEngine
+
+        return ElasticsearchEngine.from_settings()
+    return database_engine()
+
+
+def indexing_engines():
+    """Every engine index updates go to. The database copy is always kept: it is the fallback."""
+    engines = [database_engine()]
+    if settings.ELASTICSEARCH_URL:
+        from .elastic import ElasticsearchEngine
+
+        engines.append(ElasticsearchEngine.from_settings())
+    return engines
+
+
+FALLBACK_NOTICE = "The main search service is not answering, so these results come from a simpler search."
+
+
+def search(request: Search) -> Results:
+    engine = get_engine()
+    try:
+        results = engine.search(request)
+    except EngineUnavailable as error:
+        logger.warning("Search engine %s unavailable, falling back to the database: %s", engine.name, error)
+        engine = database_engine()
+        results = engine.search(request)
+        results.notice = FALLBACK_NOTICE
+    if results.total == 0 and not request.query.is_empty and not results.suggestion:
+        results.suggestion = engine.spelling(request.query)
+    labels = kind_labels()
+    for hit in results.hits:
+        hit.kind_label = labels.get(hit.kind, hit.kind.capitalize())
+    return results
+
+
+def suggest(text):
+    engine = get_engine()
+    try:
+        return engine.suggest(text)
+    except EngineUnavailable:
+        return database_engine().suggest(text)
