@@ -102,3 +102,24 @@ def forum_thread(author, board, *, title="A thread about our street", body="Firs
     from forums import actions
 
     return actions.start_thread(author, board, title=title, body=body, **kwargs)
+
+
+# --- concerns (forums.concerns) -----------------------------------------------------------------
+
+def routing_rule(partners, *, topic=None, neighbourhood=None):
+    from forums.concerns.models import RoutingRule
+
+    rule = RoutingRule.objects.create(topic=topic, neighbourhood=neighbourhood)
+    rule.partners.set(partners)
+    return rule
+
+
+def raised_concern(author, board, *, topic, neighbourhood, title="Needles by the swings in the park",
+                   body="Found three needles this morning.", share_contact=False, **kwargs):
+    """A concern raised and published through the actions, as the new-thread form would."""
+    from forums.concerns import actions
+
+    thread = actions.raise_concern(author, board, title=title, body=body, topic=topic,
+                                   neighbourhood=neighbourhood, share_contact=share_contact,
+                                   **kwargs)
+    return actions.publish(thread)
