@@ -147,7 +147,7 @@ def test_liaison_answers_on_the_page_and_the_public_sees_the_organisation(
     client.logout()
     page = client.get(url).content.decode()
     assert "Official response: Action taken (details withheld)" in page
-    assert f'<h2 class="post__author" id="post-' in page and partner.name in page
+    assert '<h2 class="post__author" id="post-' in page and partner.name in page
     assert liaison.display_name not in page
     assert "Partner tools" not in page
 
