@@ -1,6 +1,6 @@
 """Transparency figures on hand-made data where the right answers are known."""
 
-from datetime import datetime, timedelta, timezone as tz
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,11 +10,11 @@ from forums.models import Thread
 
 pytestmark = pytest.mark.django_db
 
-NOW = datetime(2026, 4, 1, 0, 0, tzinfo=tz.utc)
+NOW = datetime(2026, 4, 1, 0, 0, tzinfo=UTC)
 
 
 def at(day, hour=10):
-    return datetime(2026, 3, day, hour, 0, tzinfo=tz.utc)
+    return datetime(2026, 3, day, hour, 0, tzinfo=UTC)
 
 
 @pytest.fixture
