@@ -72,7 +72,7 @@ def publish(thread, now=None):
         names = _names(partners) or "no partner yet (no rule and no default partner)"
         summary = f"Published and sent to {names}" if matched else \
             f"Published; no routing rule matched, so it was sent to {names}"
-        _event(concern, State.OPEN, summary, label=SYSTEM_LABEL, now=now)
+        _email_resident(concern, _event(concern, State.OPEN, summary, label=SYSTEM_LABEL, now=now))
         log(instance=concern, action="concerns.routed",
             data={"partners": [p.pk for p in partners], "matched": matched})
     return concern

@@ -9,8 +9,13 @@ class ConcernsConfig(AppConfig):
 
     def ready(self):
         from forums.signals import content_changed
+        from portal.accounts.signals import anonymise_user_data, collect_user_data
 
-        from . import receivers
+        from . import account_data, receivers
 
         content_changed.connect(receivers.on_forum_content_changed,
                                 dispatch_uid="concerns.on_forum_content_changed")
+        collect_user_data.connect(account_data.export_concern_data,
+                                  dispatch_uid="concerns.export_concern_data")
+        anonymise_user_data.connect(account_data.anonymise_concern_data,
+                                    dispatch_uid="concerns.anonymise_concern_data")

@@ -29,12 +29,15 @@ def make_concern(resident, concern_board, topic, area, rules, liaison, ngo_liais
 def test_routing_emails_each_partners_liaisons_once(make_concern, liaison, ngo_liaison):
     mail.outbox.clear()
     concern = make_concern()
-    recipients = sorted(m.to[0] for m in mail.outbox)
+    recipients = sorted(m.to[0] for m in mail.outbox if m.subject.startswith("[Common Ground] New"))
     assert recipients == sorted([liaison.email, ngo_liaison.email])
-    assert all(concern.title in m.subject for m in mail.outbox)
+    assert all(concern.title in m.subject for m in mail.outbox if m.to[0] in recipients)
+    # and the resident (following their concern) hears it was published and where it went
+    [to_resident] = [m for m in mail.outbox if m.to == [concern.thread.author.email]]
+    assert "Published and sent to" in to_resident.body
     actions.publish(concern.thread)
     jobs.retry_pending()
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 3
 
 
 def test_a_failed_email_is_recorded_retried_and_never_blocks(make_concern, monkeypatch, liaison):
@@ -47,14 +50,14 @@ def test_a_failed_email_is_recorded_retried_and_never_blocks(make_concern, monke
     concern = make_concern()
     assert Concern.objects.get(pk=concern.pk).state == State.OPEN
     pending = ConcernEmail.objects.filter(status="pending")
-    assert pending.count() == 2
+    assert pending.count() == 3  # two partners' liaisons and the resident
     assert all(e.attempts == 1 and "mail server down" in e.last_error for e in pending)
     # and when the server is back, the job sends them, once
     monkeypatch.undo()
     call_command("concerns_jobs")
     call_command("concerns_jobs")
-    assert len(mail.outbox) == 2
-    assert ConcernEmail.objects.filter(status="sent", attempts=2).count() == 2
+    assert len(mail.outbox) == 3
+    assert ConcernEmail.objects.filter(status="sent", attempts=2).count() == 3
 
 
 def test_the_resident_hears_of_answers_and_changes_while_following(

@@ -119,3 +119,16 @@ def test_post_to_another_partners_concern_is_refused(client, concern, other_liai
     assert not concern.answers.exists()
     response = client.get(f"/forums/concerns/{concern.pk}/answer/")
     assert response.status_code == 405
+
+
+def test_account_deletion_stops_sharing_and_export_lists_concerns(concern, resident, liaison):
+    from portal.accounts import actions as account_actions
+
+    concern.share_contact = True
+    concern.save()
+    exported = account_actions.export_user_data(resident)
+    assert exported["concerns"][0]["title"] == concern.title
+    assert exported["concerns"][0]["shared_contact_details"] is True
+    account_actions.delete_account(resident, by=resident)
+    concern.refresh_from_db()
+    assert not permissions.can_see_contact_details(liaison, concern)
