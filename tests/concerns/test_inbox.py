@@ -78,3 +78,30 @@ def test_inbox_with_100_concerns_uses_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(INBOX).content.decode()
     assert page.count("<td class=\"title\">") == 100
+
+
+def test_administrators_manage_routing_rules_templates_and_default_partner(
+        client, administrator, liaison, partner, topic):
+    from tests.factories import routing_rule
+
+    routing_rule([partner], topic=topic)
+    client.force_login(administrator)
+    rules = client.get("/admin/snippets/concerns/routingrule/")
+    assert rules.status_code == 200 and "Drug litter in anywhere" in rules.content.decode()
+    assert client.get("/admin/snippets/concerns/responsetemplate/").status_code == 200
+    assert client.get("/admin/settings/concerns/concernsettings/").status_code in (200, 302)
+    client.force_login(liaison)
+    assert client.get("/admin/snippets/concerns/routingrule/").status_code in (302, 403)
+
+
+def test_moderators_see_every_concern_and_the_rule_gap_flag(
+        client, concern_board, topic, area, moderator, partner, other_partner):
+    first, second = bulk_concerns(concern_board, topic, area, [partner], 1) + \
+        bulk_concerns(concern_board, topic, area, [other_partner], 1)
+    Concern.objects.filter(pk=second.pk).update(is_unmatched=True)
+    client.force_login(moderator)
+    page = client.get(INBOX).content.decode()
+    assert "Concern number 0" in page and "No rule matched" in page
+    assert first.thread.author.email not in page  # moderators are not a routed partner
+    page = client.get(INBOX, {"is_unmatched": "true"}).content.decode()
+    assert page.count('<td class="title">') == 1
