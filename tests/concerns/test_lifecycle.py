@@ -173,3 +173,19 @@ def test_the_resident_sees_satisfaction_question_once(client, concern, resident,
     page = client.get(url).content.decode()
     assert "You told us: Yes" in page
     assert "Send my answer" not in page
+
+
+def test_concern_page_queries_do_not_grow_with_timeline_and_notes(
+        client, concern, liaison, ngo_liaison, django_assert_max_num_queries):
+    url = concern.thread.get_absolute_url() + "?page=1"
+    actions.add_note(liaison, concern, body="First note")
+    client.force_login(liaison)
+    client.get(url)
+    with django_assert_max_num_queries(80) as few:
+        client.get(url)
+    for n in range(8):
+        actions.add_note(ngo_liaison if n % 2 else liaison, concern, body=f"Note {n}")
+        actions.answer(liaison, concern, body=f"Update {n}", kind="information")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url).content.decode()
+    assert "Note 7" in page and "Update 7" in page
