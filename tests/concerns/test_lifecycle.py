@@ -189,3 +189,33 @@ def test_concern_page_queries_do_not_grow_with_timeline_and_notes(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(url).content.decode()
     assert "Note 7" in page and "Update 7" in page
+
+
+def test_changes_are_in_wagtails_audit_log(concern, liaison):
+    from wagtail.models import ModelLogEntry
+
+    actions.answer(liaison, concern, body="Done.", kind="action_taken")
+    logged = set(ModelLogEntry.objects.filter(object_id=str(concern.pk))
+                 .values_list("action", flat=True))
+    assert {"concerns.raised", "concerns.routed", "concerns.answered", "concerns.state"} <= logged
+
+
+def test_discussion_boards_do_not_ask_for_contact_sharing(client, resident):
+    from tests.factories import forum_board
+
+    board = forum_board(slug="talk", title="Talk")
+    client.force_login(resident)
+    page = client.get(board.url + "new/").content.decode()
+    assert "Share my contact details" not in page
+    assert "Choose a topic (optional)" in page
+
+
+def test_anonymous_concern_shows_no_account_to_the_public(client, resident, concern_board, topic,
+                                                         area, rules, liaison):
+    from tests.factories import raised_concern
+
+    concern = raised_concern(resident, concern_board, topic=topic, neighbourhood=area,
+                             anonymous=True, share_contact=True)
+    page = client.get(concern.thread.get_absolute_url()).content.decode()
+    assert resident.display_name not in page and resident.email not in page
+    assert "The resident" in page
