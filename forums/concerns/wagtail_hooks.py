@@ -12,6 +12,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -136,6 +138,20 @@ class InboxIndexView(IndexView):
     def get_edit_url(self, instance):
         """Liaisons work a concern on its public page, where their tools are."""
         return instance.thread.url_under(instance.thread.board.url)
+
+
+class InboxPermissionPolicy(ModelPermissionPolicy):
+    """Concerns change only through actions (on the concern's page): nobody adds, edits or
+    deletes one in the admin, not even a superuser."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a == "view"])
+
+
+register_permission_policy(Concern, InboxPermissionPolicy(Concern))
 
 
 class ConcernInboxViewSet(ModelViewSet):

@@ -105,3 +105,18 @@ def test_moderators_see_every_concern_and_the_rule_gap_flag(
     assert first.thread.author.email not in page  # moderators are not a routed partner
     page = client.get(INBOX, {"is_unmatched": "true"}).content.decode()
     assert page.count('<td class="title">') == 1
+
+
+def test_nobody_edits_or_deletes_a_concern_in_the_admin(client, concern_board, topic, area,
+                                                        partner):
+    from tests.factories import UserFactory as Users
+
+    concern = bulk_concerns(concern_board, topic, area, [partner], 1)[0]
+    superuser = Users(mfa=True)
+    superuser.is_superuser = True
+    superuser.save()
+    client.force_login(superuser)
+    assert client.get(INBOX).status_code == 200
+    for url in (f"{INBOX}edit/{concern.pk}/", f"{INBOX}delete/{concern.pk}/", f"{INBOX}new/"):
+        assert client.get(url).status_code in (302, 403), url
+    assert Concern.objects.filter(pk=concern.pk).exists()
