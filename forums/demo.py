@@ -73,6 +73,9 @@ def seed(demo):
             board.save_revision().publish()
         if not board.threads.exists():
             _seed_threads(demo, board, THREADS.get(slug, []))
+    from .concerns import demo as concerns_demo
+
+    concerns_demo.seed(demo)  # routing rules and concerns in different states (issue #5)
 
 
 def _seed_threads(demo, board, threads):

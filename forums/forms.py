@@ -8,6 +8,7 @@ from django import forms
 from portal.taxonomy.models import Neighbourhood, Topic
 
 from . import actions
+from .models import ThreadKind
 
 BODY_HELP = ("Markdown works: *italic*, **bold**, > quote, - list, [link](https://…). "
              "Do not share anyone's name, address or phone number.")
@@ -65,13 +66,24 @@ class ThreadForm(ReplyForm):
     neighbourhood = forms.ModelChoiceField(queryset=Neighbourhood.objects.all(), required=False,
                                            empty_label="Anywhere / not about one area")
 
-    field_order = ["token", "title", "body", "topic", "neighbourhood", "anonymous"]
+    share_contact = forms.BooleanField(
+        label="Share my contact details with the responding partners", required=False,
+        help_text="For this concern only: the partners it is sent to see your email address. "
+                  "Never shown in public.")
+
+    field_order = ["token", "title", "body", "topic", "neighbourhood", "anonymous", "share_contact"]
 
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].label = "Your post"
         topics = board.topics.all()
         self.fields["topic"].queryset = topics if topics.exists() else Topic.objects.all()
+        if board.thread_kind == ThreadKind.CONCERN:  # concerns are routed by topic and area
+            self.fields["topic"].required = self.fields["neighbourhood"].required = True
+            self.fields["topic"].empty_label = "Choose a topic"
+            self.fields["neighbourhood"].empty_label = "Choose a neighbourhood"
+        else:
+            del self.fields["share_contact"]
         self.order_fields(self.field_order)
 
     def clean_title(self):

@@ -206,6 +206,8 @@ class Post(models.Model):
 
     @property
     def public_author_name(self):
+        if self.is_official_response and self.official_partner_id:
+            return self.official_partner.name  # signed by the organisation (concerns, #5)
         return public_name(self.author, self.is_anonymous, self.author_area)
 
 

@@ -1,6 +1,6 @@
 """Forum URLs that are not under a board: permalinks, notifications, unsubscribe links."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("forums/posts/<int:pk>/", views.post_permalink, name="post"),
     path("forums/notifications/", views.notifications, name="notifications"),
     path("forums/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("forums/", include("forums.concerns.urls")),
 ]

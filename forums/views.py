@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from . import actions, permissions
 from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
-from .models import Notification, Post, ReadMarker, Thread, Visibility
+from .models import Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
 
 THREADS_PER_PAGE = 30
 POSTS_PER_PAGE = 50
@@ -226,10 +226,14 @@ def new_thread(request, board):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            thread = actions.start_thread(
+            start, extra = actions.start_thread, {}
+            if board.thread_kind == ThreadKind.CONCERN:
+                from .concerns.actions import raise_concern as start
+                extra = {"share_contact": data.get("share_contact", False)}
+            thread = start(
                 request.user, board, title=data["title"], body=data["body"], topic=data["topic"],
                 neighbourhood=data["neighbourhood"], anonymous=data.get("anonymous", False),
-                token=data["token"],
+                token=data["token"], **extra,
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -238,3 +238,24 @@ def event_page(calendar=None, *, partners=(), topics=(), exceptions=(), publish=
         page.live = False
         page.save()
     return EventPage.objects.get(pk=page.pk)
+
+
+# --- concerns (forums.concerns) -----------------------------------------------------------------
+
+def routing_rule(partners, *, topic=None, neighbourhood=None):
+    from forums.concerns.models import RoutingRule
+
+    rule = RoutingRule.objects.create(topic=topic, neighbourhood=neighbourhood)
+    rule.partners.set(partners)
+    return rule
+
+
+def raised_concern(author, board, *, topic, neighbourhood, title="Needles by the swings in the park",
+                   body="Found three needles this morning.", share_contact=False, **kwargs):
+    """A concern raised and published through the actions, as the new-thread form would."""
+    from forums.concerns import actions
+
+    thread = actions.raise_concern(author, board, title=title, body=body, topic=topic,
+                                   neighbourhood=neighbourhood, share_contact=share_contact,
+                                   **kwargs)
+    return actions.publish(thread)

@@ -18,8 +18,8 @@ IMAGES_AND_DOCUMENTS = [
 # Model permissions per role ("app_label.codename"). Apps add theirs here: one table decides.
 ROLE_PERMISSIONS = {
     Role.RESIDENT: [],
-    Role.MODERATOR: [ADMIN_ACCESS],
-    Role.LIAISON: [ADMIN_ACCESS],
+    Role.MODERATOR: [ADMIN_ACCESS, "concerns.view_concern", "concerns.reroute_concern"],
+    Role.LIAISON: [ADMIN_ACCESS, "concerns.view_concern"],
     Role.EDITOR: [ADMIN_ACCESS, *IMAGES_AND_DOCUMENTS, *SEARCH_REPORT_AND_PROMOTIONS],
     Role.ADMINISTRATOR: [
         ADMIN_ACCESS,
@@ -32,6 +32,10 @@ ROLE_PERMISSIONS = {
         "taxonomy.add_neighbourhood", "taxonomy.change_neighbourhood",
         "taxonomy.delete_neighbourhood",
         "portal.change_sitesettings",
+        "concerns.change_concernsettings",
+        "concerns.add_routingrule", "concerns.change_routingrule", "concerns.delete_routingrule",
+        "concerns.add_responsetemplate", "concerns.change_responsetemplate",
+        "concerns.delete_responsetemplate", "concerns.view_concern",
         "wagtailredirects.add_redirect", "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
         "wagtailsearchpromotions.add_query", "wagtailsearchpromotions.change_query",

@@ -29,6 +29,9 @@ class Partner(index.Indexed, models.Model):
         "taxonomy.Neighbourhood", blank=True, related_name="partners"
     )
     is_active = models.BooleanField(default=True, help_text="Inactive partners are not shown.")
+    escalation_email = models.EmailField(
+        blank=True, help_text="The partner's lead: told when a concern passes the response-time "
+                              "target without an official answer. Never shown to the public.")
 
     panels = [
         MultiFieldPanel(
@@ -41,6 +44,7 @@ class Partner(index.Indexed, models.Model):
             [FieldPanel("website"), FieldPanel("public_email"), FieldPanel("public_phone")],
             heading="Public contact",
         ),
+        FieldPanel("escalation_email"),
         FieldPanel("neighbourhoods", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [

@@ -1,0 +1,360 @@
+"""Every change to a concern goes through here: check permission (raising PermissionDenied),
+change the database in one transaction with a timeline entry and an audit log entry, and write
+the emails to the outbox, sent after commit."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from forums import actions as forum_actions
+from forums.models import Follow, Post, ThreadKind, Visibility
+from forums.signals import announce
+from portal import markup
+from portal.accounts.roles import Role
+
+from . import permissions, routing
+from .models import (
+    AnswerKind,
+    CloseReason,
+    Concern,
+    ConcernEmail,
+    ConcernEvent,
+    ConcernRoute,
+    InternalNote,
+    OfficialAnswer,
+    SatisfactionAnswer,
+    State,
+)
+
+SYSTEM_LABEL = "Common Ground"
+NOTE_MAX = 5_000
+REASON_MAX = 300
+
+
+# Raising and publishing ----------------------------------------------------------------------
+
+def raise_concern(user, board, *, title, body, topic, neighbourhood, anonymous=False,
+                  share_contact=False, token=""):
+    """Start a concern on a concern board. It is routed when its first post is visible (at once,
+    or when moderation approves it: see receivers.py)."""
+    if board.thread_kind != ThreadKind.CONCERN:
+        raise ValidationError("This board does not take concerns.")
+    if topic is None or neighbourhood is None:
+        raise ValidationError("Choose the topic and the neighbourhood of your concern.")
+    with transaction.atomic():
+        thread = forum_actions.start_thread(
+            user, board, title=title, body=body, topic=topic, neighbourhood=neighbourhood,
+            anonymous=anonymous, token=token)
+        concern, created = Concern.objects.get_or_create(
+            thread=thread, defaults={"share_contact": share_contact})
+        if created:
+            _event(concern, State.SUBMITTED, "Submitted", actor=user, label="The resident")
+            log(instance=concern, action="concerns.raised", user=user,
+                data={"share_contact": share_contact})
+    return thread
+
+
+def publish(thread, now=None):
+    """Open and route the concern of `thread` once the thread and its first post are visible.
+    Idempotent: a concern already open is left alone."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        concern, _ = Concern.objects.get_or_create(thread=thread)
+        concern = Concern.objects.select_for_update().select_related("thread").get(pk=concern.pk)
+        if concern.state != State.SUBMITTED or not _first_post_visible(thread):
+            return concern
+        partners, matched = routing.partners_for(thread.topic_id, thread.neighbourhood_id)
+        concern.state, concern.published_at, concern.is_unmatched = State.OPEN, now, not matched
+        concern.save(update_fields=["state", "published_at", "is_unmatched"])
+        _add_routes(concern, partners, now)
+        names = _names(partners) or "no partner yet (no rule and no default partner)"
+        summary = f"Published and sent to {names}" if matched else \
+            f"Published; no routing rule matched, so it was sent to {names}"
+        _email_resident(concern, _event(concern, State.OPEN, summary, label=SYSTEM_LABEL, now=now))
+        log(instance=concern, action="concerns.routed",
+            data={"partners": [p.pk for p in partners], "matched": matched})
+    return concern
+
+
+def _first_post_visible(thread):
+    if not thread.is_public:
+        return False
+    first = Post.objects.filter(thread=thread).order_by("created_at", "id").only("visibility").first()
+    return first is not None and first.visibility == Visibility.VISIBLE
+
+
+def _add_routes(concern, partners, now):
+    existing = set(concern.routes.values_list("partner_id", flat=True))
+    new = [p for p in partners if p.pk not in existing]
+    ConcernRoute.objects.bulk_create(
+        [ConcernRoute(concern=concern, partner=p, routed_at=now) for p in new])
+    concern._partner_ids = frozenset(existing | {p.pk for p in new})
+    for partner in new:
+        _email_partner_routed(concern, partner)
+    return new
+
+
+def reroute(user, concern, partners, *, reason):
+    """Moderators send a concern to other partners. Partners who already answered stay."""
+    if not permissions.can_reroute(user, concern):
+        raise PermissionDenied("Only moderators can re-route a concern.")
+    partners = list(partners)
+    if not partners:
+        raise ValidationError("Choose at least one partner.")
+    reason = _clean_reason(reason, required=True)
+    now = timezone.now()
+    with transaction.atomic():
+        keep = {p.pk for p in partners}
+        concern.routes.exclude(partner_id__in=keep).filter(first_response_at__isnull=True).delete()
+        concern.__dict__.pop("_partner_ids", None)
+        _add_routes(concern, partners, now)
+        concern.is_unmatched = False
+        concern.save(update_fields=["is_unmatched"])
+        _event(concern, concern.state, f"Re-routed to {_names(partners)}", reason=reason,
+               actor=user, label="Moderators", now=now)
+        log(instance=concern, action="concerns.rerouted", user=user,
+            data={"partners": sorted(keep), "reason": reason})
+    return concern
+
+
+# Liaison work ---------------------------------------------------------------------------------
+
+def claim(user, concern):
+    """A liaison takes the concern on. An open concern is acknowledged at the same time."""
+    if not permissions.can_claim(user, concern):
+        raise PermissionDenied("Only liaisons of the partners it was sent to can claim it.")
+    return _set_claim(user, concern, user)
+
+
+def assign(user, concern, assignee):
+    if not permissions.can_assign(user, concern, assignee):
+        raise PermissionDenied("You can assign a concern only to a liaison of your organisation.")
+    return _set_claim(user, concern, assignee)
+
+
+def _set_claim(user, concern, assignee):
+    with transaction.atomic():
+        concern.claimed_by = assignee
+        concern.save(update_fields=["claimed_by"])
+        who = "Claimed" if assignee == user else f"Assigned to {assignee.display_name}"
+        _event(concern, concern.state, f"{who} ({user.partner.name})", actor=user,
+               label=user.partner.name, public=False)
+        if concern.state == State.OPEN:
+            _transition(concern, State.ACKNOWLEDGED, user, "Acknowledged")
+        log(instance=concern, action="concerns.claimed", user=user,
+            data={"assignee": assignee.pk})
+        if assignee != user:
+            _queue_email(f"assigned:{concern.pk}:{assignee.pk}:{timezone.now():%Y%m%d%H%M%S}",
+                         concern, [assignee.email],
+                         f"A concern was assigned to you: {concern.title}",
+                         f"{user.display_name} assigned you this concern.\n\n{_admin_link(concern)}")
+    return concern
+
+
+def acknowledge(user, concern, *, reason=""):
+    if not permissions.can_acknowledge(user, concern):
+        raise PermissionDenied("Only liaisons of the partners it was sent to can acknowledge it.")
+    with transaction.atomic():
+        _transition(concern, State.ACKNOWLEDGED, user, "Acknowledged", _clean_reason(reason))
+    return concern
+
+
+def answer(user, concern, *, body, kind, reason="", sign_name=False):
+    """Post an official answer in public, signed by the liaison's organisation (and by the
+    liaison's display name only if `sign_name`)."""
+    if not permissions.can_answer(user, concern):
+        raise PermissionDenied("Only liaisons of the partners it was sent to can answer it.")
+    kind = AnswerKind(kind)
+    body = forum_actions.clean_body(body)
+    reason = _clean_reason(reason, required=kind == AnswerKind.NOT_ACTIONABLE)
+    thread, partner, now = concern.thread, user.partner, timezone.now()
+    with transaction.atomic():
+        post = Post.objects.create(
+            thread=thread, author=user, body_source=body, body_html=markup.render(body),
+            is_official_response=True, official_partner=partner,
+            staff_badge=f"Signed by {user.display_name}" if sign_name else "")
+        forum_actions.refresh_thread(thread)
+        forum_actions._notify_followers(post)
+        announce(post, "shown")
+        OfficialAnswer.objects.create(post=post, concern=concern, partner=partner, kind=kind,
+                                      reason=reason, created_at=now)
+        ConcernRoute.objects.filter(concern=concern, partner=partner,
+                                    first_response_at__isnull=True).update(first_response_at=now)
+        if concern.first_response_at is None:
+            concern.first_response_at = now
+            concern.save(update_fields=["first_response_at"])
+        summary = f"Official response: {kind.label}"
+        if concern.state in (State.OPEN, State.ACKNOWLEDGED):
+            _transition(concern, State.ANSWERED, user, summary, reason, post=post, now=now)
+        else:
+            event = _event(concern, concern.state, summary, reason=reason, actor=user,
+                           label=partner.name, post=post, now=now)
+            _email_resident(concern, event)
+        log(instance=concern, action="concerns.answered", user=user,
+            data={"post": post.pk, "kind": kind.value, "signed": sign_name})
+    return post
+
+
+def add_note(user, concern, *, body):
+    if not permissions.can_add_note(user, concern):
+        raise PermissionDenied("Only liaisons of the partners it was sent to and moderators "
+                               "can write internal notes.")
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError("Write the note before you save it.")
+    if len(body) > NOTE_MAX:
+        raise ValidationError(f"A note can have at most {NOTE_MAX:,} characters.")
+    with transaction.atomic():
+        note = InternalNote.objects.create(
+            concern=concern, author=user, partner=user.partner if user.is_liaison else None,
+            body_source=body, body_html=markup.render(body))
+        log(instance=concern, action="concerns.note", user=user, data={"note": note.pk})
+    return note
+
+
+# Resolving, closing, reopening ----------------------------------------------------------------
+
+def resolve(user, concern, *, reason=""):
+    if not permissions.can_resolve(user, concern):
+        raise PermissionDenied("This concern cannot be marked resolved now.")
+    with transaction.atomic():
+        concern.resolved_at = timezone.now()
+        concern.save(update_fields=["resolved_at"])
+        _transition(concern, State.RESOLVED, user, "Resolved", _clean_reason(reason))
+    return concern
+
+
+def close(user, concern, *, reason, note=""):
+    reason = CloseReason(reason)
+    if not permissions.can_close(user, concern, reason):
+        raise PermissionDenied("You cannot close this concern for that reason.")
+    with transaction.atomic():
+        concern.close_reason, concern.closed_at = reason, timezone.now()
+        concern.save(update_fields=["close_reason", "closed_at"])
+        _transition(concern, State.CLOSED, user, f"Closed: {reason.label}", _clean_reason(note))
+    return concern
+
+
+def reopen(user, concern, *, reason=""):
+    if not permissions.can_reopen(user, concern):
+        raise PermissionDenied("A concern can be reopened by the resident who raised it, within "
+                               "30 days of it being resolved.")
+    with transaction.atomic():
+        _transition(concern, State.OPEN, user, "Reopened by the resident", _clean_reason(reason))
+    return concern
+
+
+def give_satisfaction(user, concern, *, answer, comment=""):
+    if not permissions.can_give_satisfaction(user, concern):
+        raise PermissionDenied("You have answered this question already.")
+    comment = (comment or "").strip()[:2000]
+    with transaction.atomic():
+        result = SatisfactionAnswer.objects.create(concern=concern, answer=answer, comment=comment)
+        log(instance=concern, action="concerns.satisfaction", user=user, data={"answer": answer})
+    return result
+
+
+# Helpers ----------------------------------------------------------------------------------------
+
+def actor_label(user, concern):
+    """Who did it, as the public sees it: an organisation, the resident or the moderators."""
+    if permissions.is_routed_liaison(user, concern):
+        return user.partner.name
+    if permissions.is_author(user, concern):
+        return "The resident"
+    if permissions.is_moderator(user):
+        return "Moderators"
+    return SYSTEM_LABEL
+
+
+def _transition(concern, state, user, summary, reason="", post=None, now=None):
+    previous = concern.state
+    concern.state = State(state)
+    concern.save(update_fields=["state"])
+    event = _event(concern, state, summary, reason=reason, actor=user,
+                   label=actor_label(user, concern), post=post, now=now)
+    log(instance=concern, action="concerns.state", user=user,
+        data={"from": previous, "to": concern.state, "reason": reason})
+    _email_resident(concern, event)
+    return event
+
+
+def _event(concern, state, summary, *, reason="", actor=None, label, post=None, public=True,
+           now=None):
+    return ConcernEvent.objects.create(
+        concern=concern, state=state, summary=summary[:200], reason=reason, actor=actor,
+        actor_label=label, post=post, is_public=public, created_at=now or timezone.now())
+
+
+def _clean_reason(reason, required=False):
+    reason = " ".join((reason or "").split())
+    if required and not reason:
+        raise ValidationError("Give a reason: it is shown on the public timeline.")
+    if len(reason) > REASON_MAX:
+        raise ValidationError(f"The reason can have at most {REASON_MAX} characters.")
+    return reason
+
+
+def _names(partners):
+    return " and ".join(p.name for p in partners)
+
+
+# Emails (the outbox) ---------------------------------------------------------------------------
+
+def _base_url():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def _admin_link(concern):
+    """The concern's page, where a liaison's tools are (the inbox is at /admin/concerns/)."""
+    return f"{_base_url()}{concern.thread.get_absolute_url()}"
+
+
+def liaison_emails(partner_id):
+    from portal.accounts.models import User
+
+    return sorted(User.objects.filter(partner_id=partner_id, is_active=True,
+                                      groups__name=Role.LIAISON).values_list("email", flat=True))
+
+
+def _email_partner_routed(concern, partner):
+    to = liaison_emails(partner.pk)
+    if not to:
+        return
+    thread = concern.thread
+    body = (f"A concern was sent to {partner.name}.\n\n{thread.title}\n"
+            f"Topic: {thread.topic or '-'}; neighbourhood: {thread.neighbourhood or '-'}\n\n"
+            f"Public page: {_base_url()}{thread.get_absolute_url()}\n"
+            f"Your inbox: {_admin_link(concern)}\n")
+    _queue_email(f"routed:{concern.pk}:{partner.pk}", concern, to,
+                 f"New concern for {partner.name}: {thread.title}", body)
+
+
+def _email_resident(concern, event):
+    """The resident hears of every official answer and state change, if they follow the thread
+    (the forum's notification setting: unfollowing stops these too)."""
+    resident = concern.thread.author
+    if not event.is_public or event.actor_id == resident.pk or not resident.is_active:
+        return
+    if not Follow.objects.filter(user=resident, thread=concern.thread).exists():
+        return
+    body = (f"Your concern “{concern.title}” is now {concern.get_state_display().lower()}.\n\n"
+            f"{event.actor_label}: {event.summary}\n"
+            + (f"Reason: {event.reason}\n" if event.reason else "")
+            + f"\n{_base_url()}{concern.thread.get_absolute_url()}\n\n"
+            "You get these emails because you follow this thread; unfollow it to stop them.\n")
+    _queue_email(f"resident:{event.pk}", concern, [resident.email],
+                 f"Your concern: {event.summary}", body)
+
+
+def _queue_email(key, concern, to, subject, body):
+    from .tasks import send_concern_email
+
+    email, created = ConcernEmail.objects.get_or_create(
+        key=key[:120], defaults={"concern": concern, "to": list(to),
+                                 "subject": f"[Common Ground] {subject}"[:200], "body": body})
+    if created:
+        transaction.on_commit(lambda: send_concern_email.enqueue(email_id=email.pk))
+    return created

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class ConcernsConfig(AppConfig):
+    name = "forums.concerns"
+    label = "concerns"
+    verbose_name = "Concerns"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from forums.signals import content_changed
+        from portal.accounts.signals import anonymise_user_data, collect_user_data
+
+        from . import account_data, receivers
+
+        content_changed.connect(receivers.on_forum_content_changed,
+                                dispatch_uid="concerns.on_forum_content_changed")
+        collect_user_data.connect(account_data.export_concern_data,
+                                  dispatch_uid="concerns.export_concern_data")
+        anonymise_user_data.connect(account_data.anonymise_concern_data,
+                                    dispatch_uid="concerns.anonymise_concern_data")

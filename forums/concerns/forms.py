@@ -1,0 +1,68 @@
+"""Forms on a concern's page. Rules live in actions and permissions; these only parse input."""
+
+from django import forms
+
+from portal.accounts.models import User
+from portal.accounts.roles import Role
+from portal.partners.models import Partner
+
+from .models import AnswerKind, CloseReason, Satisfaction
+
+REASON_HELP = "Shown on the public timeline. Never include names or addresses."
+
+
+class AnswerForm(forms.Form):
+    kind = forms.ChoiceField(label="Kind of answer", choices=AnswerKind.choices,
+                             widget=forms.RadioSelect, initial=AnswerKind.INFORMATION)
+    body = forms.CharField(label="Official answer (public)", widget=forms.Textarea(attrs={"rows": 8}),
+                           help_text="Markdown works. Signed by your organisation.")
+    reason = forms.CharField(label="Reason (needed for “not actionable”)", required=False,
+                             max_length=300, help_text=REASON_HELP)
+    sign_name = forms.BooleanField(label="Also show my display name", required=False)
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(label="Internal note", widget=forms.Textarea(attrs={"rows": 4}),
+                           max_length=5000,
+                           help_text="Only the liaisons of the partners this concern was sent to, "
+                                     "and moderators, see notes.")
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="Reason (optional)", required=False, max_length=300,
+                             help_text=REASON_HELP)
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(label="Why close it?", choices=CloseReason.choices)
+    note = forms.CharField(label="Explanation (optional)", required=False, max_length=300,
+                           help_text=REASON_HELP)
+
+    def __init__(self, *args, reasons=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if reasons is not None:
+            self.fields["reason"].choices = [c for c in CloseReason.choices if c[0] in reasons]
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(label="Assign to a colleague", queryset=User.objects.none())
+
+    def __init__(self, *args, partner_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = User.objects.filter(
+            partner_id=partner_id, is_active=True, groups__name=Role.LIAISON).order_by("display_name")
+
+
+class RerouteForm(forms.Form):
+    partners = forms.ModelMultipleChoiceField(
+        label="Send to", queryset=Partner.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple)
+    reason = forms.CharField(label="Reason", max_length=300, help_text=REASON_HELP)
+
+
+class SatisfactionForm(forms.Form):
+    answer = forms.ChoiceField(label="Was your concern addressed?", choices=Satisfaction.choices,
+                               widget=forms.RadioSelect)
+    comment = forms.CharField(label="Anything to add? (optional)", required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 3}),
+                              help_text="Counted in the public figures; the comment is not published.")

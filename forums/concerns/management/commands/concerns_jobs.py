@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from forums.concerns import jobs
+
+
+class Command(BaseCommand):
+    help = ("Retry unsent concern emails, send overdue digests and escalations. "
+            "Safe to run as often as you like: nothing is sent twice.")
+
+    def handle(self, *args, **options):
+        done = jobs.run()
+        self.stdout.write(
+            f"{done['overdue']} overdue route(s); queued {done['digests']} digest(s) and "
+            f"{done['escalations']} escalation(s); sent {done['sent']} pending email(s).")

@@ -1,0 +1,262 @@
+"""Concerns: a thread on a concern board, routed to the partners who can act on it.
+
+A `Concern` sits beside its `forums.Thread` (one to one). Its state changes only through
+`concerns.actions`; every change writes a `ConcernEvent`, the public timeline. `ConcernRoute`
+says which partners a concern went to (and when each first answered), `RoutingRule` decides
+that, `ConcernEmail` is the outbox (an email is a row before it is sent, so a failure is
+retried and never loses the concern).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class State(models.TextChoices):
+    SUBMITTED = "submitted", "Submitted (waiting for moderation)"
+    OPEN = "open", "Open"
+    ACKNOWLEDGED = "acknowledged", "Acknowledged"
+    ANSWERED = "answered", "Answered"
+    RESOLVED = "resolved", "Resolved"
+    CLOSED = "closed", "Closed"
+
+
+ACTIVE_STATES = (State.OPEN, State.ACKNOWLEDGED, State.ANSWERED)
+WAITING_STATES = (State.OPEN, State.ACKNOWLEDGED)  # no official answer yet
+
+
+class CloseReason(models.TextChoices):
+    DUPLICATE = "duplicate", "Duplicate of another concern"
+    NOT_ACTIONABLE = "not_actionable", "Not something the partners can act on"
+    WITHDRAWN = "withdrawn", "Withdrawn by the resident"
+
+
+class AnswerKind(models.TextChoices):
+    INFORMATION = "information", "Information"
+    ACTION_TAKEN = "action_taken", "Action taken"
+    ACTION_WITHHELD = "action_withheld", "Action taken (details withheld)"
+    REFERRED = "referred", "Referred to another partner"
+    NOT_ACTIONABLE = "not_actionable", "Not actionable"
+
+
+class Satisfaction(models.TextChoices):
+    YES = "yes", "Yes"
+    PARTLY = "partly", "Partly"
+    NO = "no", "No"
+
+
+class ConcernQuerySet(models.QuerySet):
+    def routed_to(self, partner_id):
+        return self.filter(routes__partner_id=partner_id)
+
+    def overdue(self, now, target_days):
+        from datetime import timedelta
+
+        return self.filter(state__in=WAITING_STATES, first_response_at__isnull=True,
+                           published_at__lt=now - timedelta(days=target_days))
+
+
+class Concern(models.Model):
+    thread = models.OneToOneField("forums.Thread", on_delete=models.CASCADE,
+                                  related_name="concern")
+    state = models.CharField(max_length=20, choices=State.choices, default=State.SUBMITTED,
+                             db_index=True)
+    close_reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True)
+    share_contact = models.BooleanField(
+        "share my contact details with the responding partners", default=False,
+        help_text="Only the partners this concern is routed to see them; never the public.")
+    partners = models.ManyToManyField("partners.Partner", through="ConcernRoute",
+                                      related_name="concerns")
+    is_unmatched = models.BooleanField(
+        default=False, help_text="No routing rule matched: it went to the default partner.")
+    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="claimed_concerns")
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True,
+                                        help_text="When it became visible and was routed.")
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ConcernQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        permissions = [("reroute_concern", "Can re-route concerns")]
+
+    def __str__(self):
+        return self.thread.title
+
+    def get_absolute_url(self):
+        return self.thread.get_absolute_url()
+
+    @property
+    def title(self):
+        return self.thread.title
+
+    def partner_ids(self):
+        """The routed partners' ids, read once (prefetched `routes` are used when present)."""
+        if not hasattr(self, "_partner_ids"):
+            self._partner_ids = frozenset(route.partner_id for route in self.routes.all())
+        return self._partner_ids
+
+
+class ConcernRoute(models.Model):
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="routes")
+    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
+    routed_at = models.DateTimeField()
+    first_response_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["concern", "partner"],
+                                               name="concerns_route_once")]
+
+    def __str__(self):
+        return f"{self.concern_id} -> {self.partner_id}"
+
+
+class ConcernEvent(models.Model):
+    """One entry of the timeline. `actor_label` is what the public sees (an organisation,
+    "The resident", "Moderators"); `actor` is kept for staff and the audit log."""
+
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="events")
+    state = models.CharField(max_length=20, choices=State.choices)
+    summary = models.CharField(max_length=200)
+    reason = models.TextField(blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField(max_length=120)
+    post = models.ForeignKey("forums.Post", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    is_public = models.BooleanField(default=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.summary}"
+
+
+class OfficialAnswer(models.Model):
+    post = models.OneToOneField("forums.Post", on_delete=models.CASCADE,
+                                related_name="official_answer")
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="answers")
+    partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=AnswerKind.choices)
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.get_kind_display()} by {self.partner_id} on {self.concern_id}"
+
+
+class InternalNote(models.Model):
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="+")
+    partner = models.ForeignKey("partners.Partner", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    body_source = models.TextField()
+    body_html = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Note on {self.concern_id}"
+
+
+class SatisfactionAnswer(models.Model):
+    concern = models.OneToOneField(Concern, on_delete=models.CASCADE, related_name="satisfaction")
+    answer = models.CharField(max_length=10, choices=Satisfaction.choices)
+    comment = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.concern_id}: {self.answer}"
+
+
+class RoutingRule(models.Model):
+    """Topic × neighbourhood -> partners. An empty topic or neighbourhood matches any; every
+    matching rule adds its partners (a police service and an NGO often share a concern)."""
+
+    topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="+", help_text="Empty: any topic.")
+    neighbourhood = models.ForeignKey("taxonomy.Neighbourhood", null=True, blank=True,
+                                      on_delete=models.CASCADE, related_name="+",
+                                      help_text="Empty: any neighbourhood.")
+    partners = models.ManyToManyField("partners.Partner", related_name="+")
+    is_active = models.BooleanField(default=True)
+
+    panels = [FieldPanel("topic"), FieldPanel("neighbourhood"), FieldPanel("partners"),
+              FieldPanel("is_active")]
+
+    class Meta:
+        ordering = ["topic__name", "neighbourhood__name", "id"]
+
+    def __str__(self):
+        topic = self.topic.name if self.topic_id else "Any topic"
+        area = self.neighbourhood.name if self.neighbourhood_id else "anywhere"
+        return f"{topic} in {area}"
+
+
+class ResponseTemplate(models.Model):
+    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="+", help_text="Empty: for any topic.")
+    title = models.CharField(max_length=120)
+    body = models.TextField(help_text="Markdown. Edit it before you post: it starts the answer.")
+
+    panels = [FieldPanel("partner"), FieldPanel("topic"), FieldPanel("title"), FieldPanel("body")]
+
+    class Meta:
+        ordering = ["partner__name", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class ConcernEmail(models.Model):
+    """The outbox. Written in the same transaction as the change it reports; the task sends it,
+    a failure is recorded and retried by `concerns_jobs`. `key` makes every email once-only."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed (gave up)"
+
+    key = models.CharField(max_length=120, unique=True)
+    concern = models.ForeignKey(Concern, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="emails")
+    to = models.JSONField(default=list)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "created_at"], name="concerns_email_outbox")]
+        constraints = [models.CheckConstraint(condition=~Q(key=""), name="concerns_email_key")]
+
+    def __str__(self):
+        return self.key
+
+
+@register_setting(icon="mail")
+class ConcernSettings(BaseSiteSetting):
+    default_partner = models.ForeignKey(
+        "partners.Partner", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Concerns that match no routing rule go here (and are flagged in the inbox).")
+
+    panels = [FieldPanel("default_partner")]
+
+    class Meta:
+        verbose_name = "concern settings"

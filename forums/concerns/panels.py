@@ -1,0 +1,93 @@
+"""What the concern panels on a thread page show, computed once per request and thread."""
+
+from django.db.models import Q
+from django.urls import reverse
+
+from . import forms, permissions
+from .models import CloseReason, Concern, ResponseTemplate
+from .views import KEPT_INPUT
+
+FORMS = {"answer": forms.AnswerForm, "note": forms.NoteForm, "close": forms.CloseForm,
+         "resolve": forms.ReasonForm, "acknowledge": forms.ReasonForm, "reopen": forms.ReasonForm,
+         "reroute": forms.RerouteForm, "satisfaction": forms.SatisfactionForm,
+         "assign": forms.AssignForm}
+
+
+def panel_for(request, thread):
+    if not hasattr(thread, "_concern_panel"):
+        thread._concern_panel = _build(request, thread)
+    return thread._concern_panel
+
+
+def _build(request, thread):
+    concern = (Concern.objects.select_related("claimed_by", "satisfaction")
+               .prefetch_related("routes__partner").filter(thread_id=thread.pk).first())
+    if concern is None:
+        return None
+    concern.thread = thread
+    user = request.user
+    if not permissions.can_view_concern(user, concern):
+        return None
+    staff = permissions.can_see_notes(user, concern)
+    events = concern.events.select_related("post")
+    if not staff:
+        events = events.filter(is_public=True)
+    close_reasons = [r for r in CloseReason if permissions.can_close(user, concern, r)]
+    can = {
+        "claim": permissions.can_claim(user, concern),
+        "acknowledge": permissions.can_acknowledge(user, concern),
+        "answer": permissions.can_answer(user, concern),
+        "note": permissions.can_add_note(user, concern),
+        "resolve": permissions.can_resolve(user, concern),
+        "close": bool(close_reasons),
+        "reopen": permissions.can_reopen(user, concern),
+        "reroute": permissions.can_reroute(user, concern),
+        "satisfaction": permissions.can_give_satisfaction(user, concern),
+    }
+    can["assign"] = can["claim"]
+    panel = {
+        "concern": concern, "events": list(events), "can": can, "is_staff": staff,
+        "partners": [route.partner for route in concern.routes.all()],
+        "is_author": permissions.is_author(user, concern),
+        "contact": thread.author.email if permissions.can_see_contact_details(user, concern) else "",
+        "notes": list(concern.notes.select_related("author", "partner")) if staff else [],
+        "action_url": reverse("forums:concern_action", args=[concern.pk, "NAME"]).replace("NAME/", ""),
+        "forms": _forms(request, concern, can, close_reasons),
+    }
+    if can["answer"]:
+        panel["templates"] = list(ResponseTemplate.objects.filter(
+            Q(topic_id=thread.topic_id) | Q(topic__isnull=True), partner_id=user.partner_id))
+    return panel
+
+
+def _forms(request, concern, can, close_reasons):
+    kept = request.session.pop(KEPT_INPUT, None) if hasattr(request, "session") else None
+    built = {}
+    for name, form_class in FORMS.items():
+        if not can.get(name):
+            continue
+        kwargs = {"prefix": name}
+        if form_class is forms.CloseForm:
+            kwargs["reasons"] = close_reasons
+        if form_class is forms.AssignForm:
+            kwargs["partner_id"] = request.user.partner_id
+        if name == "answer":
+            kwargs["initial"] = {"body": _template_body(request)}
+        if kept and kept.get("name") == name:
+            form = form_class(kept["data"], **kwargs)
+            form.is_valid()
+            for error in kept.get("errors", {}).get("__all__", []):
+                form.add_error(None, error["message"])
+        else:
+            form = form_class(**kwargs)
+        built[name] = form
+    return built
+
+
+def _template_body(request):
+    template_id = request.GET.get("template", "")
+    if not template_id.isdigit():
+        return ""
+    template = ResponseTemplate.objects.filter(pk=template_id,
+                                               partner_id=request.user.partner_id).first()
+    return template.body if template else ""

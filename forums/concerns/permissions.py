@@ -1,0 +1,122 @@
+"""Who may do what with concerns. Deny by default; views, templates and actions ask here.
+
+The people involved: the resident who raised the concern (its thread's author), liaisons of
+the partners it is routed to ("routed liaisons"), moderators, administrators, everyone else.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from forums import permissions as forum_permissions
+from portal.accounts.roles import Role
+
+from .models import ACTIVE_STATES, CloseReason, State
+
+REOPEN_WINDOW = timedelta(days=30)
+
+
+def _active(user):
+    return user.is_authenticated and user.is_active
+
+
+def is_author(user, concern):
+    return _active(user) and concern.thread.author_id == user.pk
+
+
+def is_routed_liaison(user, concern):
+    """A liaison of one of the partners the concern is routed to."""
+    return _active(user) and user.is_liaison and user.partner_id in concern.partner_ids()
+
+
+def is_moderator(user):
+    return forum_permissions.can_moderate(user)
+
+
+def can_use_inbox(user):
+    return _active(user) and (user.is_liaison or user.is_moderator)
+
+
+def can_view_concern(user, concern):
+    """The public page: anyone once it is published; before that, its author and moderators."""
+    if concern.state != State.SUBMITTED and forum_permissions.can_view_thread(user, concern.thread):
+        return True
+    return is_author(user, concern) or is_moderator(user)
+
+
+def can_see_contact_details(user, concern):
+    """The resident's email address: only if they shared it, and only to routed liaisons."""
+    return concern.share_contact and is_routed_liaison(user, concern)
+
+
+def can_see_notes(user, concern):
+    return is_routed_liaison(user, concern) or is_moderator(user)
+
+
+def can_add_note(user, concern):
+    return can_see_notes(user, concern) and concern.state != State.SUBMITTED
+
+
+def can_claim(user, concern):
+    return is_routed_liaison(user, concern) and concern.state in ACTIVE_STATES
+
+
+def can_assign(user, concern, assignee):
+    """A routed liaison hands the concern to a colleague of the same organisation."""
+    return (can_claim(user, concern) and assignee.is_active and assignee.is_liaison
+            and assignee.partner_id == user.partner_id)
+
+
+def can_acknowledge(user, concern):
+    return is_routed_liaison(user, concern) and concern.state == State.OPEN
+
+
+def can_answer(user, concern):
+    return (is_routed_liaison(user, concern) and concern.state in ACTIVE_STATES
+            and concern.thread.is_public and not concern.thread.is_locked)
+
+
+def can_resolve(user, concern):
+    return (is_routed_liaison(user, concern) or is_moderator(user)) and \
+        concern.state in ACTIVE_STATES
+
+
+def can_close(user, concern, reason):
+    """Staff close duplicates and what the partners cannot act on; the resident withdraws."""
+    if concern.state not in (State.SUBMITTED, *ACTIVE_STATES):
+        return False
+    if reason == CloseReason.WITHDRAWN:
+        return is_author(user, concern)
+    if reason in (CloseReason.DUPLICATE, CloseReason.NOT_ACTIONABLE):
+        return is_routed_liaison(user, concern) or is_moderator(user)
+    return False
+
+
+def can_reopen(user, concern, now=None):
+    """The resident, within 30 days of the concern being resolved."""
+    if not (is_author(user, concern) and concern.state == State.RESOLVED and concern.resolved_at):
+        return False
+    return (now or timezone.now()) - concern.resolved_at <= REOPEN_WINDOW
+
+
+def can_reroute(user, concern):
+    return is_moderator(user) and concern.state != State.SUBMITTED
+
+
+def can_give_satisfaction(user, concern):
+    """Asked once, after resolution, of the resident who raised it."""
+    return (is_author(user, concern) and concern.state == State.RESOLVED
+            and not hasattr_satisfaction(concern))
+
+
+def hasattr_satisfaction(concern):
+    from .models import SatisfactionAnswer
+
+    try:
+        return concern.satisfaction is not None
+    except SatisfactionAnswer.DoesNotExist:
+        return False
+
+
+def can_manage_routing(user):
+    return _active(user) and (user.is_superuser or user.has_role(Role.ADMINISTRATOR))

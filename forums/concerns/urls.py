@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("concerns/<int:pk>/<slug:name>/", views.concern_action, name="concern_action"),
+]

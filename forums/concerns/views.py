@@ -1,0 +1,86 @@
+"""Buttons and forms on a concern's page post here. Each view parses input, calls one action and
+goes back to the thread; what was typed is kept (in the session) when it needs correcting."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_POST
+
+from . import actions, forms, permissions
+from .models import Concern
+
+KEPT_INPUT = "concerns_kept_input"
+
+
+def _handlers():
+    return {
+        "claim": (None, lambda r, c, d: actions.claim(r.user, c), "You claimed this concern."),
+        "assign": (forms.AssignForm, lambda r, c, d: actions.assign(r.user, c, d["assignee"]),
+                   "The concern is assigned."),
+        "acknowledge": (forms.ReasonForm,
+                        lambda r, c, d: actions.acknowledge(r.user, c, reason=d["reason"]),
+                        "The concern is acknowledged."),
+        "answer": (forms.AnswerForm, lambda r, c, d: actions.answer(r.user, c, **d),
+                   "Your official answer is posted."),
+        "note": (forms.NoteForm, lambda r, c, d: actions.add_note(r.user, c, body=d["body"]),
+                 "Your note is saved."),
+        "resolve": (forms.ReasonForm, lambda r, c, d: actions.resolve(r.user, c, reason=d["reason"]),
+                    "The concern is marked resolved."),
+        "close": (forms.CloseForm, lambda r, c, d: actions.close(r.user, c, **d),
+                  "The concern is closed."),
+        "reopen": (forms.ReasonForm, lambda r, c, d: actions.reopen(r.user, c, reason=d["reason"]),
+                   "Your concern is open again."),
+        "reroute": (forms.RerouteForm,
+                    lambda r, c, d: actions.reroute(r.user, c, d["partners"], reason=d["reason"]),
+                    "The concern is re-routed."),
+        "satisfaction": (forms.SatisfactionForm,
+                         lambda r, c, d: actions.give_satisfaction(r.user, c, **d),
+                         "Thank you for your answer."),
+    }
+
+
+@require_POST
+def concern_action(request, pk, name):
+    handler = _handlers().get(name)
+    if handler is None:
+        raise Http404("No such action")
+    concern = get_object_or_404(Concern.objects.select_related("thread__board", "thread__author"),
+                                pk=pk)
+    thread_url = concern.thread.url_under(concern.thread.board.url)
+    if not request.user.is_authenticated:
+        return redirect_to_login(thread_url)
+    if not permissions.can_view_concern(request.user, concern):
+        raise Http404("No such concern")
+    form_class, run, success = handler
+    data = {}
+    if form_class is not None:
+        form = _bind(form_class, request, name)
+        if not form.is_valid():
+            return _keep(request, name, thread_url, form.errors.get_json_data())
+        data = form.cleaned_data
+    try:
+        run(request, concern, data)
+    except PermissionDenied as error:
+        messages.error(request, str(error) or "You cannot do that.")
+    except ValidationError as error:
+        return _keep(request, name, thread_url, {"__all__": [{"message": m} for m in error.messages]})
+    else:
+        messages.success(request, success)
+    return HttpResponseRedirect(f"{thread_url}#concern")
+
+
+def _bind(form_class, request, name):
+    if form_class is forms.AssignForm:
+        return forms.AssignForm(request.POST, prefix=name, partner_id=request.user.partner_id)
+    return form_class(request.POST, prefix=name)
+
+
+def _keep(request, name, thread_url, errors):
+    """Remember what was typed and what is wrong, and show it again on the thread page."""
+    request.session[KEPT_INPUT] = {"name": name, "data": request.POST.dict(), "errors": errors}
+    first = next(iter(errors.values()), [{"message": "Check the form."}])[0]["message"]
+    messages.error(request, f"Not saved: {first}")
+    return HttpResponseRedirect(f"{thread_url}#concern-{name}")
+

@@ -1,0 +1,98 @@
+"""Emails to partners and residents: sent after commit, retried after a failure without losing
+or blocking the concern, never duplicated; the overdue digest and escalation job is idempotent."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from forums import actions as forum_actions
+from forums.concerns import actions, jobs
+from forums.concerns.models import Concern, ConcernEmail, State
+from tests.factories import raised_concern
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def make_concern(resident, concern_board, topic, area, rules, liaison, ngo_liaison,
+                 django_capture_on_commit_callbacks):
+    def make(**kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return raised_concern(resident, concern_board, topic=topic, neighbourhood=area,
+                                  **kwargs)
+    return make
+
+
+def test_routing_emails_each_partners_liaisons_once(make_concern, liaison, ngo_liaison):
+    mail.outbox.clear()
+    concern = make_concern()
+    recipients = sorted(m.to[0] for m in mail.outbox if m.subject.startswith("[Common Ground] New"))
+    assert recipients == sorted([liaison.email, ngo_liaison.email])
+    assert all(concern.title in m.subject for m in mail.outbox if m.to[0] in recipients)
+    # and the resident (following their concern) hears it was published and where it went
+    [to_resident] = [m for m in mail.outbox if m.to == [concern.thread.author.email]]
+    assert "Published and sent to" in to_resident.body
+    actions.publish(concern.thread)
+    jobs.retry_pending()
+    assert len(mail.outbox) == 3
+
+
+def test_a_failed_email_is_recorded_retried_and_never_blocks(make_concern, monkeypatch, liaison):
+    # given the mail server is down
+    def fail(self, *args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+    monkeypatch.setattr("forums.concerns.tasks.EmailMessage.send", fail)
+    mail.outbox.clear()
+    # when a concern is raised, it is still open and routed
+    concern = make_concern()
+    assert Concern.objects.get(pk=concern.pk).state == State.OPEN
+    pending = ConcernEmail.objects.filter(status="pending")
+    assert pending.count() == 3  # two partners' liaisons and the resident
+    assert all(e.attempts == 1 and "mail server down" in e.last_error for e in pending)
+    # and when the server is back, the job sends them, once
+    monkeypatch.undo()
+    call_command("concerns_jobs")
+    call_command("concerns_jobs")
+    assert len(mail.outbox) == 3
+    assert ConcernEmail.objects.filter(status="sent", attempts=2).count() == 3
+
+
+def test_the_resident_hears_of_answers_and_changes_while_following(
+        make_concern, resident, liaison, django_capture_on_commit_callbacks):
+    concern = make_concern()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.answer(liaison, concern, body="Bin installed.", kind="action_taken")
+    to_resident = [m for m in mail.outbox if m.to == [resident.email]]
+    assert any("Official response: Action taken" in m.subject for m in to_resident)
+    forum_actions.unfollow(resident, concern.thread)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.resolve(liaison, concern)
+    assert [m for m in mail.outbox if m.to == [resident.email]] == []
+
+
+def test_overdue_digest_and_escalation_run_twice_send_once(make_concern, liaison, ngo_liaison, ngo):
+    concern = make_concern()
+    Concern.objects.filter(pk=concern.pk).update(published_at=timezone.now() - timedelta(days=6))
+    mail.outbox.clear()
+    first = jobs.run()
+    sent_first = sorted((m.to[0], m.subject.split(":")[0]) for m in mail.outbox)
+    assert first["overdue"] == 2 and first["digests"] == 2 and first["escalations"] == 1
+    assert ("lead@harbour.example", "[Common Ground] Escalation") in sent_first
+    assert {liaison.email, ngo_liaison.email} <= {to for to, _ in sent_first}
+    second = jobs.run()
+    assert second["digests"] == 0 and second["escalations"] == 0
+    assert len(mail.outbox) == len(sent_first) == 3
+    concern.refresh_from_db()
+    assert concern.escalated_at is not None
+
+
+def test_answered_concerns_are_not_overdue(make_concern, liaison, ngo_liaison):
+    concern = make_concern()
+    actions.answer(liaison, concern, body="On it.", kind="information")
+    Concern.objects.filter(pk=concern.pk).update(published_at=timezone.now() - timedelta(days=9))
+    assert jobs.run()["overdue"] == 0

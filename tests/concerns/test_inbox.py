@@ -1,0 +1,122 @@
+"""The liaison inbox in the Wagtail admin: only the liaison's partner's concerns, filters, the
+contact column, and a fixed number of queries for 100 concerns."""
+
+import pytest
+from django.utils import timezone
+
+from forums.concerns import actions
+from forums.concerns.models import Concern, ConcernRoute, State
+from forums.models import Post, Thread
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+INBOX = "/admin/concerns/"
+
+
+def bulk_concerns(board, topic, area, partners, n, *, share_contact=True):
+    """n published concerns routed to `partners`, made in bulk (the actions are tested elsewhere)."""
+    now = timezone.now()
+    made, authors = [], [UserFactory() for _ in range(min(n, 3))]
+    for i in range(n):
+        author = authors[i % len(authors)]
+        thread = Thread.objects.create(board=board, title=f"Concern number {i}", kind="concern",
+                                       author=author, topic=topic, neighbourhood=area,
+                                       last_activity_at=now)
+        Post.objects.create(thread=thread, author=author, body_source="x", body_html="<p>x</p>")
+        concern = Concern.objects.create(thread=thread, state=State.OPEN, published_at=now,
+                                         share_contact=share_contact)
+        ConcernRoute.objects.bulk_create(
+            [ConcernRoute(concern=concern, partner=p, routed_at=now) for p in partners])
+        made.append(concern)
+    return made
+
+
+def test_liaison_sees_only_their_partners_concerns(client, concern_board, topic, area, liaison,
+                                                   partner, other_partner):
+    ours = bulk_concerns(concern_board, topic, area, [partner], 2)
+    bulk_concerns(concern_board, topic, area, [other_partner], 2)
+    client.force_login(liaison)
+    page = client.get(INBOX).content.decode()
+    assert "Concern number 0" in page and "Concern number 1" in page
+    assert "Concern number 2" not in page and "Concern number 3" not in page
+    assert ours[0].thread.author.email in page  # shared contact details, routed partner
+
+
+def test_contact_column_empty_when_not_shared(client, concern_board, topic, area, liaison, partner):
+    concern = bulk_concerns(concern_board, topic, area, [partner], 1, share_contact=False)[0]
+    client.force_login(liaison)
+    assert concern.thread.author.email not in client.get(INBOX).content.decode()
+
+
+def test_filters_by_state_and_claim(client, concern_board, topic, area, liaison, partner):
+    first, second = bulk_concerns(concern_board, topic, area, [partner], 2)
+    actions.claim(liaison, first)
+    client.force_login(liaison)
+    page = client.get(INBOX, {"state": "acknowledged"}).content.decode()
+    assert "Concern number 0" in page and "Concern number 1" not in page
+    page = client.get(INBOX, {"claimed_by": liaison.pk}).content.decode()
+    assert "Concern number 0" in page and "Concern number 1" not in page
+    page = client.get(INBOX, {"overdue": "true"}).content.decode()
+    assert "Concern number 0" not in page
+
+
+def test_residents_and_editors_have_no_inbox(client, resident, editor):
+    for user in (resident, editor):
+        client.force_login(user)
+        assert client.get(INBOX).status_code in (302, 403)
+
+
+def test_inbox_with_100_concerns_uses_a_fixed_number_of_queries(
+        client, concern_board, topic, area, liaison, partner, ngo, django_assert_max_num_queries):
+    bulk_concerns(concern_board, topic, area, [partner, ngo], 5)
+    client.force_login(liaison)
+    client.get(INBOX)  # warm caches (site settings, content types)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(INBOX).status_code == 200
+    bulk_concerns(concern_board, topic, area, [partner, ngo], 95)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(INBOX).content.decode()
+    assert page.count("<td class=\"title\">") == 100
+
+
+def test_administrators_manage_routing_rules_templates_and_default_partner(
+        client, administrator, liaison, partner, topic):
+    from tests.factories import routing_rule
+
+    routing_rule([partner], topic=topic)
+    client.force_login(administrator)
+    rules = client.get("/admin/snippets/concerns/routingrule/")
+    assert rules.status_code == 200 and "Drug litter in anywhere" in rules.content.decode()
+    assert client.get("/admin/snippets/concerns/responsetemplate/").status_code == 200
+    assert client.get("/admin/settings/concerns/concernsettings/").status_code in (200, 302)
+    client.force_login(liaison)
+    assert client.get("/admin/snippets/concerns/routingrule/").status_code in (302, 403)
+
+
+def test_moderators_see_every_concern_and_the_rule_gap_flag(
+        client, concern_board, topic, area, moderator, partner, other_partner):
+    first, second = bulk_concerns(concern_board, topic, area, [partner], 1) + \
+        bulk_concerns(concern_board, topic, area, [other_partner], 1)
+    Concern.objects.filter(pk=second.pk).update(is_unmatched=True)
+    client.force_login(moderator)
+    page = client.get(INBOX).content.decode()
+    assert "Concern number 0" in page and "No rule matched" in page
+    assert first.thread.author.email not in page  # moderators are not a routed partner
+    page = client.get(INBOX, {"is_unmatched": "true"}).content.decode()
+    assert page.count('<td class="title">') == 1
+
+
+def test_nobody_edits_or_deletes_a_concern_in_the_admin(client, concern_board, topic, area,
+                                                        partner):
+    from tests.factories import UserFactory as Users
+
+    concern = bulk_concerns(concern_board, topic, area, [partner], 1)[0]
+    superuser = Users(mfa=True)
+    superuser.is_superuser = True
+    superuser.save()
+    client.force_login(superuser)
+    assert client.get(INBOX).status_code == 200
+    for url in (f"{INBOX}edit/{concern.pk}/", f"{INBOX}delete/{concern.pk}/", f"{INBOX}new/"):
+        assert client.get(url).status_code in (302, 403), url
+    assert Concern.objects.filter(pk=concern.pk).exists()
