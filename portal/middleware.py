@@ -8,11 +8,21 @@ class ContentSecurityPolicyMiddleware(DjangoCSPMiddleware):
 
     The public site allows no inline scripts. Some Wagtail admin widgets (inline panels, date
     pickers) still write inline scripts, so the admin, reachable only by staff with two-factor
-    authentication, uses SECURE_CSP_ADMIN instead.
+    authentication, uses SECURE_CSP_ADMIN instead. Anyone else who lands under /admin/ (a
+    resident refused with our 403 page, say) keeps the public policy.
     """
 
     def process_response(self, request, response):
-        admin_prefix = reverse("wagtailadmin_home")
-        if request.path.startswith(admin_prefix) and not hasattr(response, "_csp_config"):
+        if not hasattr(response, "_csp_config") and _is_admin_for_staff(request):
             response._csp_config = settings.SECURE_CSP_ADMIN
         return super().process_response(request, response)
+
+
+def _is_admin_for_staff(request):
+    user = getattr(request, "user", None)
+    return (
+        request.path.startswith(reverse("wagtailadmin_home"))
+        and user is not None
+        and user.is_authenticated
+        and user.has_perm("wagtailadmin.access_admin")
+    )

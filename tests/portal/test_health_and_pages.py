@@ -88,3 +88,12 @@ def test_public_pages_allow_no_inline_scripts_and_the_admin_has_its_own_policy(c
     admin_scripts = next(d for d in admin["Content-Security-Policy"].split(";") if "script-src" in d)
     assert "'unsafe-inline'" not in public_scripts
     assert "'unsafe-inline'" in admin_scripts
+
+
+def test_a_resident_refused_at_the_admin_keeps_the_public_policy(client, resident):
+    client.force_login(resident)
+
+    response = client.get("/admin/")
+
+    scripts = next(d for d in response["Content-Security-Policy"].split(";") if "script-src" in d)
+    assert "'unsafe-inline'" not in scripts
