@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "portal.partners",
     "portal.taxonomy",
     "forums",
+    "forums.moderation",
     "stories",
     "events",
     "search",
