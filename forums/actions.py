@@ -12,8 +12,6 @@ from wagtail.log_actions import log
 from portal import markup
 
 from . import permissions
-from .moderation import actions as moderation_actions
-from .moderation import policy as moderation_policy
 from .models import (
     Follow,
     Notification,
@@ -24,6 +22,8 @@ from .models import (
     Thread,
     Visibility,
 )
+from .moderation import actions as moderation_actions
+from .moderation import policy as moderation_policy
 from .signals import announce
 
 TITLE_MIN, TITLE_MAX = 10, 150

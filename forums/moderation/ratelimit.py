@@ -10,12 +10,12 @@ from django.core.cache import cache
 
 from . import permissions, policy
 
-THREAD, REPLY, FLAG = "thread", "reply", "flag"
+THREAD, REPLY, EDIT, FLAG = "thread", "reply", "edit", "flag"
 HOUR = 3600
 
 
 def _interval(user, kind, config):
-    if kind == FLAG:
+    if kind in (FLAG, EDIT):
         return 0
     new = policy.is_new(user, config)
     if kind == THREAD:
@@ -26,7 +26,7 @@ def _interval(user, kind, config):
 def _keys(user, ip, kind, now):
     hour = int(now // HOUR)
     return (f"moderation:rl:{kind}:user:{user.pk}",
-            f"moderation:rl:post:ip:{ip}:{hour}" if kind != FLAG else None,
+            f"moderation:rl:post:ip:{ip}:{hour}" if kind in (THREAD, REPLY) else None,
             f"moderation:rl:flag:user:{user.pk}:{hour}" if kind == FLAG else None)
 
 

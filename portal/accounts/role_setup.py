@@ -13,7 +13,15 @@ IMAGES_AND_DOCUMENTS = [
 # Model permissions per role ("app_label.codename"). Apps add theirs here: one table decides.
 ROLE_PERMISSIONS = {
     Role.RESIDENT: [],
-    Role.MODERATOR: [ADMIN_ACCESS],
+    Role.MODERATOR: [
+        ADMIN_ACCESS,
+        # moderation: the review queue is read through the snippet listing and changed only
+        # through moderation's own views and bulk actions (no generic edit form).
+        "moderation.view_reviewitem",
+        "moderation.add_watchedword", "moderation.change_watchedword",
+        "moderation.delete_watchedword", "moderation.view_watchedword",
+        "moderation.change_moderationsettings",
+    ],
     Role.LIAISON: [ADMIN_ACCESS],
     Role.EDITOR: [ADMIN_ACCESS, *IMAGES_AND_DOCUMENTS],
     Role.ADMINISTRATOR: [
@@ -26,6 +34,7 @@ ROLE_PERMISSIONS = {
         "taxonomy.add_neighbourhood", "taxonomy.change_neighbourhood",
         "taxonomy.delete_neighbourhood",
         "portal.change_sitesettings",
+        "moderation.change_moderationsettings",
         "wagtailredirects.add_redirect", "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
         "wagtailsearchpromotions.add_query", "wagtailsearchpromotions.change_query",

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.accounts.middleware.StaffSecurityMiddleware",
+    "forums.moderation.views.SuspensionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
