@@ -208,7 +208,8 @@ def redact(post, *, by, body, reason):
         Redaction.objects.create(post=post, original_source=post.body_source,
                                  original_html=post.body_html, reason=reason, redacted_by=by)
         post.body_source, post.body_html = body, markup.render(body)
-        post.save(update_fields=["body_source", "body_html"])
+        post.edited_at = timezone.now()
+        post.save(update_fields=["body_source", "body_html", "edited_at"])
         for item in ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN):
             _resolve(item, ReviewStatus.REDACTED, by, reason)
         log(instance=post, action="moderation.post.redacted", user=by, data={"reason": reason})
@@ -303,9 +304,18 @@ def _sanction(user, kind, *, by, until, reason, note):
         if note:
             standing.staff_note = (standing.staff_note + "\n" if standing.staff_note else "") + note
         standing.save()
+        _forget_sanctions(user)
         log(instance=user, action=f"moderation.user.{kind}", user=by,
             data={"until": until.isoformat(), "reason": reason})
     return standing
+
+
+def _forget_sanctions(user):
+    from django.core.cache import cache
+
+    key = permissions.sanctions_cache_key(user.pk)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def lift(user, kind, *, by, reason=""):
@@ -321,6 +331,7 @@ def lift(user, kind, *, by, reason=""):
         else:
             raise ValueError(kind)
         standing.save()
+        _forget_sanctions(user)
         log(instance=user, action=f"moderation.user.{kind}_lifted", user=by, data={"reason": reason})
     return standing
 

@@ -1,6 +1,11 @@
 """Who may do what in moderation. Deny by default; views and templates ask here."""
 
+from django.core.cache import cache
+from django.utils import timezone
+
 from .models import Standing
+
+SANCTIONS_CACHE_SECONDS = 300
 
 
 def can_moderate(user):
@@ -18,14 +23,32 @@ def standing_of(user):
     return user._moderation_standing
 
 
+def sanctions_cache_key(user_id):
+    return f"moderation:sanctions:{user_id}"
+
+
+def sanctions_of(user):
+    """{"silenced_until", "suspended_until"} for the account, read through the cache so that
+    checking every request costs no database query. moderation.actions clears it on change."""
+    if not user.is_authenticated:
+        return {}
+    key = sanctions_cache_key(user.pk)
+    sanctions = cache.get(key)
+    if sanctions is None:
+        sanctions = dict(Standing.objects.filter(user=user).values(
+            "silenced_until", "suspended_until").first() or {})
+        cache.set(key, sanctions, SANCTIONS_CACHE_SECONDS)
+    return sanctions
+
+
 def is_silenced(user):
-    standing = standing_of(user)
-    return bool(standing and standing.is_silenced())
+    until = sanctions_of(user).get("silenced_until")
+    return bool(until and until > timezone.now())
 
 
 def is_suspended(user):
-    standing = standing_of(user)
-    return bool(standing and standing.is_suspended())
+    until = sanctions_of(user).get("suspended_until")
+    return bool(until and until > timezone.now())
 
 
 def skips_review(user):

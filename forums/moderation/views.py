@@ -90,5 +90,7 @@ class SuspensionMiddleware:
         if user is not None and user.is_authenticated and permissions.is_suspended(user):
             standing = permissions.standing_of(user)
             logout(request)
+            if standing is None:
+                return self.get_response(request)
             return render(request, "moderation/suspended.html", {"standing": standing}, status=403)
         return self.get_response(request)

@@ -145,11 +145,5 @@ def register_moderation_admin_urls():
     ]
 
 
-@hooks.register("register_bulk_action")
-def register_approve():
-    return bulk_actions.ApproveBulkAction
-
-
-@hooks.register("register_bulk_action")
-def register_reject():
-    return bulk_actions.RejectBulkAction
+hooks.register("register_bulk_action", bulk_actions.ApproveBulkAction)
+hooks.register("register_bulk_action", bulk_actions.RejectBulkAction)

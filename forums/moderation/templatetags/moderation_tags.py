@@ -3,7 +3,7 @@ the crisis help panel shown right after someone posts crisis language."""
 
 from django import template
 
-from ..models import Flag, Redaction, ReviewItem, ReviewStatus
+from ..models import Redaction, ReviewItem, ReviewStatus
 from ..permissions import can_flag, can_moderate
 from ..views import CRISIS_SESSION_KEY
 
@@ -29,12 +29,10 @@ def _load_marks(context, posts):
     ids = [p.pk for p in posts]
     moderator = bool(user and can_moderate(user))
     redactions = {}
-    for redaction in Redaction.objects.filter(post_id__in=ids).order_by("created_at"):
+    edited = [p.pk for p in posts if p.edited_at]  # a redaction sets edited_at: no query otherwise
+    for redaction in Redaction.objects.filter(post_id__in=edited).order_by("created_at") if edited else []:
         redactions.setdefault(redaction.post_id, []).append(redaction)
-    flagged = set()
     open_items = {}
-    if user and user.is_authenticated:
-        flagged = set(Flag.objects.filter(post_id__in=ids, user=user).values_list("post_id", flat=True))
     if moderator:
         open_items = dict(ReviewItem.objects.filter(post_id__in=ids, status=ReviewStatus.OPEN)
                           .values_list("post_id", "id"))
@@ -42,8 +40,7 @@ def _load_marks(context, posts):
         p.pk: {
             "redacted": p.pk in redactions,
             "originals": redactions.get(p.pk, []) if moderator else [],
-            "flagged_by_me": p.pk in flagged,
-            "can_flag": bool(user and can_flag(user, p)) and p.pk not in flagged,
+            "can_flag": bool(user and can_flag(user, p)),
             "is_moderator": moderator,
             "open_item": open_items.get(p.pk),
         }
