@@ -214,3 +214,13 @@ def test_moderators_are_never_held(moderator, board):
 def test_decide_is_pure_for_a_plain_post(resident):
     decision = policy.decide(established_resident(), "A quiet week on our street")
     assert decision.action == policy.PUBLISH and not decision.needs_review
+
+
+def test_an_edit_that_adds_personal_details_is_held(board):
+    author = established_resident()
+    thread = forum_thread(established_resident(), board)
+    post = forum_actions.reply(author, thread, body="A harmless reply")
+    forum_actions.edit_post(author, post, body="Actually, ring 07700 900123")
+    post.refresh_from_db()
+    assert post.visibility == Visibility.PENDING
+    assert post.review_items.get().reason == ReviewReason.PERSONAL_DATA
