@@ -147,6 +147,7 @@ def release(item, *, by):
 def approve(item, *, by, reason=""):
     """The post is fine: it becomes (or stays) public; a held author counts one approved post."""
     _require_moderator(by)
+    _check_claim(item, by)
     post = item.post
     with transaction.atomic():
         was_public = post.is_public
@@ -165,6 +166,7 @@ def approve(item, *, by, reason=""):
 def reject(item, *, by, reason):
     """The post stays off the site. The author is emailed the reason and their own text."""
     _require_moderator(by)
+    _check_claim(item, by)
     reason = _need_reason(reason)
     post = item.post
     with transaction.atomic():
@@ -241,6 +243,14 @@ def move_thread(thread, *, to_board, by, reason=""):
         if thread.is_public:
             announce(thread, "updated")
     return thread
+
+
+def _check_claim(item, by):
+    if not item.is_open:
+        raise ValidationError("This item has already been dealt with.")
+    if item.claimed_by_id and item.claimed_by_id != by.pk:
+        raise ValidationError(f"{item.claimed_by.display_name} is working on this item; "
+                              "ask them or wait until they release it.")
 
 
 def _resolve(item, status, by, reason):

@@ -12,7 +12,9 @@ class _ReviewBulkAction(SnippetBulkAction):
     template_name = "moderation/admin/confirm_bulk.html"
 
     def check_perm(self, obj):
-        return permissions.can_moderate(self.request.user) and obj.is_open
+        user = self.request.user
+        return (permissions.can_moderate(user) and obj.is_open
+                and obj.claimed_by_id in (None, user.pk))
 
     @classmethod
     def get_queryset(cls, model, object_ids):

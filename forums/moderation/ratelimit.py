@@ -6,6 +6,7 @@ count per clock hour. New accounts wait longer, as on Discourse."""
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 from . import permissions, policy
@@ -66,7 +67,14 @@ def record(user, ip, kind, *, config=None, now=None):
 
 
 def client_ip(request):
-    """The address the request came from (the proxy sets REMOTE_ADDR; see the README)."""
+    """The client's address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT = n proxies in front, the
+    address the outermost of them saw (the n-th from the right in X-Forwarded-For; entries
+    further left can be forged by the client)."""
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+                 if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

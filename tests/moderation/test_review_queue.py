@@ -194,6 +194,10 @@ def test_claiming(client, moderator, thread):
     client.force_login(other)
     html = client.get(moderate_url(post)).content.decode()
     assert f"Claimed by <strong>{moderator.display_name}</strong>" in html
+    response = client.post(moderate_url(post), {"action": "approve"}, follow=True)
+    assert f"{moderator.display_name} is working on this item" in response.content.decode()
+    item.refresh_from_db()
+    assert item.is_open
     actions.release(item, by=moderator)
     assert actions.claim(item, by=other)
     assert logged("moderation.item.claimed").count() == 2
