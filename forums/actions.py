@@ -22,6 +22,8 @@ from .models import (
     Thread,
     Visibility,
 )
+from .moderation import actions as moderation_actions
+from .moderation import policy as moderation_policy
 from .signals import announce
 
 TITLE_MIN, TITLE_MAX = 10, 150
@@ -65,25 +67,30 @@ def start_thread(user, board, *, title, body, topic=None, neighbourhood=None, an
     allowed_topics = list(board.topics.all())
     if topic is not None and allowed_topics and topic not in allowed_topics:
         raise ValidationError("Choose one of this board's topics.")
+    decision = moderation_policy.decide(user, body, title=title)  # may block with a reason
+    title, body = decision.title, decision.body
 
     def make():
         area = _area(user) if anonymous else ""
         thread = Thread.objects.create(
             board=board, title=title, kind=board.thread_kind, author=user, is_anonymous=anonymous,
             author_area=area, topic=topic, neighbourhood=neighbourhood,
-            last_activity_at=timezone.now(),
+            last_activity_at=timezone.now(), visibility=decision.visibility,
         )
-        post = _create_post(user, thread, body, anonymous, area)
+        post = _create_post(user, thread, body, anonymous, area, decision.visibility)
+        moderation_actions.record_decision(post, decision)
         refresh_thread(thread)
         Follow.objects.get_or_create(user=user, thread=thread)
         log(instance=thread, action="forums.thread.started", user=user,
             data={"board": board.pk, "anonymous": anonymous})
-        announce(thread, "shown")
-        announce(post, "shown")
+        if post.is_public:
+            announce(thread, "shown")
+            announce(post, "shown")
         return post
 
     with transaction.atomic():
         post = _once(user, token, make)
+    post.thread.moderation_decision = decision
     return post.thread
 
 
@@ -94,19 +101,26 @@ def reply(user, thread, *, body, anonymous=False, token=""):
     if anonymous and not permissions.can_post_anonymously(user, thread.board):
         raise PermissionDenied("This board does not allow anonymous posts.")
     body = clean_body(body)
+    decision = moderation_policy.decide(user, body)  # may block with a reason
+    body = decision.body
 
     def make():
-        post = _create_post(user, thread, body, anonymous, _area(user) if anonymous else "")
+        post = _create_post(user, thread, body, anonymous, _area(user) if anonymous else "",
+                            decision.visibility)
+        moderation_actions.record_decision(post, decision)
         refresh_thread(thread)
         Follow.objects.get_or_create(user=user, thread=thread)
-        _notify_followers(post)
         log(instance=post, action="forums.post.created", user=user,
             data={"thread": thread.pk, "anonymous": anonymous})
-        announce(post, "shown")
+        if post.is_public:
+            _notify_followers(post)
+            announce(post, "shown")
         return post
 
     with transaction.atomic():
-        return _once(user, token, make)
+        post = _once(user, token, make)
+    post.moderation_decision = decision
+    return post
 
 
 def edit_post(user, post, *, body, title=None):
@@ -114,13 +128,22 @@ def edit_post(user, post, *, body, title=None):
     if not permissions.can_edit_post(user, post):
         raise PermissionDenied("The time to edit this post has passed; ask a moderator.")
     body = clean_body(body)
+    decision = moderation_policy.decide(user, body, title=title, is_edit=True)
+    body, title = decision.body, decision.title
     thread = post.thread
     with transaction.atomic():
         PostRevision.objects.create(post=post, body_source=post.body_source,
                                     body_html=post.body_html, edited_by=user)
         post.body_source, post.body_html = body, markup.render(body)
         post.edited_at = timezone.now()
-        post.save(update_fields=["body_source", "body_html", "edited_at"])
+        was_public = post.is_public
+        if decision.is_held:
+            post.visibility = decision.visibility
+        post.save(update_fields=["body_source", "body_html", "edited_at", "visibility"])
+        moderation_actions.record_decision(post, decision)
+        if was_public and not post.is_public:
+            refresh_thread(thread)
+            announce(post, "withdrawn")
         if title is not None and is_first_post(post):
             thread.title = clean_title(title)
             thread.save(update_fields=["title"])
@@ -129,6 +152,7 @@ def edit_post(user, post, *, body, title=None):
         log(instance=post, action="forums.post.edited", user=user, data={"thread": thread.pk})
         if post.is_public:
             announce(post, "updated")
+    post.moderation_decision = decision
     return post
 
 
@@ -180,9 +204,10 @@ def is_first_post(post):
     return first_id == post.pk
 
 
-def _create_post(user, thread, body, anonymous, area):
+def _create_post(user, thread, body, anonymous, area, visibility=Visibility.VISIBLE):
     return Post.objects.create(
         thread=thread, author=user, is_anonymous=anonymous, author_area=area, body_source=body,
+        visibility=visibility,
         body_html=markup.render(body), staff_badge="" if anonymous else staff_badge_for(user),
     )
 

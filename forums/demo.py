@@ -60,6 +60,10 @@ THREADS = {
 
 
 def seed(demo):
+    from .moderation import demo as moderation_demo
+
+    moderation_demo.prepare(demo)
+    boards = {}
     forum = demo.child_page(
         demo.home, ForumIndexPage, "forum", title="Forum", show_in_menus=True,
         intro="Talk with neighbours and the partnership. Riverton and everyone in these threads "
@@ -73,6 +77,9 @@ def seed(demo):
             board.save_revision().publish()
         if not board.threads.exists():
             _seed_threads(demo, board, THREADS.get(slug, []))
+        boards[slug] = board
+    moderation_demo.seed(demo, boards)
+
     from .concerns import demo as concerns_demo
 
     concerns_demo.seed(demo)  # routing rules and concerns in different states (issue #5)

@@ -9,6 +9,7 @@ from portal.taxonomy.models import Neighbourhood, Topic
 
 from . import actions
 from .models import ThreadKind
+from .moderation.forms import HoneypotMixin
 
 BODY_HELP = ("Markdown works: *italic*, **bold**, > quote, - list, [link](https://…). "
              "Do not share anyone's name, address or phone number.")
@@ -42,7 +43,7 @@ class BodyField(forms.CharField):
         return actions.clean_body(super().clean(value))
 
 
-class ReplyForm(OneTimeTokenForm):
+class ReplyForm(HoneypotMixin, OneTimeTokenForm):
     body = BodyField(label="Your reply", required=False)
     anonymous = forms.BooleanField(label="Post anonymously", required=False)
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from portal.accounts import permissions as account_permissions
 
 from .models import Visibility
+from .moderation import permissions as moderation_permissions
 
 
 def edit_window():
@@ -17,7 +18,8 @@ def edit_window():
 def can_post(user):
     """Verified, active residents post. Asked once per request object, then remembered."""
     if not hasattr(user, "_forums_can_post"):
-        user._forums_can_post = account_permissions.can_post(user)
+        user._forums_can_post = (account_permissions.can_post(user)
+                                 and not moderation_permissions.is_silenced(user))
     return user._forums_can_post
 
 

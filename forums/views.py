@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 from . import actions, permissions
 from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
 from .models import Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
+from .moderation import ratelimit
+from .moderation import views as moderation_views
 
 THREADS_PER_PAGE = 30
 POSTS_PER_PAGE = 50
@@ -122,7 +124,10 @@ def thread(request, board, thread_id, slug):
                                     "closed, or your email address is not confirmed yet.")
             return HttpResponseRedirect(thread_url + "?page=1")
         form = _reply_form(request, thread, data=request.POST)
-        if form.is_valid():
+        if form.is_valid() and (wait := moderation_views.posting_refused(
+                request, ratelimit.REPLY, form.cleaned_data["token"])):
+            form.add_error(None, wait)
+        elif form.is_valid():
             try:
                 post = actions.reply(request.user, thread, body=form.cleaned_data["body"],
                                      anonymous=form.cleaned_data.get("anonymous", False),
@@ -130,7 +135,7 @@ def thread(request, board, thread_id, slug):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, "Your reply is posted.")
+                moderation_views.tell_author(request, post, ratelimit.REPLY, "Your reply is posted.")
                 return HttpResponseRedirect(_post_location(request.user, post, thread_url))
     posts = _posts_for(request.user, thread)
     if "page" not in request.GET and request.method == "GET":
@@ -223,7 +228,10 @@ def new_thread(request, board):
     allow = permissions.can_post_anonymously(request.user, board)
     kwargs = {"board": board, "allow_anonymous": allow, "area": actions._area(request.user) if allow else ""}
     form = ThreadForm(request.POST if request.method == "POST" else None, **kwargs)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and (wait := moderation_views.posting_refused(
+            request, ratelimit.THREAD, form.cleaned_data["token"])):
+        form.add_error(None, wait)
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             start, extra = actions.start_thread, {}
@@ -238,7 +246,9 @@ def new_thread(request, board):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Your thread is posted.")
+            moderation_views.tell_author(request, thread, ratelimit.THREAD, "Your thread is posted.")
+            if not thread.is_public:
+                return HttpResponseRedirect(board.url)
             return HttpResponseRedirect(thread.url_under(board.url))
     return render(request, "forums/new_thread.html", {"page": board, "self": board, "form": form})
 
@@ -264,8 +274,13 @@ def edit_post(request, board, thread_id, post_id):
                               title=form.cleaned_data.get("title"))
         except PermissionDenied:
             messages.error(request, "The time to edit this post has passed.")
+        except ValidationError as error:
+            form.add_error(None, error)
+            return render(request, "forums/edit_post.html", {
+                "page": board, "self": board, "thread": thread, "thread_url": thread_url,
+                "post": post, "form": form, "revisions": post.revisions.all()[:20]})
         else:
-            messages.success(request, "Your changes are saved.")
+            moderation_views.tell_author(request, post, ratelimit.EDIT, "Your changes are saved.")
         return HttpResponseRedirect(_post_location(request.user, post, thread_url))
     return render(request, "forums/edit_post.html", {
         "page": board, "self": board, "thread": thread, "thread_url": thread_url, "post": post,

@@ -46,3 +46,13 @@ def editor(db):
 @pytest.fixture
 def administrator(db):
     return staff_user(Role.ADMINISTRATOR)
+
+
+@pytest.fixture(autouse=True)
+def _established_residents(monkeypatch):
+    """Outside tests/moderation, residents are treated as established members so other apps'
+    tests are not held as new accounts' first posts. tests/moderation/conftest.py overrides this
+    fixture to test the real trust levels."""
+    from forums.moderation import policy
+
+    monkeypatch.setattr(policy, "is_new", lambda user, config=None: False)

@@ -259,3 +259,22 @@ def raised_concern(author, board, *, topic, neighbourhood, title="Needles by the
                                    neighbourhood=neighbourhood, share_contact=share_contact,
                                    **kwargs)
     return actions.publish(thread)
+
+
+# --- moderation -----------------------------------------------------------------------------
+
+def established_resident(**kwargs):
+    """A resident a moderator has made a member: their posts are not held as a new account's."""
+    from forums.moderation.models import Standing, TrustLevel
+
+    user = UserFactory(**kwargs)
+    Standing.objects.create(user=user, trust_level=TrustLevel.MEMBER, level_set_by_hand=True)
+    return user
+
+
+def held_reply(author, thread, body="A first reply from someone new."):
+    """A reply the policy holds (the author's account is new); returns (post, review item)."""
+    from forums import actions
+
+    post = actions.reply(author, thread, body=body)
+    return post, post.review_items.get()

@@ -18,7 +18,16 @@ IMAGES_AND_DOCUMENTS = [
 # Model permissions per role ("app_label.codename"). Apps add theirs here: one table decides.
 ROLE_PERMISSIONS = {
     Role.RESIDENT: [],
-    Role.MODERATOR: [ADMIN_ACCESS, "concerns.view_concern", "concerns.reroute_concern"],
+    Role.MODERATOR: [
+        ADMIN_ACCESS,
+        # moderation: the review queue is read through the snippet listing and changed only
+        # through moderation's own views and bulk actions (no generic edit form).
+        "moderation.view_reviewitem",
+        "moderation.add_watchedword", "moderation.change_watchedword",
+        "moderation.delete_watchedword", "moderation.view_watchedword",
+        "moderation.change_moderationsettings",
+        "concerns.view_concern", "concerns.reroute_concern",
+    ],
     Role.LIAISON: [ADMIN_ACCESS, "concerns.view_concern"],
     Role.EDITOR: [ADMIN_ACCESS, *IMAGES_AND_DOCUMENTS, *SEARCH_REPORT_AND_PROMOTIONS],
     Role.ADMINISTRATOR: [
@@ -36,6 +45,7 @@ ROLE_PERMISSIONS = {
         "concerns.add_routingrule", "concerns.change_routingrule", "concerns.delete_routingrule",
         "concerns.add_responsetemplate", "concerns.change_responsetemplate",
         "concerns.delete_responsetemplate", "concerns.view_concern",
+        "moderation.change_moderationsettings",
         "wagtailredirects.add_redirect", "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
         "wagtailsearchpromotions.add_query", "wagtailsearchpromotions.change_query",

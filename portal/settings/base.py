@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "portal.partners",
     "portal.taxonomy",
     "forums",
+    "forums.moderation",
     "forums.concerns",
     "stories",
     "events",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.accounts.middleware.StaffSecurityMiddleware",
+    "forums.moderation.views.SuspensionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -209,6 +211,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR). Rate limits
+# per network address need the client's address, not the proxy's.
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

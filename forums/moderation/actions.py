@@ -1,0 +1,347 @@
+"""Every moderation change: check permission, change the database in one transaction, write the
+audit log (Wagtail's `log()`, actions registered in wagtail_hooks.py) and schedule side effects
+after commit. Forum posts change visibility through forums.actions where it has a function."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from forums.models import Visibility
+from forums.signals import announce
+from portal import markup
+
+from . import permissions, policy
+from .models import (
+    Flag,
+    FlagReason,
+    Redaction,
+    ReviewItem,
+    ReviewReason,
+    ReviewStatus,
+    Standing,
+    TrustLevel,
+)
+
+
+def _require_moderator(user):
+    if not permissions.can_moderate(user):
+        raise PermissionDenied("Only moderators can do this.")
+
+
+def _forums():
+    from forums import actions as forum_actions
+
+    return forum_actions
+
+
+# Recording what the policy decided (called by forums.actions inside its transaction) ---------
+
+def record_decision(post, decision):
+    """Put a held or urgent post in the review queue."""
+    if not decision.needs_review:
+        return None
+    details = "; ".join(decision.details)[:300]
+    item = ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).first()
+    if item is None:
+        item = ReviewItem.objects.create(post=post, reason=decision.reason, details=details,
+                                         urgent=decision.crisis, was_held=decision.is_held)
+    else:  # an edit of a post already in the queue: the item says so and keeps its place
+        item.reason, item.details = decision.reason, details
+        item.urgent = item.urgent or decision.crisis
+        item.save(update_fields=["reason", "details", "urgent"])
+    log(instance=item, action="moderation.post.held" if decision.is_held else "moderation.post.urgent",
+        user=post.author, data={"post": post.pk, "reason": item.reason, "details": item.details})
+    return item
+
+
+# Flags ---------------------------------------------------------------------------------------
+
+def flag_post(user, post, *, reason, note=""):
+    """Flag `post` once per person. A "danger" flag is urgent; at the site's threshold of flags
+    from different residents the post is hidden until a moderator reviews it."""
+    if not permissions.can_flag(user, post):
+        raise PermissionDenied("You cannot flag this post.")
+    reason = FlagReason(reason)
+    note = (note or "").strip()
+    if reason == FlagReason.OTHER and not note:
+        raise ValidationError("Tell us in a few words what is wrong.")
+    if Flag.objects.filter(post=post, user=user).exists():
+        raise ValidationError("You have already flagged this post. Thank you: a moderator will look at it.")
+    config = policy.current_settings()
+    with transaction.atomic():
+        Flag.objects.create(post=post, user=user, reason=reason, note=note[:500])
+        item = _open_flag_item(post, urgent=reason == FlagReason.DANGER)
+        log(instance=post, action="moderation.post.flagged", user=user,
+            data={"reason": reason.value, "note": note[:200]})
+        if Flag.objects.filter(post=post).count() >= config.flag_threshold and post.is_public:
+            _set_visibility(post, Visibility.PENDING)
+            log(instance=item, action="moderation.post.hidden_by_flags", user=None,
+                data={"post": post.pk, "flags": config.flag_threshold})
+    return item
+
+
+def _open_flag_item(post, *, urgent):
+    item = ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).first()
+    if item is None:
+        item = ReviewItem.objects.create(post=post, reason=ReviewReason.FLAGGED, urgent=urgent)
+    elif urgent and not item.urgent:
+        item.urgent = True
+        item.save(update_fields=["urgent"])
+    counts = {}
+    for flag_reason in Flag.objects.filter(post=post).values_list("reason", flat=True):
+        counts[flag_reason] = counts.get(flag_reason, 0) + 1
+    summary = ", ".join(f"{FlagReason(r).label} × {n}" for r, n in sorted(counts.items()))
+    if item.reason == ReviewReason.FLAGGED:
+        item.details = summary[:300]
+        item.save(update_fields=["details"])
+    return item
+
+
+def _set_visibility(post, visibility):
+    """Change a post's (and, for a thread's held first post, its thread's) visibility without a
+    permission check: the callers have checked. The thread's counts and announcements follow."""
+    was_public = post.is_public
+    post.visibility = visibility
+    post.save(update_fields=["visibility"])
+    thread = post.thread
+    if _forums().is_first_post(post):  # the opening post carries its thread
+        _set_thread_visibility(thread, visibility)
+    _forums().refresh_thread(thread)
+    if was_public != post.is_public:
+        announce(post, "shown" if post.is_public else "withdrawn")
+
+
+def _set_thread_visibility(thread, visibility):
+    was_public = thread.is_public
+    if thread.visibility != visibility:
+        thread.visibility = visibility
+        thread.save(update_fields=["visibility"])
+    if was_public != thread.is_public:
+        announce(thread, "shown" if thread.is_public else "withdrawn")
+
+
+# The review queue ---------------------------------------------------------------------------
+
+def claim(item, *, by):
+    """Take an item so two moderators do not work the same one. Returns False if another
+    moderator holds it."""
+    _require_moderator(by)
+    with transaction.atomic():
+        taken = ReviewItem.objects.filter(pk=item.pk, status=ReviewStatus.OPEN).filter(
+            claimed_by__isnull=True).update(claimed_by=by, claimed_at=timezone.now())
+        item.refresh_from_db(fields=["claimed_by", "claimed_at"])
+        if taken:
+            log(instance=item, action="moderation.item.claimed", user=by, data={"post": item.post_id})
+    return bool(taken) or item.claimed_by_id == by.pk
+
+
+def release(item, *, by):
+    _require_moderator(by)
+    with transaction.atomic():
+        ReviewItem.objects.filter(pk=item.pk).update(claimed_by=None, claimed_at=None)
+        item.claimed_by = None
+        log(instance=item, action="moderation.item.released", user=by, data={"post": item.post_id})
+
+
+def approve(item, *, by, reason=""):
+    """The post is fine: it becomes (or stays) public; a held author counts one approved post."""
+    _require_moderator(by)
+    _check_claim(item, by)
+    post = item.post
+    with transaction.atomic():
+        was_public = post.is_public
+        _set_visibility(post, Visibility.VISIBLE)
+        if item.was_held:
+            _count_approved(post.author)
+            if not was_public and not _forums().is_first_post(post):
+                _forums()._notify_followers(post)
+        _resolve(item, ReviewStatus.APPROVED if item.was_held or not was_public
+                 else ReviewStatus.DISMISSED, by, reason)
+        log(instance=item, action="moderation.item.approved", user=by,
+            data={"post": post.pk, "reason": reason})
+    return item
+
+
+def reject(item, *, by, reason):
+    """The post stays off the site. The author is emailed the reason and their own text."""
+    _require_moderator(by)
+    _check_claim(item, by)
+    reason = _need_reason(reason)
+    post = item.post
+    with transaction.atomic():
+        _set_visibility(post, Visibility.REMOVED)
+        _resolve(item, ReviewStatus.REJECTED, by, reason)
+        log(instance=item, action="moderation.item.rejected", user=by,
+            data={"post": post.pk, "reason": reason})
+        from .tasks import send_rejection_email
+
+        transaction.on_commit(lambda: send_rejection_email.enqueue(item_id=item.pk))
+    return item
+
+
+def hide(post, *, by, reason):
+    """Hide a public post (it is kept, and can be restored)."""
+    _require_moderator(by)
+    reason = _need_reason(reason)
+    with transaction.atomic():
+        _set_visibility(post, Visibility.HIDDEN)
+        for item in ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN):
+            _resolve(item, ReviewStatus.HIDDEN, by, reason)
+        log(instance=post, action="moderation.post.hidden", user=by, data={"reason": reason})
+    return post
+
+
+def restore(post, *, by, reason=""):
+    _require_moderator(by)
+    with transaction.atomic():
+        _set_visibility(post, Visibility.VISIBLE)
+        log(instance=post, action="moderation.post.restored", user=by, data={"reason": reason})
+    return post
+
+
+def redact(post, *, by, body, reason):
+    """Replace a post's text with an edited version. The original is kept for moderators and
+    the post shows "edited by a moderator"."""
+    _require_moderator(by)
+    reason = _need_reason(reason)
+    body = _forums().clean_body(body)
+    with transaction.atomic():
+        Redaction.objects.create(post=post, original_source=post.body_source,
+                                 original_html=post.body_html, reason=reason, redacted_by=by)
+        post.body_source, post.body_html = body, markup.render(body)
+        post.edited_at = timezone.now()
+        post.save(update_fields=["body_source", "body_html", "edited_at"])
+        for item in ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN):
+            _resolve(item, ReviewStatus.REDACTED, by, reason)
+        log(instance=post, action="moderation.post.redacted", user=by, data={"reason": reason})
+        if post.is_public:
+            announce(post, "updated")
+    return post
+
+
+def lock_thread(thread, *, by, locked, reason=""):
+    _require_moderator(by)
+    with transaction.atomic():
+        thread.is_locked = locked
+        thread.save(update_fields=["is_locked"])
+        log(instance=thread, action="moderation.thread.locked" if locked else "moderation.thread.unlocked",
+            user=by, data={"reason": reason})
+    return thread
+
+
+def move_thread(thread, *, to_board, by, reason=""):
+    _require_moderator(by)
+    if to_board.pk == thread.board_id:
+        raise ValidationError("The thread is already on that board.")
+    with transaction.atomic():
+        from_board = thread.board_id
+        thread.board = to_board
+        thread.save(update_fields=["board"])
+        log(instance=thread, action="moderation.thread.moved", user=by,
+            data={"from": from_board, "to": to_board.pk, "reason": reason})
+        if thread.is_public:
+            announce(thread, "updated")
+    return thread
+
+
+def _check_claim(item, by):
+    if not item.is_open:
+        raise ValidationError("This item has already been dealt with.")
+    if item.claimed_by_id and item.claimed_by_id != by.pk:
+        raise ValidationError(f"{item.claimed_by.display_name} is working on this item; "
+                              "ask them or wait until they release it.")
+
+
+def _resolve(item, status, by, reason):
+    item.status = status
+    item.resolved_by = by
+    item.resolved_at = timezone.now()
+    item.resolution_reason = (reason or "")[:500]
+    item.save(update_fields=["status", "resolved_by", "resolved_at", "resolution_reason"])
+
+
+def _need_reason(reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Give a reason: the author and the audit log see it.")
+    return reason
+
+
+# Trust and sanctions --------------------------------------------------------------------------
+
+def _count_approved(author):
+    standing = policy.standing_for_update(author)
+    Standing.objects.filter(pk=standing.pk).update(approved_posts=standing.approved_posts + 1)
+    standing.refresh_from_db()
+    policy.trust_level(author)
+
+
+def set_trust_level(user, level, *, by, reason=""):
+    _require_moderator(by)
+    level = TrustLevel(int(level))
+    with transaction.atomic():
+        standing = policy.standing_for_update(user)
+        standing.trust_level, standing.level_set_by_hand = level, True
+        standing.save(update_fields=["trust_level", "level_set_by_hand"])
+        log(instance=user, action="moderation.user.trust_level", user=by,
+            data={"level": int(level), "reason": reason})
+    return standing
+
+
+def silence(user, *, by, until, reason, note=""):
+    """The user can read but not post until `until`."""
+    return _sanction(user, "silenced", by=by, until=until, reason=reason, note=note)
+
+
+def suspend(user, *, by, until, reason, note=""):
+    """The user cannot sign in until `until`; they see the reason when they try."""
+    return _sanction(user, "suspended", by=by, until=until, reason=reason, note=note)
+
+
+def _sanction(user, kind, *, by, until, reason, note):
+    if not permissions.can_sanction(by, user):
+        raise PermissionDenied("You cannot sanction this account.")
+    reason = _need_reason(reason)
+    if until is None or until <= timezone.now():
+        raise ValidationError("Choose an end date in the future.")
+    with transaction.atomic():
+        standing = policy.standing_for_update(user)
+        if kind == "silenced":
+            standing.silenced_until, standing.silence_reason = until, reason
+        else:
+            standing.suspended_until, standing.suspension_reason = until, reason
+        if note:
+            standing.staff_note = (standing.staff_note + "\n" if standing.staff_note else "") + note
+        standing.save()
+        _forget_sanctions(user)
+        log(instance=user, action=f"moderation.user.{kind}", user=by,
+            data={"until": until.isoformat(), "reason": reason})
+    return standing
+
+
+def _forget_sanctions(user):
+    from django.core.cache import cache
+
+    key = permissions.sanctions_cache_key(user.pk)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def lift(user, kind, *, by, reason=""):
+    """End a silence or suspension early. `kind` is "silenced" or "suspended"."""
+    if not permissions.can_sanction(by, user):
+        raise PermissionDenied("You cannot change this account's sanctions.")
+    with transaction.atomic():
+        standing = policy.standing_for_update(user)
+        if kind == "silenced":
+            standing.silenced_until = None
+        elif kind == "suspended":
+            standing.suspended_until = None
+        else:
+            raise ValueError(kind)
+        standing.save()
+        _forget_sanctions(user)
+        log(instance=user, action=f"moderation.user.{kind}_lifted", user=by, data={"reason": reason})
+    return standing
+

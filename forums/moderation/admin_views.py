@@ -1,0 +1,182 @@
+"""The moderator's page for one post in the Wagtail admin: the post in context, its author's
+history, the open review item, and every action (each calls one function in actions.py)."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from forums.models import Post, Visibility
+
+from . import actions, permissions
+from .forms import MoveForm, RedactForm, SanctionForm, TrustLevelForm
+from .models import Redaction, ReviewItem, ReviewStatus, Standing
+
+CONTEXT_POSTS = 2
+
+
+def moderate_post(request, pk):
+    if not permissions.can_moderate(request.user):
+        raise PermissionDenied
+    post = get_object_or_404(Post.objects.select_related("author", "thread__board"), pk=pk)
+    item = ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).select_related(
+        "claimed_by").first()
+    forms = {}
+    if request.method == "POST":
+        response = _act(request, post, item, forms)
+        if response is not None:
+            return response
+    return TemplateResponse(request, "moderation/admin/moderate_post.html",
+                            _context(request, post, item, forms))
+
+
+def _act(request, post, item, forms):
+    """Run the posted action. Returns a redirect when done, or None to show the form errors."""
+    action = request.POST.get("action", "")
+    handler = HANDLERS.get(action)
+    if handler is None:
+        messages.error(request, "Unknown action.")
+        return redirect("moderation_post", post.pk)
+    try:
+        done = handler(request, post, item, forms)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    except PermissionDenied as error:
+        messages.error(request, str(error) or "You cannot do that.")
+        return redirect("moderation_post", post.pk)
+    if done:
+        messages.success(request, done)
+        if action in ("approve", "reject"):
+            return redirect("wagtailsnippets_moderation_reviewitem:list")
+        return redirect("moderation_post", post.pk)
+    return None
+
+
+def _need_item(item):
+    if item is None:
+        raise ValidationError("This post has no open review item.")
+    return item
+
+
+def _reason(request):
+    return request.POST.get("reason", "").strip()
+
+
+def _claim(request, post, item, forms):
+    if actions.claim(_need_item(item), by=request.user):
+        return "You are working on this item."
+    raise ValidationError(f"{item.claimed_by.display_name} is already working on this item.")
+
+
+def _release(request, post, item, forms):
+    actions.release(_need_item(item), by=request.user)
+    return "Released: another moderator can take it."
+
+
+def _approve(request, post, item, forms):
+    actions.approve(_need_item(item), by=request.user, reason=_reason(request))
+    return "Approved: the post is public."
+
+
+def _reject(request, post, item, forms):
+    actions.reject(_need_item(item), by=request.user, reason=_reason(request))
+    return "Rejected: the author is emailed the reason and their text."
+
+
+def _hide(request, post, item, forms):
+    actions.hide(post, by=request.user, reason=_reason(request))
+    return "The post is hidden."
+
+
+def _restore(request, post, item, forms):
+    actions.restore(post, by=request.user, reason=_reason(request))
+    return "The post is visible again."
+
+
+def _redact(request, post, item, forms):
+    form = forms["redact"] = RedactForm(request.POST)
+    if not form.is_valid():
+        return None
+    actions.redact(post, by=request.user, body=form.cleaned_data["body"],
+                   reason=form.cleaned_data["reason"])
+    return "Redacted: the post shows “edited by a moderator”; the original is kept below."
+
+
+def _lock(request, post, item, forms):
+    locked = not post.thread.is_locked
+    actions.lock_thread(post.thread, by=request.user, locked=locked, reason=_reason(request))
+    return "The thread is locked." if locked else "The thread is open for replies again."
+
+
+def _move(request, post, item, forms):
+    form = forms["move"] = MoveForm(request.POST)
+    if not form.is_valid():
+        return None
+    actions.move_thread(post.thread, to_board=form.cleaned_data["board"], by=request.user,
+                        reason=form.cleaned_data["reason"])
+    return f"The thread is now on {form.cleaned_data['board'].title}."
+
+
+def _sanction(request, post, item, forms):
+    form = forms["sanction"] = SanctionForm(request.POST)
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    until = timezone.now() + timedelta(days=data["days"])
+    sanction = actions.silence if data["kind"] == "silenced" else actions.suspend
+    sanction(post.author, by=request.user, until=until, reason=data["reason"], note=data["note"])
+    return f"{post.author.display_name} is {data['kind']} for {data['days']} days."
+
+
+def _lift(request, post, item, forms):
+    kind = request.POST.get("kind")
+    if kind not in ("silenced", "suspended"):
+        raise ValidationError("Choose what to lift.")
+    actions.lift(post.author, kind, by=request.user, reason=_reason(request))
+    return "Lifted early."
+
+
+def _trust(request, post, item, forms):
+    form = forms["trust"] = TrustLevelForm(request.POST)
+    if not form.is_valid():
+        return None
+    actions.set_trust_level(post.author, form.cleaned_data["level"], by=request.user)
+    return "Trust level set."
+
+
+HANDLERS = {
+    "claim": _claim, "release": _release, "approve": _approve, "reject": _reject,
+    "hide": _hide, "restore": _restore, "redact": _redact, "lock": _lock, "move": _move,
+    "sanction": _sanction, "lift": _lift, "trust": _trust,
+}
+
+
+def _context(request, post, item, forms):
+    thread = post.thread
+    around = Post.objects.filter(thread=thread).select_related("author").order_by("created_at", "id")
+    before = list(around.filter(created_at__lt=post.created_at).reverse()[:CONTEXT_POSTS])[::-1]
+    after = list(around.filter(created_at__gt=post.created_at)[:CONTEXT_POSTS])
+    author = post.author
+    standing = Standing.objects.filter(user=author).first()
+    return {
+        "page_title": "Moderate a post", "header_title": "Moderate a post", "header_icon": "warning",
+        "post": post, "thread": thread, "item": item, "before": before, "after": after,
+        "redactions": Redaction.objects.filter(post=post).select_related("redacted_by"),
+        "flags": post.flags.select_related("user").order_by("created_at"),
+        "author": author, "standing": standing,
+        "author_posts": Post.objects.filter(author=author).count(),
+        "author_hidden": Post.objects.filter(author=author).exclude(
+            visibility=Visibility.VISIBLE).count(),
+        "author_history": ReviewItem.objects.filter(post__author=author).exclude(pk=getattr(item, "pk", None))
+        .select_related("post").order_by("-created_at")[:10],
+        "redact_form": forms.get("redact") or RedactForm(initial={"body": post.body_source}),
+        "move_form": forms.get("move") or MoveForm(),
+        "sanction_form": forms.get("sanction") or SanctionForm(),
+        "trust_form": forms.get("trust") or TrustLevelForm(
+            initial={"level": standing.trust_level if standing else 0}),
+        "claimed_by_other": bool(item and item.claimed_by_id and item.claimed_by_id != request.user.pk),
+    }

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class ModerationConfig(AppConfig):
+    name = "forums.moderation"
+    label = "moderation"
+    verbose_name = "Moderation"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.accounts.signals import anonymise_user_data, collect_user_data
+
+        from . import account_data
+
+        collect_user_data.connect(account_data.export_moderation_data,
+                                  dispatch_uid="moderation.export_moderation_data")
+        anonymise_user_data.connect(account_data.anonymise_moderation_data,
+                                    dispatch_uid="moderation.anonymise_moderation_data")

@@ -1,0 +1,81 @@
+"""Forms: the honeypot every posting form carries, flagging, and moderators' action forms."""
+
+from django import forms
+
+from .models import FlagReason, TrustLevel
+
+HONEYPOT_FIELD = "website"
+HONEYPOT_ERROR = "Your post could not be sent. Please try again."
+
+
+class HoneypotInput(forms.TextInput):
+    """A text box people never see (rendered with the hidden fields, visually hidden, out of
+    the tab order and hidden from screen readers) that simple spam bots fill in."""
+
+    is_hidden = True
+
+    def __init__(self):
+        super().__init__(attrs={"class": "visually-hidden", "tabindex": "-1",
+                                "autocomplete": "off", "aria-hidden": "true"})
+
+
+class HoneypotMixin(forms.Form):
+    website = forms.CharField(required=False, widget=HoneypotInput(), label="Leave this empty")
+
+    def clean_website(self):
+        if self.cleaned_data.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(HONEYPOT_ERROR)
+        return ""
+
+    def add_error(self, field, error):
+        # The honeypot's error shows at the top of the form: its own field is invisible.
+        super().add_error(None if field == HONEYPOT_FIELD else field, error)
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(choices=FlagReason.choices, widget=forms.RadioSelect,
+                               label="What is wrong with this post?")
+    note = forms.CharField(required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
+                           label="Anything the moderators should know (optional)",
+                           help_text="Needed if you chose “Something else”.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == FlagReason.OTHER and not (data.get("note") or "").strip():
+            self.add_error("note", "Tell us in a few words what is wrong.")
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(max_length=500, required=False, label="Reason",
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RedactForm(forms.Form):
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), label="Text to publish",
+                           help_text="Edit out the part that must go; the original is kept.")
+    reason = forms.CharField(max_length=300, label="Reason")
+
+
+class MoveForm(forms.Form):
+    board = forms.ModelChoiceField(queryset=None, label="Move to board")
+    reason = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from forums.models import BoardPage
+
+        super().__init__(*args, **kwargs)
+        self.fields["board"].queryset = BoardPage.objects.live().order_by("title")
+
+
+class SanctionForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("silenced", "Silence (can read, cannot post)"),
+                                      ("suspended", "Suspend (cannot sign in)")])
+    days = forms.IntegerField(min_value=1, max_value=3650, initial=7, label="For how many days")
+    reason = forms.CharField(max_length=300, label="Reason (the person sees this)")
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                           label="Staff-only note")
+
+
+class TrustLevelForm(forms.Form):
+    level = forms.TypedChoiceField(choices=TrustLevel.choices, coerce=int, label="Trust level")

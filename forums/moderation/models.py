@@ -1,0 +1,209 @@
+"""Moderation: thresholds (a site setting), each account's trust and sanctions, watched words,
+flags, the review queue and redactions. Posts themselves stay in forums.models."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="warning")
+class ModerationSettings(BaseSiteSetting):
+    """Thresholds moderators tune without a deploy. Defaults follow the moderation issue."""
+
+    held_first_posts = models.PositiveSmallIntegerField(
+        default=3, help_text="A new account's first posts wait for a moderator.")
+    promote_after_approved_posts = models.PositiveSmallIntegerField(
+        default=3, help_text="Approved posts a new resident needs to become a member.")
+    promote_after_days = models.PositiveSmallIntegerField(
+        default=2, help_text="Days since joining a new resident needs to become a member.")
+    flag_threshold = models.PositiveSmallIntegerField(
+        default=3, help_text="Flags from different residents that hide a post until reviewed.")
+    new_user_thread_interval = models.PositiveIntegerField(
+        default=120, help_text="Seconds a new resident waits between new threads.")
+    new_user_reply_interval = models.PositiveIntegerField(
+        default=30, help_text="Seconds a new resident waits between replies.")
+    member_thread_interval = models.PositiveIntegerField(
+        default=15, help_text="Seconds a member waits between new threads.")
+    member_reply_interval = models.PositiveIntegerField(
+        default=5, help_text="Seconds a member waits between replies.")
+    flags_per_hour = models.PositiveSmallIntegerField(
+        default=20, help_text="Flags one account may raise in an hour.")
+    posts_per_hour_per_ip = models.PositiveIntegerField(
+        default=60, help_text="Threads and replies from one network address in an hour.")
+
+    panels = [
+        MultiFieldPanel([FieldPanel("held_first_posts"), FieldPanel("promote_after_approved_posts"),
+                         FieldPanel("promote_after_days")], heading="Trust levels"),
+        FieldPanel("flag_threshold"),
+        MultiFieldPanel([FieldPanel("new_user_thread_interval"), FieldPanel("new_user_reply_interval"),
+                         FieldPanel("member_thread_interval"), FieldPanel("member_reply_interval"),
+                         FieldPanel("flags_per_hour"), FieldPanel("posts_per_hour_per_ip")],
+                        heading="Rate limits"),
+    ]
+
+    class Meta:
+        verbose_name = "moderation settings"
+
+
+class TrustLevel(models.IntegerChoices):
+    NEW = 0, "New: first posts are held"
+    MEMBER = 1, "Member"
+    TRUSTED = 2, "Trusted"
+
+
+class Standing(models.Model):
+    """An account's trust level and sanctions. No row means a new account in good standing."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="moderation_standing")
+    trust_level = models.PositiveSmallIntegerField(choices=TrustLevel.choices,
+                                                   default=TrustLevel.NEW)
+    level_set_by_hand = models.BooleanField(default=False)
+    approved_posts = models.PositiveIntegerField(default=0)
+    silenced_until = models.DateTimeField(null=True, blank=True)
+    silence_reason = models.CharField(max_length=300, blank=True)
+    suspended_until = models.DateTimeField(null=True, blank=True)
+    suspension_reason = models.CharField(max_length=300, blank=True)
+    staff_note = models.TextField(blank=True, help_text="Only moderators see this.")
+
+    def __str__(self):
+        return f"Standing of {self.user_id}"
+
+    def is_silenced(self, now=None):
+        return bool(self.silenced_until and self.silenced_until > (now or timezone.now()))
+
+    def is_suspended(self, now=None):
+        return bool(self.suspended_until and self.suspended_until > (now or timezone.now()))
+
+
+class WordAction(models.TextChoices):
+    BLOCK = "block", "Block: the author sees why and keeps the text"
+    HOLD = "hold", "Hold for review"
+    REPLACE = "replace", "Replace with other text"
+
+
+class WatchedWord(models.Model):
+    """A word or phrase moderators watch for, matched whole-word and ignoring case."""
+
+    phrase = models.CharField(max_length=100, unique=True)
+    action = models.CharField(max_length=10, choices=WordAction.choices, default=WordAction.HOLD)
+    replacement = models.CharField(max_length=100, blank=True,
+                                   help_text="For “replace”: the text that takes its place.")
+    explanation = models.CharField(max_length=200, blank=True,
+                                   help_text="For “block”: shown to the author.")
+
+    panels = [FieldPanel("phrase"), FieldPanel("action"), FieldPanel("replacement"),
+              FieldPanel("explanation")]
+
+    class Meta:
+        ordering = ["phrase"]
+
+    def __str__(self):
+        return self.phrase
+
+
+class FlagReason(models.TextChoices):
+    PERSONAL = "personal", "Personal information about someone"
+    HARASSMENT = "harassment", "Harassment or hate"
+    SPAM = "spam", "Spam"
+    OFF_TOPIC = "off-topic", "Off-topic"
+    DANGER = "danger", "Someone may be in danger"
+    OTHER = "other", "Something else (tell us in a note)"
+
+
+class Flag(models.Model):
+    post = models.ForeignKey("forums.Post", on_delete=models.CASCADE, related_name="flags")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=20, choices=FlagReason.choices)
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "user"], name="moderation_flag_once")]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} on post {self.post_id}"
+
+
+class ReviewReason(models.TextChoices):
+    CRISIS = "crisis", "Crisis language"
+    PERSONAL_DATA = "personal-data", "Personal details"
+    WATCHED_WORD = "watched-word", "Watched word"
+    NEW_ACCOUNT = "new-account", "New account"
+    FLAGGED = "flagged", "Flagged by residents"
+
+
+class ReviewStatus(models.TextChoices):
+    OPEN = "open", "Waiting"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+    HIDDEN = "hidden", "Hidden"
+    REDACTED = "redacted", "Redacted"
+    DISMISSED = "dismissed", "Kept (flags dismissed)"
+
+
+class ReviewItemQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ReviewStatus.OPEN)
+
+    def for_queue(self):
+        return self.select_related("post__author", "post__thread__board", "claimed_by").order_by(
+            "-urgent", "created_at", "id")
+
+
+class ReviewItem(models.Model):
+    """A post a moderator must look at: held before anyone saw it, or flagged after."""
+
+    post = models.ForeignKey("forums.Post", on_delete=models.CASCADE, related_name="review_items")
+    reason = models.CharField(max_length=20, choices=ReviewReason.choices)
+    details = models.CharField(max_length=300, blank=True,
+                               help_text="What the checks found, for the moderator.")
+    urgent = models.BooleanField(default=False)
+    was_held = models.BooleanField(default=False, help_text="Held before it was public.")
+    status = models.CharField(max_length=20, choices=ReviewStatus.choices,
+                              default=ReviewStatus.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution_reason = models.CharField(max_length=500, blank=True)
+
+    objects = ReviewItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "review item"
+        indexes = [models.Index(fields=["status", "-urgent", "created_at"],
+                                name="moderation_queue_order")]
+        constraints = [models.UniqueConstraint(fields=["post"], condition=Q(status="open"),
+                                               name="moderation_one_open_item_per_post")]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: post {self.post_id}"
+
+    @property
+    def is_open(self):
+        return self.status == ReviewStatus.OPEN
+
+
+class Redaction(models.Model):
+    """A moderator's edit of a post. The original stays here, for moderators only."""
+
+    post = models.ForeignKey("forums.Post", on_delete=models.CASCADE, related_name="redactions")
+    original_source = models.TextField()
+    original_html = models.TextField()
+    reason = models.CharField(max_length=300)
+    redacted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Redaction of post {self.post_id}"

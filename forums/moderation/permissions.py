@@ -1,0 +1,77 @@
+"""Who may do what in moderation. Deny by default; views and templates ask here."""
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from .models import Standing
+
+SANCTIONS_CACHE_SECONDS = 300
+
+
+def can_moderate(user):
+    from forums.permissions import can_moderate as forums_can_moderate
+
+    return forums_can_moderate(user)
+
+
+def standing_of(user):
+    """The account's Standing, or None (a new account in good standing). Cached on the user."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_moderation_standing"):
+        user._moderation_standing = Standing.objects.filter(user=user).first()
+    return user._moderation_standing
+
+
+def sanctions_cache_key(user_id):
+    return f"moderation:sanctions:{user_id}"
+
+
+def sanctions_of(user):
+    """{"silenced_until", "suspended_until"} for the account, read through the cache so that
+    checking every request costs no database query. moderation.actions clears it on change."""
+    if not user.is_authenticated:
+        return {}
+    key = sanctions_cache_key(user.pk)
+    sanctions = cache.get(key)
+    if sanctions is None:
+        sanctions = dict(Standing.objects.filter(user=user).values(
+            "silenced_until", "suspended_until").first() or {})
+        cache.set(key, sanctions, SANCTIONS_CACHE_SECONDS)
+    return sanctions
+
+
+def is_silenced(user):
+    until = sanctions_of(user).get("silenced_until")
+    return bool(until and until > timezone.now())
+
+
+def is_suspended(user):
+    until = sanctions_of(user).get("suspended_until")
+    return bool(until and until > timezone.now())
+
+
+def skips_review(user):
+    """Moderators' own posts are never held; they are the reviewers."""
+    return can_moderate(user)
+
+
+def is_staff_poster(user):
+    """Staff (liaisons, editors, administrators, moderators) are not new accounts to hold."""
+    return user.is_authenticated and user.is_staff_member
+
+
+def can_flag(user, post):
+    from forums.permissions import can_post
+
+    return (can_post(user) and post.author_id != user.pk and post.is_public
+            and post.thread.is_public)
+
+
+def can_see_original(user, post):
+    """Originals of redacted posts and held posts: moderators only."""
+    return can_moderate(user)
+
+
+def can_sanction(user, account):
+    return can_moderate(user) and account.pk != user.pk and not account.is_superuser

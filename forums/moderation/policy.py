@@ -1,0 +1,167 @@
+"""What happens to a post when it is written: publish, hold for review, block, or replace words.
+
+`decide()` reads the site's thresholds, the watched words and the author's standing; it changes
+nothing except promoting an author whose trust promotion is due. The caller (forums.actions)
+creates the post with the decision's visibility and hands the decision to
+`moderation.actions.record_decision`.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from wagtail.models import Site
+
+from . import detection, permissions
+from .models import ModerationSettings, ReviewReason, Standing, TrustLevel, WatchedWord, WordAction
+
+PUBLISH, HOLD = "publish", "hold"
+PERSONAL_DATA_MESSAGE = ("Please don't share personal details about anyone; a moderator will "
+                         "check your post before it appears.")
+NEW_ACCOUNT_MESSAGE = ("Thanks for posting. Your first posts are checked by a moderator before "
+                       "they appear; this usually takes a few hours.")
+WATCHED_WORD_MESSAGE = "A moderator will check your post before it appears."
+CRISIS_MESSAGE = ("If you or someone else is in danger now, call 999. The numbers below are free "
+                  "and open day and night. A moderator has been alerted to your post.")
+BLOCK_MESSAGE = "Your post was not sent: it contains “{phrase}”. {explanation}"
+
+
+@dataclass
+class Decision:
+    action: str = PUBLISH
+    body: str = ""
+    title: str | None = None
+    reasons: list = field(default_factory=list)
+    details: list = field(default_factory=list)
+    crisis: bool = False
+
+    @property
+    def is_held(self):
+        return self.action == HOLD
+
+    @property
+    def visibility(self):
+        from forums.models import Visibility
+
+        return Visibility.PENDING if self.is_held else Visibility.VISIBLE
+
+    @property
+    def needs_review(self):
+        return self.is_held or self.crisis
+
+    @property
+    def reason(self):
+        """The most pressing reason, in the queue's order."""
+        order = [ReviewReason.CRISIS, ReviewReason.PERSONAL_DATA, ReviewReason.WATCHED_WORD,
+                 ReviewReason.NEW_ACCOUNT]
+        return next((r for r in order if r in self.reasons), ReviewReason.NEW_ACCOUNT)
+
+    @property
+    def messages(self):
+        """What the author is told, most important first."""
+        out = []
+        if self.crisis:
+            out.append(CRISIS_MESSAGE)
+        if ReviewReason.PERSONAL_DATA in self.reasons:
+            out.append(PERSONAL_DATA_MESSAGE)
+        elif ReviewReason.WATCHED_WORD in self.reasons:
+            out.append(WATCHED_WORD_MESSAGE)
+        elif ReviewReason.NEW_ACCOUNT in self.reasons:
+            out.append(NEW_ACCOUNT_MESSAGE)
+        return out
+
+
+def current_settings():
+    site = Site.objects.filter(is_default_site=True).first()
+    return ModerationSettings.for_site(site) if site else ModerationSettings()
+
+
+def decide(user, body, *, title=None, is_edit=False, config=None):
+    """The decision for `user` posting `body` (and a thread `title`). Raises ValidationError,
+    with a message the author sees, when a watched word blocks the post."""
+    decision = Decision(body=body, title=title)
+    if permissions.skips_review(user):
+        return decision
+    config = config or current_settings()
+    _apply_watched_words(decision)
+    text = f"{decision.title or ''}\n{decision.body}"
+    personal = detection.find_personal_data(text)
+    if personal:
+        _hold(decision, ReviewReason.PERSONAL_DATA, "Found " + detection.describe(personal))
+    crisis = detection.find_crisis(text)
+    if crisis:
+        decision.crisis = True
+        decision.reasons.append(ReviewReason.CRISIS)
+        decision.details.append("Crisis language: " + detection.describe(crisis))
+    if not is_edit and is_held_as_new(user, config):
+        _hold(decision, ReviewReason.NEW_ACCOUNT, "New account")
+    return decision
+
+
+def _hold(decision, reason, detail):
+    decision.action = HOLD
+    decision.reasons.append(reason)
+    decision.details.append(detail)
+
+
+def _apply_watched_words(decision):
+    words = list(WatchedWord.objects.all())
+    for word in words:
+        pattern = re.compile(r"(?<!\w)" + re.escape(word.phrase) + r"(?!\w)", re.IGNORECASE)
+        texts = [decision.body, decision.title or ""]
+        if not any(pattern.search(t) for t in texts):
+            continue
+        if word.action == WordAction.BLOCK:
+            raise ValidationError(BLOCK_MESSAGE.format(
+                phrase=word.phrase,
+                explanation=word.explanation or "Please change it and try again.").strip())
+        if word.action == WordAction.REPLACE:
+            decision.body = pattern.sub(word.replacement, decision.body)
+            if decision.title is not None:
+                decision.title = pattern.sub(word.replacement, decision.title)
+        elif ReviewReason.WATCHED_WORD not in decision.reasons:
+            _hold(decision, ReviewReason.WATCHED_WORD, f"Watched word “{word.phrase}”")
+
+
+# Trust levels -----------------------------------------------------------------------------
+
+def trust_level(user, config=None):
+    """The author's level, promoting a new resident whose thresholds are met."""
+    standing = permissions.standing_of(user)
+    if standing is None:
+        return TrustLevel.NEW
+    if standing.trust_level == TrustLevel.NEW and promotion_due(user, standing,
+                                                               config or current_settings()):
+        standing.trust_level = TrustLevel.MEMBER
+        standing.save(update_fields=["trust_level"])
+    return standing.trust_level
+
+
+def promotion_due(user, standing, config, now=None):
+    if standing.level_set_by_hand:
+        return False
+    old_enough = (now or timezone.now()) - user.date_joined >= timedelta(days=config.promote_after_days)
+    return old_enough and standing.approved_posts >= config.promote_after_approved_posts
+
+
+def is_new(user, config=None):
+    if permissions.is_staff_poster(user):
+        return False
+    return trust_level(user, config) == TrustLevel.NEW
+
+
+def is_held_as_new(user, config):
+    """A new account's first `held_first_posts` posts wait for a moderator."""
+    if not is_new(user, config):
+        return False
+    standing = permissions.standing_of(user)
+    approved = standing.approved_posts if standing else 0
+    return approved < config.held_first_posts
+
+
+def standing_for_update(user):
+    standing, _ = Standing.objects.get_or_create(user=user)
+    user._moderation_standing = standing
+    return standing

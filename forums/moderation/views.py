@@ -1,0 +1,96 @@
+"""Site-side moderation: flagging a post, the suspended page, and the helpers forums' posting
+views call (rate limits, honeypot, what the author is told after posting)."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+
+from forums.models import Post, Submission
+
+from . import actions, permissions, ratelimit
+from .forms import FlagForm
+
+CRISIS_SESSION_KEY = "moderation_show_crisis_panel"
+
+
+# Helpers for forums.views ----------------------------------------------------------------------
+
+def posting_refused(request, kind, token=""):
+    """A message saying when the user may post again, or None if they may post now. Sending the
+    same form twice (same token) is not counted: it finds the first post."""
+    if token and Submission.objects.filter(user=request.user, token=token[:64]).exists():
+        return None
+    wait = ratelimit.seconds_to_wait(request.user, ratelimit.client_ip(request), kind)
+    return ratelimit.wait_message(wait) if wait else None
+
+
+def tell_author(request, obj, kind, published_message):
+    """Count the post for rate limits and tell the author what happened to it."""
+    ratelimit.record(request.user, ratelimit.client_ip(request), kind)
+    decision = getattr(obj, "moderation_decision", None)
+    if decision is None or not decision.messages:
+        messages.success(request, published_message)
+        return
+    if decision.crisis:
+        request.session[CRISIS_SESSION_KEY] = True
+    if not decision.is_held:
+        messages.success(request, published_message)
+    for text in decision.messages:
+        (messages.warning if decision.crisis else messages.info)(request, text)
+
+
+# Flagging ---------------------------------------------------------------------------------------
+
+def flag_post(request, pk):
+    post = get_object_or_404(Post.objects.select_related("thread__board", "author"), pk=pk)
+    if not (post.is_public and post.thread.is_public and post.thread.board.live):
+        raise Http404("No such post")
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    post_url = post.get_absolute_url()
+    if not permissions.can_flag(request.user, post):
+        messages.error(request, "You cannot flag this post.")
+        return HttpResponseRedirect(post_url)
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        wait = ratelimit.seconds_to_wait(request.user, ratelimit.client_ip(request), ratelimit.FLAG)
+        if wait:
+            form.add_error(None, f"You have flagged many posts this hour. You can flag again in "
+                                 f"{(wait + 59) // 60} minutes.")
+        else:
+            try:
+                actions.flag_post(request.user, post, reason=form.cleaned_data["reason"],
+                                  note=form.cleaned_data["note"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            except PermissionDenied:
+                messages.error(request, "You cannot flag this post.")
+                return HttpResponseRedirect(post_url)
+            else:
+                ratelimit.record(request.user, ratelimit.client_ip(request), ratelimit.FLAG)
+                messages.success(request, "Thank you. A moderator will look at this post.")
+                return HttpResponseRedirect(post_url)
+    return render(request, "moderation/flag_post.html", {"post": post, "form": form,
+                                                          "thread": post.thread})
+
+
+# Suspended accounts ----------------------------------------------------------------------------
+
+class SuspensionMiddleware:
+    """A suspended account is signed out on its next request and told why and until when."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and permissions.is_suspended(user):
+            standing = permissions.standing_of(user)
+            logout(request)
+            if standing is None:
+                return self.get_response(request)
+            return render(request, "moderation/suspended.html", {"standing": standing}, status=403)
+        return self.get_response(request)
