@@ -88,3 +88,16 @@ def test_public_pages_allow_no_inline_scripts_and_the_admin_has_its_own_policy(c
     admin_scripts = next(d for d in admin["Content-Security-Policy"].split(";") if "script-src" in d)
     assert "'unsafe-inline'" not in public_scripts
     assert "'unsafe-inline'" in admin_scripts
+
+
+def test_a_resident_refused_at_the_admin_gets_the_public_sites_strict_policy(client, resident):
+    # Given a signed-in resident, who may not use the admin
+    client.force_login(resident)
+
+    # When they open /admin/
+    refused = client.get("/admin/")
+
+    # Then the refusal page allows no inline scripts (only staff get the admin's policy)
+    assert refused.status_code == 403
+    scripts = next(d for d in refused["Content-Security-Policy"].split(";") if "script-src" in d)
+    assert "'unsafe-inline'" not in scripts
