@@ -52,7 +52,7 @@ def test_an_editor_submits_a_report_a_second_editor_approves_it_and_visitors_see
     reviewer.get_by_role("button", name="Approve and Publish", exact=True).click()
 
     # Then a visitor finds it on the report index and can read it
-    expect(reviewer.locator(".messages")).to_contain_text("approved")
+    expect(reviewer.locator(".messages")).to_contain_text("has been updated")
     visitor.goto("/reports/")
     visitor.get_by_role("link", name=title).click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text(title)
