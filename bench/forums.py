@@ -85,7 +85,19 @@ def authors():
     return users
 
 
-def seed(board):
+def seed():
+    """The hook `make bench` calls (bench/run.py, SEEDERS): the benchmark board, filled once."""
+    seed_posts(board_page())
+
+
+def long_thread_path():
+    """The 50-post thread's first page (the board's oldest thread), for bench/pages.py."""
+    board = board_page()
+    thread = Thread.objects.filter(board=board).order_by("pk").first()
+    return thread.url_under(board.url) + "?page=1"
+
+
+def seed_posts(board):
     if Thread.objects.filter(board=board, last_post__isnull=False).count() >= THREADS:
         print(f"Seed: {THREADS:,} threads already there, reusing them.")
         return
@@ -180,7 +192,7 @@ def main():
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     board = board_page()
-    seed(board)
+    seed_posts(board)
     long_thread = Thread.objects.filter(board=board).order_by("pk").first()
     board_urls = [board.url] + [f"{board.url}?page={n}" for n in random.sample(range(2, 300), 20)]
     thread_urls = [long_thread.url_under(board.url) + "?page=1"]

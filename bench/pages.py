@@ -1,5 +1,8 @@
 """What `make bench` measures. ONE list: a feature adds its pages with a line each, and a seeding
-module (e.g. bench/forums.py with a `seed()` function) to SEEDERS when its pages need data."""
+module (e.g. bench/forums.py with a `seed()` function) to SEEDERS when its pages need data.
+
+A path is either the address itself or "module:function", a function that returns the address
+once the data is seeded (called under bench.settings, e.g. for a thread whose id the seed decides)."""
 
 BASELINE = ("baseline (minimal Django view)", "/bench/baseline/")
 
@@ -9,7 +12,9 @@ PAGES = [
     ("standard page", "/about/"),
     ("partner list", "/partners/"),
     ("partner page", "/partners/riverton-police-service/"),
-    # forums, search, transparency: add their pages here.
+    ("forum board (10,000 threads)", "/bench-forum/bench-board/"),
+    ("forum thread (50 posts)", "bench.forums:long_thread_path"),
+    # search, transparency: add their pages here.
 ]
 
 # Modules with a seed() function run (under bench.settings, after seed_demo) before serving.

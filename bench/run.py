@@ -78,6 +78,17 @@ def run_seeders(environ):
         subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environ, check=True)
 
 
+def resolve_path(environ, path):
+    """A page's address: `path` itself, or what the function named "module:function" returns."""
+    if path.startswith("/"):
+        return path
+    module, function = path.split(":")
+    code = f"import django; django.setup(); import {module} as m; print(m.{function}())"
+    output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environ, check=True,
+                            capture_output=True, text=True).stdout
+    return output.strip().splitlines()[-1]
+
+
 def free_port():
     import socket
 
@@ -184,10 +195,11 @@ def main(argv=None):
     manage(environ, "migrate", "--noinput")
     manage(environ, "seed_demo", "--force")
     run_seeders(environ)
+    pages = [(name, resolve_path(environ, path)) for name, path in PAGES]
     process = start_gunicorn(environ, port, options.workers)
     try:
         rows = []
-        for name, path in PAGES:
+        for name, path in pages:
             url = f"http://127.0.0.1:{port}{path}"
             queries = query_count(url)
             warm_up(url)

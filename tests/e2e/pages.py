@@ -6,6 +6,7 @@ security headers. ONE list: a feature adds its pages here with a line each.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class SitePage:
 
 
 RESIDENT = "resident@riverton.example"
+THREAD = "/forum/neighbourhood-concerns/1-needles-in-the-play-area-at-millbrook-park/"
+THIS_MONTH = f"/events/month/{date.today():%Y/%-m}/"  # the demo's events are relative to today
 
 PAGES = [
     SitePage("home", "/"),
@@ -37,5 +40,26 @@ PAGES = [
     SitePage("two-factor authentication", "/accounts/2fa/", account=RESIDENT),
     SitePage("data and account", "/accounts/delete/", account=RESIDENT),
     SitePage("admin refused to a resident", "/admin/", account=RESIDENT, status=403),
-    # forums, stories, events, search, transparency: add their pages here.
+    # forums (demo threads are numbered in the order forums/demo.py starts them)
+    SitePage("forum index", "/forum/"),
+    SitePage("board", "/forum/neighbourhood-concerns/"),
+    SitePage("thread", THREAD),
+    SitePage("thread, signed in", THREAD, account=RESIDENT),
+    SitePage("new thread form", "/forum/neighbourhood-concerns/new/", account=RESIDENT),
+    SitePage("notifications", "/forums/notifications/", account=RESIDENT),
+    # stories
+    SitePage("report index", "/reports/"),
+    SitePage("report", "/reports/2026-q2/"),
+    SitePage("case study index", "/case-studies/"),
+    SitePage("case study", "/case-studies/harm-reduction-partnership/"),
+    SitePage("resource library", "/resources/"),
+    SitePage("get help", "/get-help/"),
+    SitePage("get help, filtered", "/get-help/?type=counselling&neighbourhood=westfield"),
+    SitePage("service page", "/get-help/riverton-treatment-centre/"),
+    # events
+    SitePage("calendar", "/events/"),
+    SitePage("month grid", THIS_MONTH),
+    SitePage("past events", "/events/past/"),
+    SitePage("event, signed in", "/events/community-safety-forum/", account=RESIDENT),
+    # search, transparency: add their pages here.
 ]

@@ -12,6 +12,9 @@ from .pages import PAGES
 def test_page_has_no_accessibility_violations(new_page, site_page):
     # Given the page, as its visitor sees it (axe is injected, so the page's CSP is bypassed)
     page = new_page(bypass_csp=True)
+    browser_errors = []
+    page.on("console", lambda message: message.type == "error" and browser_errors.append(message.text))
+    page.on("pageerror", lambda error: browser_errors.append(str(error)))
     response = open_site_page(page, site_page)
     assert response.status == site_page.status
 
@@ -20,6 +23,10 @@ def test_page_has_no_accessibility_violations(new_page, site_page):
 
     # Then it finds nothing
     assert violations == []
+    # And the browser met no script error or missing file on the way (an error page's own
+    # status is reported as a failed load, so only pages that answer 200 are held to this)
+    if site_page.status == 200:
+        assert browser_errors == []
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=str)

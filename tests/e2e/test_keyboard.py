@@ -18,15 +18,25 @@ def focused(page):
     }""")
 
 
-def tab_to(page, element_id):
-    """Press Tab until the element with `element_id` has focus; each stop must show focus."""
-    for _ in range(MAX_TABS):
+def tab_until(page, wanted, description, max_tabs=MAX_TABS):
+    """Press Tab until `wanted(focused element)` is true; each stop must show focus."""
+    for _ in range(max_tabs):
         page.keyboard.press("Tab")
         current = focused(page)
         assert current["outline"], f"no visible focus on {current}"
-        if current["id"] == element_id:
-            return
-    raise AssertionError(f"#{element_id} could not be reached with the Tab key")
+        if wanted(current):
+            return current
+    raise AssertionError(f"{description} could not be reached with the Tab key")
+
+
+def tab_to(page, element_id):
+    """Press Tab until the element with `element_id` has focus; each stop must show focus."""
+    return tab_until(page, lambda element: element["id"] == element_id, f"#{element_id}")
+
+
+def tab_to_text(page, text, max_tabs=MAX_TABS):
+    """Press Tab until a link or button whose text is `text` has focus."""
+    return tab_until(page, lambda element: element["text"].strip() == text, repr(text), max_tabs)
 
 
 def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page):

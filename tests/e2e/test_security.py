@@ -1,12 +1,16 @@
 """Security as a browser sees it: the headers every page type sends with production settings, and
 the XSS payload list rendered through portal.markup.render into a page in Chromium."""
 
+import uuid
+
 import pytest
+from playwright.sync_api import expect
 
 from portal.markup import render
 from tests.xss_payloads import XSS_PAYLOADS
 
-from .pages import PAGES
+from .conftest import sign_in
+from .pages import PAGES, RESIDENT
 
 REFERRER_POLICIES = {"same-origin", "strict-origin", "strict-origin-when-cross-origin", "no-referrer"}
 
@@ -47,6 +51,42 @@ def test_signed_in_pages_are_not_cached_by_shared_caches(fetched_pages):
             )
 
 
+DANGEROUS_ELEMENTS = """selector => [...document.querySelectorAll(selector + ' *')].filter(el =>
+    ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'STYLE', 'LINK', 'META', 'BASE', 'FORM', 'SVG',
+     'MATH', 'IMG', 'INPUT', 'BUTTON', 'TEMPLATE'].includes(el.tagName.toUpperCase()) ||
+    [...el.attributes].some(a => a.name.startsWith('on') || a.name === 'style' ||
+        /^\\s*(javascript|data|vbscript):/i.test(a.value))).map(el => el.outerHTML)"""
+
+PROVOKE = """selector => document.querySelectorAll(selector + ' *').forEach(el => {
+    for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle', 'animationstart']) {
+        el.dispatchEvent(new Event(type));
+    }
+})"""
+
+
+def dangerous_elements(page, selector):
+    """Elements inside `selector` that carry an event handler, a script, a frame or a script URL."""
+    return page.evaluate(DANGEROUS_ELEMENTS, selector)
+
+
+def provoke(page, selector):
+    """Move over and focus everything inside `selector`, as a visitor might."""
+    page.evaluate(PROVOKE, selector)
+
+
+def watch_for_script(page, live_site):
+    """Lists that fill when script runs: dialogs, errors, requests to other origins."""
+    seen = {"dialogs": [], "errors": [], "requests elsewhere": [], "failed loads": []}
+    page.on("dialog", lambda dialog: (seen["dialogs"].append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda msg: msg.type == "error" and seen["errors"].append(msg.text))
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    page.on("request", lambda request: (
+        request.url.startswith(live_site.url) or seen["requests elsewhere"].append(request.url)))
+    page.on("response", lambda response: (
+        response.status < 400 or seen["failed loads"].append(f"{response.status} {response.url}")))
+    return seen
+
+
 def xss_page():
     items = "\n".join(
         f'<li><div class="user-text">{render(payload)}</div></li>' for payload in XSS_PAYLOADS
@@ -70,11 +110,7 @@ def test_no_xss_payload_runs_script_in_the_browser(page, live_site):
     # When the page loads and a visitor moves over and focuses everything on it
     page.goto("/__xss__")
     page.wait_for_load_state("networkidle")
-    page.evaluate("""() => document.querySelectorAll('.user-text *').forEach(el => {
-        for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle', 'animationstart']) {
-            el.dispatchEvent(new Event(type));
-        }
-    })""")
+    provoke(page, ".user-text")
     page.wait_for_timeout(300)
 
     # Then no script ran and nothing was fetched from elsewhere
@@ -83,12 +119,51 @@ def test_no_xss_payload_runs_script_in_the_browser(page, live_site):
     assert console_errors == []
     assert requests_elsewhere == []
     # And no element carries an event handler, a script, a frame or a script URL
-    dangerous = page.evaluate("""() => [...document.querySelectorAll('.user-text *')].filter(el =>
-        ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'STYLE', 'LINK', 'META', 'BASE', 'FORM', 'SVG',
-         'MATH', 'IMG', 'INPUT', 'BUTTON', 'TEMPLATE'].includes(el.tagName.toUpperCase()) ||
-        [...el.attributes].some(a => a.name.startsWith('on') || a.name === 'style' ||
-            /^\\s*(javascript|data|vbscript):/i.test(a.value))).map(el => el.outerHTML)""")
-    assert dangerous == []
+    assert dangerous_elements(page, ".user-text") == []
+
+
+def post_every_payload_through_the_forum(page, title):
+    """Start a thread with the first payload (and a hostile title), reply with each other one,
+    through the forum's own forms; returns the thread's address."""
+    page.goto("/forum/prevention-and-education/new/")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Your post").fill(XSS_PAYLOADS[0])
+    with page.expect_navigation():
+        page.get_by_role("button", name="Post", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Your thread is posted.")
+    thread_url = page.url.split("#")[0].split("?")[0]
+    for payload in XSS_PAYLOADS[1:]:
+        page.get_by_label("Your reply").fill(payload)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Post reply").click()
+        expect(page.get_by_role("status")).to_contain_text("Your reply is posted.")
+    return thread_url
+
+
+def test_no_xss_payload_posted_in_the_forum_runs_script_on_the_thread_page(new_page, live_site):
+    # Given a resident whose browser ignores the content security policy (so the forum's
+    # sanitising alone must make the payloads harmless), watching for any script that runs
+    page = new_page(bypass_csp=True)
+    seen = watch_for_script(page, live_site)
+    sign_in(page, RESIDENT)
+    title = f"<img src=x onerror=alert(1)> hostile {uuid.uuid4().hex[:6]}"
+
+    # When every payload is posted through the real forum forms
+    thread_url = post_every_payload_through_the_forum(page, title)
+
+    # Then on each page of the thread, moving over and focusing everything runs no script
+    shown = 0
+    for number in (1, 2):
+        page.goto(f"{thread_url}?page={number}")
+        page.wait_for_load_state("networkidle")
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        provoke(page, ".post__body")
+        page.wait_for_timeout(300)
+        assert dangerous_elements(page, ".post__body") == []
+        shown += page.locator(".post__body").count()
+    assert shown == len(XSS_PAYLOADS)
+    assert page.evaluate("window.__xss") is None
+    assert seen == {"dialogs": [], "errors": [], "requests elsewhere": [], "failed loads": []}
 
 
 def test_the_xss_check_catches_a_payload_that_gets_through(page, live_site):

@@ -91,6 +91,7 @@ def test_public_pages_allow_no_inline_scripts_and_the_admin_has_its_own_policy(c
 
 
 def test_a_resident_refused_at_the_admin_keeps_the_public_policy(client, resident):
+    # the refusal is our 403 page, so only staff get the admin policy
     client.force_login(resident)
 
     response = client.get("/admin/")
