@@ -60,9 +60,11 @@ THREADS = {
 
 
 def seed(demo):
+    from .concerns import demo as concerns_demo
     from .moderation import demo as moderation_demo
 
     moderation_demo.prepare(demo)
+    concerns_demo.seed_rules(demo)
     boards = {}
     forum = demo.child_page(
         demo.home, ForumIndexPage, "forum", title="Forum", show_in_menus=True,
@@ -79,9 +81,6 @@ def seed(demo):
             _seed_threads(demo, board, THREADS.get(slug, []))
         boards[slug] = board
     moderation_demo.seed(demo, boards)
-
-    from .concerns import demo as concerns_demo
-
     concerns_demo.seed(demo)  # routing rules and concerns in different states (issue #5)
 
 

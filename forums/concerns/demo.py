@@ -36,7 +36,7 @@ NEW_CONCERNS = [
      "(Demo concern.)", "Alcohol", "Riverside"),
     ("resident@riverton.example", "Cars stopping briefly outside the flats on Westfield Road",
      "Several cars a night stop for a minute outside the flats and drive off. Neighbours think "
-     "it is dealing. (Demo concern.)", "Dealing in the street", "Westfield"),
+     "drugs are being sold. (Demo concern.)", "Dealing in the street", "Westfield"),
 ]
 
 
@@ -44,7 +44,7 @@ def seed(demo):
     board = BoardPage.objects.filter(thread_kind=ThreadKind.CONCERN).first()
     if board is None:
         return
-    _seed_rules(demo)
+    seed_rules(demo)
     for email, title, body, topic, area in NEW_CONCERNS:
         if not board.threads.filter(title=title).exists():
             actions.raise_concern(demo.users[email], board, title=title, body=body,
@@ -56,7 +56,9 @@ def seed(demo):
         _play_story(demo, board)
 
 
-def _seed_rules(demo):
+def seed_rules(demo):
+    """Routing rules, the default partner and response templates: seeded before the forum
+    threads, so the demo concerns are routed as soon as they are published."""
     settings = ConcernSettings.for_site(Site.objects.get(is_default_site=True))
     if settings.default_partner_id is None:
         settings.default_partner = demo.partners[COUNCIL]
