@@ -37,5 +37,7 @@ PAGES = [
     SitePage("two-factor authentication", "/accounts/2fa/", account=RESIDENT),
     SitePage("data and account", "/accounts/delete/", account=RESIDENT),
     SitePage("admin refused to a resident", "/admin/", account=RESIDENT, status=403),
+    SitePage("search results", "/search/?q=naloxone"),
+    SitePage("search with no results", "/search/?q=zzqxjvw"),
     # forums, stories, events, search, transparency: add their pages here.
 ]

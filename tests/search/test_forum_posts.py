@@ -171,7 +171,7 @@ def test_the_search_page_query_count_does_not_grow_with_posts(client, thread, re
         add_reply(thread, resident, f"Underpass note {number}.", after_commit)
 
     # When a visitor searches, the page takes the same handful of queries
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(26):
         response = client.get("/search/", {"q": "underpass"})
 
     assert response.status_code == 200
