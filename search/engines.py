@@ -148,24 +148,20 @@ class DatabaseEngine:
         tsquery = postgres.text_query(request.query)
         lookups = _filter_lookups(request.filters)
         title_first = postgres.title_query(request.query)
-        if title_first is not None:
-            title_first = title_first & tsquery
         unfiltered_ids = postgres.capped_ids(tsquery, {}, title_first)
-        facets, total = self._count_facets(
-            request, postgres.documents().filter(pk__in=unfiltered_ids)
+        ids = postgres.capped_ids(tsquery, lookups, title_first) if lookups else unfiltered_ids
+        # The facets count the first CAP matches of the words alone (so a chosen filter still
+        # shows the other values); the total counts the matches of the words and filters.
+        facets, _ = self._count_facets(
+            request, postgres.documents().filter(pk__in=unfiltered_ids[: postgres.CAP])
         )
-        more = len(unfiltered_ids) >= postgres.CAP
-        if more:  # the facets saw only the first CAP matches: count the filtered ones themselves
-            total = postgres.count_capped(tsquery, lookups)
-            more = total > postgres.CAP
-            total = min(total, postgres.CAP)
+        total, more = min(len(ids), postgres.CAP), len(ids) > postgres.CAP
         if not total:
             page_of = []
         elif request.sort == "newest" or tsquery is None:
             page_of = postgres.newest_page(tsquery, lookups, request.start, PAGE_SIZE)
         else:
-            ids = unfiltered_ids if not lookups else postgres.capped_ids(tsquery, lookups, title_first)
-            page_of = postgres.ranked_page(tsquery, ids, request.start, PAGE_SIZE)
+            page_of = postgres.ranked_page(tsquery, ids[: postgres.CAP], request.start, PAGE_SIZE)
         return Results(hits=self._hits(page_of, request.query), facets=facets, total=total,
                        page=request.page, engine=self.name, more=more)
 
