@@ -45,7 +45,7 @@ def prefix_query(words):
     words = [word for word in words if word]
     if not words:
         return None
-    return SearchQuery(" & ".join(f"'{word}':*A" for word in words), search_type="raw", config=CONFIG)
+    return SearchQuery(" & ".join(f"'{word}':*" for word in words), search_type="raw", config=CONFIG)
 
 
 def documents():
@@ -92,8 +92,9 @@ def newest_page(tsquery, lookups, start, size):
 
 
 def suggestions(words, limit):
-    tsquery = prefix_query(words)
+    """Words are `\\w+` (search/query.py), so quoting them is enough for to_tsquery."""
+    tsquery = prefix_query([word for term in words for word in term.replace("_", " ").split()])
     if tsquery is None:
         return []
-    ids = matching(tsquery, {}).values("pk")[:CAP]
+    ids = title_matching(None, tsquery, {}).values("pk")[:CAP]
     return list(documents().filter(pk__in=ids).order_by("-date", "-id")[:limit])
