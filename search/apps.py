@@ -5,6 +5,7 @@ class SearchConfig(AppConfig):
     name = "search"
 
     def ready(self):
-        from . import signals
+        from . import forum_source, signals
 
+        forum_source.register()
         signals.connect()

@@ -62,6 +62,12 @@ class Results:
     engine: str = "database"
     notice: str = ""
     suggestion: str = ""
+    # True when there are more matches than were counted: `total` is then a lower bound.
+    more: bool = False
+
+    @property
+    def total_label(self):
+        return f"{self.total:,}{'+' if self.more else ''}"
 
     @property
     def first_number(self):
@@ -90,8 +96,9 @@ class Search:
 
 
 class DatabaseEngine:
-    """Wagtail's database search backend over SearchDocument rows: PostgreSQL full text search
-    (tsvector with a GIN index) in production, SQLite FTS5 in development."""
+    """Search over SearchDocument rows in the site's database. On PostgreSQL: full text search on
+    the rows' own GIN-indexed tsvector, ranking and counting at most postgres.CAP matches (see
+    search/postgres.py). Elsewhere (SQLite FTS5 in development): Wagtail's database backend."""
 
     name = "database"
     BACKEND = "wagtail.search.backends.database"
@@ -101,16 +108,29 @@ class DatabaseEngine:
 
         return get_search_backend(self.BACKEND)
 
+    @staticmethod
+    def on_postgresql():
+        from django.db import connection
+
+        return connection.vendor == "postgresql"
+
     # Searching ------------------------------------------------------------------------------
 
     def search(self, request: Search) -> Results:
-        from .highlight import snippet
-
+        if self.on_postgresql():
+            return self._search_postgresql(request)
         facets, total = self._facets_and_total(request)
         results = self._results(request.query, request.filters, request.sort)
         page_of = list(results[request.start : request.start + PAGE_SIZE]) if total else []
-        words = request.query.all_words
-        hits = [
+        return Results(hits=self._hits(page_of, request.query), facets=facets, total=total,
+                       page=request.page, engine=self.name)
+
+    @staticmethod
+    def _hits(documents, query):
+        from .highlight import snippet
+
+        words = query.all_words
+        return [
             Hit(
                 kind=doc.kind,
                 title=doc.title,
@@ -119,9 +139,31 @@ class DatabaseEngine:
                 date=doc.date,
                 context=doc.context,
             )
-            for doc in page_of
+            for doc in documents
         ]
-        return Results(hits=hits, facets=facets, total=total, page=request.page, engine=self.name)
+
+    def _search_postgresql(self, request):
+        from . import postgres
+
+        tsquery = postgres.text_query(request.query)
+        lookups = _filter_lookups(request.filters)
+        title_first = postgres.title_query(request.query)
+        unfiltered_ids = postgres.capped_ids(tsquery, {}, title_first)
+        ids = postgres.capped_ids(tsquery, lookups, title_first) if lookups else unfiltered_ids
+        # The facets count the first CAP matches of the words alone (so a chosen filter still
+        # shows the other values); the total counts the matches of the words and filters.
+        facets, _ = self._count_facets(
+            request, postgres.documents().filter(pk__in=unfiltered_ids[: postgres.CAP])
+        )
+        total, more = min(len(ids), postgres.CAP), len(ids) > postgres.CAP
+        if not total:
+            page_of = []
+        elif request.sort == "newest" or tsquery is None:
+            page_of = postgres.newest_page(tsquery, lookups, request.start, PAGE_SIZE)
+        else:
+            page_of = postgres.ranked_page(tsquery, ids[: postgres.CAP], request.start, PAGE_SIZE)
+        return Results(hits=self._hits(page_of, request.query), facets=facets, total=total,
+                       page=request.page, engine=self.name, more=more)
 
     def _results(self, query, filters, sort):
         from wagtail.search.query import And, MatchAll, Phrase, PlainText
@@ -143,9 +185,13 @@ class DatabaseEngine:
         combination of facet values. Each facet then counts the combinations that pass every
         other filter (so a chosen topic still shows the other topics), the total those that
         pass them all."""
+        matches = self._results(request.query, {}, "unordered").get_queryset()
+        return self._count_facets(request, matches)
+
+    @staticmethod
+    def _count_facets(request, matches):
         from django.db.models import Count
 
-        matches = self._results(request.query, {}, "unordered").get_queryset()
         combinations = matches.order_by().values(*FACETS).annotate(matches=Count("id"))
         counts = {name: {} for name in FACETS}
         total = 0
@@ -171,6 +217,12 @@ class DatabaseEngine:
 
         if not text.strip():
             return []
+        if self.on_postgresql():
+            from . import postgres
+            from .query import parse
+
+            results = postgres.suggestions(parse(text).terms, limit)
+            return [{"title": doc.title, "url": doc.url, "kind": doc.kind} for doc in results]
         results = self.backend().autocomplete(text, SearchDocument.objects.all())
         return [{"title": doc.title, "url": doc.url, "kind": doc.kind} for doc in results[:limit]]
 
@@ -188,14 +240,20 @@ class DatabaseEngine:
             row, _ = SearchDocument.objects.update_or_create(
                 source=document.source, object_id=document.object_id, defaults=document.as_fields()
             )
-            self.backend().add(row)
+            if self.on_postgresql():
+                from . import postgres
+
+                postgres.update_vectors(SearchDocument.objects.filter(pk=row.pk))
+            else:
+                self.backend().add(row)
 
     def remove(self, source, object_id):
         from .models import SearchDocument
 
         with transaction.atomic():
             for row in SearchDocument.objects.filter(source=source, object_id=str(object_id)):
-                self.backend().delete(row)
+                if not self.on_postgresql():
+                    self.backend().delete(row)
                 row.delete()
 
     def rebuild(self, documents):
@@ -211,9 +269,14 @@ class DatabaseEngine:
                 SearchDocument(source=doc.source, object_id=doc.object_id, **doc.as_fields())
                 for doc in documents
             )
-            backend = self.backend()
-            for start in range(0, len(rows), 1000):
-                backend.add_bulk(SearchDocument, rows[start : start + 1000])
+            if self.on_postgresql():
+                from . import postgres
+
+                postgres.update_vectors(SearchDocument.objects.all())
+            else:
+                backend = self.backend()
+                for start in range(0, len(rows), 1000):
+                    backend.add_bulk(SearchDocument, rows[start : start + 1000])
         return len(rows)
 
     def refresh(self):

@@ -1,7 +1,16 @@
 """What the search index holds, one row per public object, and the index updates still owed."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from wagtail.search import index
+
+
+class DocumentVectorField(SearchVectorField):
+    """A `tsvector` column, filled and searched only on PostgreSQL (see search/postgres.py). On
+    SQLite it is an unused, empty column, so django.contrib.postgres need not be installed."""
+
+    def _check_postgres_installed(self, *args):
+        return []
 
 
 class SearchDocument(index.Indexed, models.Model):
@@ -24,6 +33,8 @@ class SearchDocument(index.Indexed, models.Model):
     topic = models.CharField(max_length=80, blank=True)
     neighbourhood = models.CharField(max_length=80, blank=True)
     partner = models.CharField(max_length=120, blank=True)
+    # PostgreSQL only: title (weight A) and body (B) in the 'english' configuration, GIN-indexed.
+    search_vector = DocumentVectorField(null=True, editable=False)
 
     search_fields = [
         index.SearchField("title", boost=3),
@@ -45,7 +56,8 @@ class SearchDocument(index.Indexed, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["source", "object_id"], name="search_document_unique_object")
         ]
-        indexes = [models.Index(fields=["kind", "date"])]
+        indexes = [models.Index(fields=["kind", "date"]),
+                   models.Index(fields=["-date", "-id"], name="search_document_newest")]
 
     def __str__(self):
         return f"{self.kind}: {self.title}"

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import sources
+from . import forum_source, sources
 from .indexing import schedule
 
 
@@ -20,8 +20,10 @@ def page_deleted(sender, instance, **kwargs):
 
 def page_and_descendants_changed(page):
     # Moving a page or changing its privacy changes the URL or visibility of everything below it.
-    for page_id in page.get_descendants(inclusive=True).values_list("pk", flat=True):
+    page_ids = list(page.get_descendants(inclusive=True).values_list("pk", flat=True))
+    for page_id in page_ids:
         schedule(sources.PAGE_LABEL, page_id)
+    forum_source.pages_changed(page_ids)  # boards among them: their posts' visibility may change
 
 
 def page_moved(sender, instance, **kwargs):
@@ -51,3 +53,4 @@ def connect():
         for signal in source.change_signals:
             uid = f"search_{source.label}_{id(signal)}"
             signal.connect(object_changed, sender=source.signal_sender, dispatch_uid=uid)
+    forum_source.connect()

@@ -68,6 +68,8 @@ class Source:
     change_signals: Iterable[Signal] = field(default_factory=tuple)
     # Sender of change_signals; None listens to every sender.
     signal_sender: type | None = None
+    # Further result types this source's documents may have (kind -> label).
+    other_kinds: dict[str, str] = field(default_factory=dict)
 
     def public_object(self, object_id):
         return self.queryset().filter(pk=object_id).first()
@@ -89,7 +91,10 @@ def get_source(label):
 
 
 def kind_labels():
-    labels = {source.kind: source.kind_label for source in _sources.values()}
+    labels = {}
+    for source in _sources.values():
+        labels[source.kind] = source.kind_label
+        labels.update(source.other_kinds)
     labels.update({page_type.kind: page_type.kind_label for page_type in _page_types.values()})
     return labels
 

@@ -61,5 +61,8 @@ PAGES = [
     SitePage("month grid", THIS_MONTH),
     SitePage("past events", "/events/past/"),
     SitePage("event, signed in", "/events/community-safety-forum/", account=RESIDENT),
-    # search, transparency: add their pages here.
+    # search
+    SitePage("search results", "/search/?q=naloxone"),
+    SitePage("search with no results", "/search/?q=zzqxjvw"),
+    # moderation, concerns, transparency: add their pages here.
 ]

@@ -1,0 +1,188 @@
+"""Forum posts in search: public posts are found with their board and thread; held, hidden and
+removed text, and the old words of an edited post, are found by no one."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from forums import actions
+from forums.models import Post, Visibility
+from search.models import SearchDocument
+from tests.factories import forum_board, forum_thread
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board(db):
+    return forum_board(title="Safer streets")
+
+
+@pytest.fixture
+def thread(resident, board, after_commit):
+    return after_commit(forum_thread, resident, board, title="Broken lights on Mill Lane",
+                        body="The streetlights by the underpass flicker every night.")
+
+
+def found(client, q):
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+    return response
+
+
+def hits(client, q):
+    return found(client, q).context["results"].hits
+
+
+def suggestions(client, q):
+    response = client.get("/search/suggest/", {"q": q})
+    assert response.status_code == 200
+    return response.json()["suggestions"]
+
+
+def add_reply(thread, author, body, after_commit):
+    return after_commit(actions.reply, author, thread, body=body)
+
+
+def test_a_thread_is_found_by_its_first_post_with_board_and_thread_shown(client, thread):
+    # When a visitor searches for a word of the first post
+    response = found(client, "underpass")
+
+    # Then the thread is found, linked to the post, with its board and thread named
+    [hit] = response.context["results"].hits
+    first_post = Post.objects.get(thread=thread)
+    assert hit.kind_label == "Forum thread"
+    assert hit.title == "Broken lights on Mill Lane"
+    assert hit.url == f"/forums/posts/{first_post.pk}/"
+    assert hit.context == "Safer streets › Broken lights on Mill Lane"
+    assert "Safer streets › Broken lights on Mill Lane" in response.content.decode()
+
+
+def test_a_reply_is_a_forum_post_result_and_its_markup_is_not_indexed(client, thread, resident,
+                                                                      after_commit):
+    # Given a reply with Markdown emphasis and a link
+    add_reply(thread, resident, "Reported to the **council** at [the portal](https://example.org).",
+              after_commit)
+
+    # When a visitor searches for a word of the reply
+    [hit] = hits(client, "council")
+
+    # Then it is a forum post result whose snippet is the text readers see, without markup
+    assert hit.kind_label == "Forum post"
+    assert "<strong>" not in SearchDocument.objects.get(kind="post").body
+    assert "https://example.org" not in SearchDocument.objects.get(kind="post").body
+
+
+def test_post_results_can_be_filtered_by_type(client, thread, resident, after_commit):
+    add_reply(thread, resident, "The underpass is darker since Monday.", after_commit)
+
+    response = client.get("/search/", {"q": "underpass", "kind": "post"})
+
+    assert [hit.kind for hit in response.context["results"].hits] == ["post"]
+
+
+@pytest.mark.parametrize("visibility", [Visibility.PENDING, Visibility.HIDDEN, Visibility.REMOVED])
+def test_held_hidden_and_removed_post_text_is_found_by_no_one(
+    client, thread, resident, moderator, visibility, after_commit
+):
+    # Given a reply with a distinctive word that a moderator holds, hides or removes
+    post = add_reply(thread, resident, "Meet behind the zanzibarite warehouse.", after_commit)
+    assert [hit.title for hit in hits(client, "zanzibarite")] == ["Broken lights on Mill Lane"]
+    after_commit(actions.set_post_visibility, post, visibility, by=moderator, reason="test")
+
+    # Then no one finds it: not visitors, residents or moderators, on the page or in suggestions
+    for user in (None, resident, moderator):
+        if user is not None:
+            client.force_login(user)
+        assert hits(client, "zanzibarite") == []
+        assert "Meet behind" not in found(client, "zanzibarite warehouse").content.decode()
+        assert suggestions(client, "zanzibarite") == []
+    assert not SearchDocument.objects.filter(body__icontains="zanzibarite").exists()
+
+
+def test_a_hidden_thread_takes_all_its_posts_out_of_search(client, thread, resident, moderator,
+                                                          after_commit):
+    add_reply(thread, resident, "A reply about the underpass too.", after_commit)
+
+    after_commit(actions.set_thread_visibility, thread, Visibility.HIDDEN, by=moderator)
+
+    assert hits(client, "underpass") == []
+    assert suggestions(client, "broken lights") == []
+
+
+def test_a_post_shown_again_is_found_again(client, thread, resident, moderator, after_commit):
+    post = add_reply(thread, resident, "The zanzibarite shop reopened.", after_commit)
+    after_commit(actions.set_post_visibility, post, Visibility.HIDDEN, by=moderator)
+
+    after_commit(actions.set_post_visibility, post, Visibility.VISIBLE, by=moderator)
+
+    assert len(hits(client, "zanzibarite")) == 1
+
+
+def test_an_edited_post_is_no_longer_found_by_its_old_words(client, thread, resident, after_commit):
+    # Given the author edits the first post, replacing a word and the title
+    post = Post.objects.get(thread=thread)
+    after_commit(actions.edit_post, resident, post, body="The lamps by the subway flicker.",
+                 title="Flickering lamps")
+
+    # Then the old words find nothing, the new ones find the post under its new title
+    assert hits(client, "underpass") == []
+    assert suggestions(client, "broken") == []
+    assert [hit.title for hit in hits(client, "subway")] == ["Flickering lamps"]
+
+
+def test_unpublishing_a_board_removes_its_posts_and_republishing_restores_them(
+    client, thread, board, after_commit
+):
+    after_commit(board.unpublish)
+    assert hits(client, "underpass") == []
+
+    after_commit(lambda: board.save_revision().publish())
+    assert len(hits(client, "underpass")) == 1
+
+
+def test_posts_on_a_private_board_are_not_indexed(client, thread, board, after_commit):
+    after_commit(PageViewRestriction.objects.create, page=board,
+                 restriction_type=PageViewRestriction.LOGIN)
+
+    assert hits(client, "underpass") == []
+    assert not SearchDocument.objects.filter(source="forums.post").exists()
+
+
+def test_a_rebuild_indexes_only_public_posts(client, thread, resident, moderator, after_commit):
+    from search import indexing
+    from search.engines import database_engine
+
+    hidden = add_reply(thread, resident, "The zanzibarite alley.", after_commit)
+    after_commit(actions.set_post_visibility, hidden, Visibility.HIDDEN, by=moderator)
+    add_reply(thread, resident, "Thanks for reporting the underpass.", after_commit)
+
+    indexing.rebuild(database_engine())
+
+    assert sorted(SearchDocument.objects.filter(source="forums.post").values_list("kind", flat=True)) == [
+        "post", "thread"]
+    assert hits(client, "zanzibarite") == []
+
+
+@pytest.mark.parametrize("replies", [2, 25])
+def test_the_search_page_query_count_does_not_grow_with_posts(client, thread, resident, after_commit,
+                                                              replies, django_assert_max_num_queries):
+    # Given a thread with a few or many replies that match
+    for number in range(replies):
+        add_reply(thread, resident, f"Underpass note {number}.", after_commit)
+
+    # When a visitor searches, the page takes the same handful of queries
+    with django_assert_max_num_queries(26):
+        response = client.get("/search/", {"q": "underpass"})
+
+    assert response.status_code == 200
+    assert len(response.context["results"].hits) == min(20, replies + 1)
+
+
+def test_forum_board_fixture_other_board_is_independent(client, resident, after_commit):
+    # Given a second board: its posts are found with its own name as context
+    other = forum_board(slug="housing", title="Housing")
+    after_commit(forum_thread, resident, other, title="Hostel beds", body="Winter hostel beds.")
+
+    [hit] = hits(client, "hostel")
+
+    assert hit.context == "Housing › Hostel beds"
