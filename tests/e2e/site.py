@@ -18,6 +18,16 @@ SETTINGS = "tests.e2e.server_settings"
 START_TIMEOUT = 60
 
 
+# The journeys post many times from one address in a few minutes; rate limits have their own
+# unit tests (tests/moderation), so the browser site lets members post without waiting.
+RELAX_RATE_LIMITS = (
+    "from wagtail.models import Site; from forums.moderation.models import ModerationSettings; "
+    "s = ModerationSettings.for_site(Site.objects.get(is_default_site=True)); "
+    "s.member_reply_interval = s.member_thread_interval = 0; s.posts_per_hour_per_ip = 100000; "
+    "s.save()"
+)
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -94,6 +104,7 @@ def start(workdir, log_file):
     environ = server_environment(workdir, port)
     manage(environ, "migrate", "--noinput")
     manage(environ, "seed_demo", "--force")
+    manage(environ, "shell", "-c", RELAX_RATE_LIMITS)
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", "2", "--threads", "2", "--timeout", "60"],

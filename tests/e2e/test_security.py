@@ -1,6 +1,7 @@
 """Security as a browser sees it: the headers every page type sends with production settings, and
 the XSS payload list rendered through portal.markup.render into a page in Chromium."""
 
+import re
 import uuid
 
 import pytest
@@ -124,7 +125,8 @@ def test_no_xss_payload_runs_script_in_the_browser(page, live_site):
 
 def post_every_payload_through_the_forum(page, title):
     """Start a thread with the first payload (and a hostile title), reply with each other one,
-    through the forum's own forms; returns the thread's address."""
+    through the forum's own forms; returns the thread's address and how many replies moderation
+    held (a payload with an email address in it is held for personal data, as it should be)."""
     page.goto("/forum/prevention-and-education/new/")
     page.get_by_label("Title").fill(title)
     page.get_by_label("Your post").fill(XSS_PAYLOADS[0])
@@ -132,12 +134,15 @@ def post_every_payload_through_the_forum(page, title):
         page.get_by_role("button", name="Post", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("Your thread is posted.")
     thread_url = page.url.split("#")[0].split("?")[0]
+    held = 0
     for payload in XSS_PAYLOADS[1:]:
         page.get_by_label("Your reply").fill(payload)
         with page.expect_navigation():
             page.get_by_role("button", name="Post reply").click()
-        expect(page.get_by_role("status")).to_contain_text("Your reply is posted.")
-    return thread_url
+        status = page.get_by_role("status")
+        expect(status).to_contain_text(re.compile("Your reply is posted|moderator will check", re.IGNORECASE))
+        held += "Your reply is posted" not in status.inner_text()
+    return thread_url, held
 
 
 def test_no_xss_payload_posted_in_the_forum_runs_script_on_the_thread_page(new_page, live_site):
@@ -149,7 +154,7 @@ def test_no_xss_payload_posted_in_the_forum_runs_script_on_the_thread_page(new_p
     title = f"<img src=x onerror=alert(1)> hostile {uuid.uuid4().hex[:6]}"
 
     # When every payload is posted through the real forum forms
-    thread_url = post_every_payload_through_the_forum(page, title)
+    thread_url, held = post_every_payload_through_the_forum(page, title)
 
     # Then on each page of the thread, moving over and focusing everything runs no script
     shown = 0
@@ -161,7 +166,7 @@ def test_no_xss_payload_posted_in_the_forum_runs_script_on_the_thread_page(new_p
         page.wait_for_timeout(300)
         assert dangerous_elements(page, ".post__body") == []
         shown += page.locator(".post__body").count()
-    assert shown == len(XSS_PAYLOADS)
+    assert shown == len(XSS_PAYLOADS) - held
     assert page.evaluate("window.__xss") is None
     assert seen == {"dialogs": [], "errors": [], "requests elsewhere": [], "failed loads": []}
 
