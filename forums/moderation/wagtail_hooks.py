@@ -2,6 +2,8 @@
 
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 LOG_ACTIONS = {
     "moderation.post.held": ("Hold post for review", "Held a post for review"),
@@ -57,6 +59,22 @@ from wagtail.snippets.views.snippets import SnippetViewSet  # noqa: E402
 
 from . import admin_views, bulk_actions  # noqa: E402
 from .models import ReviewItem, ReviewReason, WatchedWord  # noqa: E402
+
+
+class ReviewQueuePermissionPolicy(ModelPermissionPolicy):
+    """Review items change only through moderation's actions (the moderation page and the bulk
+    approve/reject): nobody adds, edits or deletes one through a generic form, not even a
+    superuser."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a == "view"])
+
+
+register_permission_policy(ReviewItem, ReviewQueuePermissionPolicy(ReviewItem))
+
 
 AGES = {"1h": timedelta(hours=1), "24h": timedelta(hours=24), "7d": timedelta(days=7)}
 
@@ -147,3 +165,4 @@ def register_moderation_admin_urls():
 
 hooks.register("register_bulk_action", bulk_actions.ApproveBulkAction)
 hooks.register("register_bulk_action", bulk_actions.RejectBulkAction)
+

@@ -226,3 +226,15 @@ def test_flag_threshold_comes_from_settings(thread):
     actions.flag_post(established_resident(), post, reason=FlagReason.SPAM)
     post.refresh_from_db()
     assert post.visibility == Visibility.PENDING
+
+
+def test_nobody_edits_a_review_item_through_a_generic_form(client):
+    # given a superuser with two-factor set up (the strongest account there is)
+    superuser = UserFactory(mfa=True, is_superuser=True, is_staff=True)
+    client.force_login(superuser)
+
+    # when they open the generic "add review item" form, then it is refused
+
+    response = client.get(reverse("wagtailsnippets_moderation_reviewitem:add"))
+
+    assert response.status_code in (302, 403)
