@@ -5,8 +5,7 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from portal.accounts.roles import Role
-
+from . import permissions
 from .models import EventPage, Rsvp
 from .recurrence import occurrences
 
@@ -33,7 +32,7 @@ def coming_events_with_counts(user):
 def _organised_events(user):
     base = (EventPage.objects.live().filter(is_cancelled=False).prefetch_related("exceptions")
             .order_by("start"))
-    if user.is_superuser or user.has_role(Role.EDITOR) or user.has_role(Role.ADMINISTRATOR):
+    if permissions.manages_all_events(user):
         return base
     if user.is_liaison:
         return base.filter(partners=user.partner_id).distinct()

@@ -9,11 +9,18 @@ def can_rsvp(user, event):
     return can_post(user) and event.live and not event.is_cancelled
 
 
+def manages_all_events(user):
+    """Editors and administrators: every event's RSVP list, and cancelling."""
+    return user.is_authenticated and user.is_active and (
+        user.is_superuser or user.has_role(Role.EDITOR) or user.has_role(Role.ADMINISTRATOR)
+    )
+
+
 def can_see_attendees(user, event):
     """Editors, administrators and the liaisons of the organising partners see the RSVP list."""
     if not (user.is_authenticated and user.is_active):
         return False
-    if user.is_superuser or user.has_role(Role.EDITOR) or user.has_role(Role.ADMINISTRATOR):
+    if manages_all_events(user):
         return True
     return user.is_liaison and any(p.pk == user.partner_id for p in event.partners.all())
 
@@ -26,6 +33,4 @@ def can_see_online_link(user, event, rsvp=None):
 
 def can_cancel_event(user, event):
     """Editors and administrators cancel events (an editor can also tick "cancelled" in the admin)."""
-    return user.is_authenticated and user.is_active and (
-        user.is_superuser or user.has_role(Role.EDITOR) or user.has_role(Role.ADMINISTRATOR)
-    )
+    return manages_all_events(user)
