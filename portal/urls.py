@@ -33,6 +33,7 @@ urlpatterns += [
     path("", include("stories.urls")),
     path("", include("events.urls")),
     path("", include("search.urls")),
+    path("", include("transparency.urls")),
 ]
 
 if settings.DEBUG:

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "stories",
     "events",
     "search",
+    "transparency",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
