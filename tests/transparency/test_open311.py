@@ -213,7 +213,8 @@ def test_only_public_concerns_are_requests(client, concern, resident, board, top
     held = raised_concern(resident, board, topic=topic, neighbourhood=area, title="First post held again")
     moderation.hide(held.thread.posts.get(), by=moderator, reason="Personal details")
     private_board = forum_board(slug="members", title="Members", thread_kind="concern")
-    private = raised_concern(resident, private_board, topic=topic, neighbourhood=area, title="On a members-only board")
+    private = raised_concern(resident, private_board, topic=topic, neighbourhood=area,
+                             title="On a members-only board")
     PageViewRestriction.objects.create(page=private_board, restriction_type="login")
     # then only the public concern is listed, and the others are not found one by one
     _, items = get(client, "requests.json")
