@@ -16,7 +16,7 @@ from datetime import timedelta
 from functools import wraps
 from urllib.parse import urlencode
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -249,10 +249,10 @@ def _with_details(concerns):
     """Newest first, with what the JSON needs in a fixed number of queries."""
     latest = ConcernEvent.objects.filter(concern_id=OuterRef("pk"), is_public=True).order_by(
         "-created_at", "-id")
-    routes = ConcernRoute.objects.select_related("partner").order_by("partner__name")
     return (
         concerns.select_related("thread__topic", "thread__neighbourhood")
-        .prefetch_related(Prefetch("routes", queryset=routes))
+        .only("state", "published_at", "first_response_at", "thread__title", "thread__topic__name",
+              "thread__topic__slug", "thread__neighbourhood__name")
         .annotate(note_label=Subquery(latest.values("actor_label")[:1]),
                   note_summary=Subquery(latest.values("summary")[:1]),
                   note_reason=Subquery(latest.values("reason")[:1]),
@@ -263,10 +263,14 @@ def _with_details(concerns):
 
 def _requests_json(request, concerns):
     target = timedelta(days=_site_settings(request).response_target_days)
-    return [_request_json(concern, target) for concern in concerns]
+    agencies = defaultdict(list)  # names only: building Partner objects costs more than the SQL
+    routes = ConcernRoute.objects.filter(concern__in=[c.pk for c in concerns])
+    for concern_id, name in routes.order_by("partner__name").values_list("concern_id", "partner__name"):
+        agencies[concern_id].append(name)
+    return [_request_json(concern, target, agencies[concern.pk]) for concern in concerns]
 
 
-def _request_json(concern, target):
+def _request_json(concern, target, agencies):
     thread, topic = concern.thread, concern.thread.topic
     unanswered = concern.state in WAITING_STATES and concern.first_response_at is None
     return {
@@ -276,7 +280,7 @@ def _request_json(concern, target):
         "service_name": topic.name if topic else None,
         "service_code": topic.slug if topic else None,
         "description": f"{thread.title}\n\n{plain_text(concern.first_post_html)}".strip(),
-        "agency_responsible": "; ".join(route.partner.name for route in concern.routes.all()),
+        "agency_responsible": "; ".join(agencies),
         "requested_datetime": _w3c(concern.published_at),
         "updated_datetime": _w3c(concern.note_at or concern.published_at),
         "expected_datetime": _w3c(concern.published_at + target) if unanswered else None,
