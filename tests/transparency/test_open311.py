@@ -384,3 +384,22 @@ def test_services_query_count_does_not_grow(client, django_assert_max_num_querie
     with django_assert_max_num_queries(len(few.captured_queries)):
         _, services = get(client, "services.json")
     assert len(services) == 7
+
+
+def test_demo_concerns_are_readable_and_anonymous(client, settings):
+    from django.core.management import call_command
+
+    from portal.accounts.models import User
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    settings.DEBUG = False
+    response, items = get(client, "requests.json")
+    assert response.status_code == 200
+    descriptions = [i["description"] for i in items]
+    for title in ("Needles in the play area", "Cars stopping briefly outside the flats"):
+        assert any(d.startswith(title) for d in descriptions), title
+    text = json.dumps(items)
+    for user in User.objects.all():
+        assert user.email not in text
+        assert user.display_name not in text
