@@ -33,6 +33,7 @@ SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-11-24T00:00:00Z"  # when this API last changed, for the discovery document
 WINDOW = timedelta(days=90)  # the spec's default and longest date range
 MAX_RESULTS = 1000  # the spec's most requests per response
+MAX_PAGE = 1_000_000
 CACHE_CONTROL = "public, max-age=60"
 CLOSED_STATES = (State.RESOLVED, State.CLOSED)
 STATUSES = {"open": (State.OPEN, State.ACKNOWLEDGED, State.ANSWERED), "closed": CLOSED_STATES}
@@ -163,9 +164,8 @@ def service_requests(request):
 
 @endpoint
 def request_detail(request, request_id):
-    if not request_id.isdigit():
-        raise Open311Error(404, f"No service request has the id “{request_id}”.")
-    rows = list(_with_details(public_concerns().filter(pk=int(request_id))))
+    number = _number(request_id)
+    rows = list(_with_details(public_concerns().filter(pk=number))) if number else []
     if not rows:
         raise Open311Error(404, f"No service request has the id “{request_id}”.")
     return _json(_requests_json(request, rows))
@@ -201,10 +201,13 @@ def _window(start_text, end_text):
         if end - start > WINDOW:
             raise Open311Error(400, "start_date and end_date may not be more than 90 days apart.")
         return start, end
-    if start:
-        return start, start + WINDOW
-    end = end or timezone.now()
-    return end - WINDOW, end
+    try:
+        if start:
+            return start, start + WINDOW
+        end = end or timezone.now()
+        return end - WINDOW, end
+    except OverflowError:
+        raise Open311Error(400, "The dates are out of range.") from None
 
 
 def _datetime(text, name):
@@ -222,23 +225,30 @@ def _datetime(text, name):
 
 
 def _ids(text):
-    ids = _list(text)
-    if not all(i.isdigit() for i in ids):
+    ids = [_number(part) for part in _list(text)]
+    if None in ids:
         raise Open311Error(400, "service_request_id must be one number or several separated by "
                                 "commas.")
     if len(ids) > MAX_RESULTS:
         raise Open311Error(400, f"Ask for at most {MAX_RESULTS} service_request_id values at once.")
-    return [int(i) for i in ids]
+    return ids
 
 
 def _paging(params):
     """`page` and `page_size`: this server's extension to the spec (page_size at most 1000)."""
-    page, size = params.get("page", "1"), params.get("page_size", str(MAX_RESULTS))
-    if not (page.isdigit() and int(page) >= 1):
-        raise Open311Error(400, "page must be a whole number from 1.")
-    if not (size.isdigit() and 1 <= int(size) <= MAX_RESULTS):
+    page = _number(params.get("page", "1"))
+    size = _number(params.get("page_size", str(MAX_RESULTS)))
+    if not (page and page <= MAX_PAGE):
+        raise Open311Error(400, f"page must be a whole number from 1 to {MAX_PAGE:,}.")
+    if not (size and size <= MAX_RESULTS):
         raise Open311Error(400, f"page_size must be a whole number from 1 to {MAX_RESULTS}.")
-    return int(page), int(size)
+    return page, size
+
+
+def _number(text):
+    """A positive whole number that fits a database id, or None (ASCII digits only)."""
+    text = (text or "").strip()
+    return int(text) if re.fullmatch(r"[0-9]{1,18}", text) and int(text) > 0 else None
 
 
 def _list(text):

@@ -231,6 +231,8 @@ def test_request_by_id_is_a_list_of_one(client, concern):
     assert [i["service_request_id"] for i in items] == [str(concern.pk)]
     assert get(client, "requests/abc.json")[0].status_code == 404
     assert get(client, f"requests/{concern.pk + 999}.json")[0].status_code == 404
+    assert get(client, "requests/99999999999999999999.json")[0].status_code == 404
+    assert get(client, "requests/0.json")[0].status_code == 404
 
 
 # Service requests: filters ----------------------------------------------------------------------
@@ -299,10 +301,14 @@ def test_service_code_filter(client, dated, board, resident, area, rules):
      "start_date must be before end_date."),
     ({"start_date": "2026-01-01T00:00:00Z", "end_date": "2026-06-01T00:00:00Z"},
      "start_date and end_date may not be more than 90 days apart."),
+    ({"start_date": "9999-12-31T00:00:00Z"}, "The dates are out of range."),
+    ({"end_date": "0001-01-02T00:00:00Z"}, "The dates are out of range."),
     ({"service_code": "potholes"}, "Unknown service_code: potholes."),
     ({"status": "pending"}, "Unknown status: pending. Use open or closed."),
     ({"service_request_id": "1,two"}, "service_request_id must be one number"),
-    ({"page": "0"}, "page must be a whole number from 1."),
+    ({"page": "0"}, "page must be a whole number from 1 to 1,000,000."),
+    ({"page": "²"}, "page must be a whole number from 1"),
+    ({"service_request_id": "99999999999999999999"}, "service_request_id must be one number"),
     ({"page_size": "1001"}, "page_size must be a whole number from 1 to 1000."),
 ])
 def test_bad_parameters_get_a_400_in_the_spec_format(client, board, params, message):
