@@ -10,8 +10,12 @@ class ConcernsConfig(AppConfig):
     def ready(self):
         from forums.signals import content_changed
         from portal.accounts.signals import anonymise_user_data, collect_user_data
+        from portal.sections import register_section
 
-        from . import account_data, receivers
+        from . import account_data, public, receivers
+
+        register_section("partner", "concerns/includes/partner_answers.html",
+                         public.partner_answers_section, order=50)
 
         content_changed.connect(receivers.on_forum_content_changed,
                                 dispatch_uid="concerns.on_forum_content_changed")

@@ -1,0 +1,63 @@
+"""What the public may see of concerns, for other pages and apps (a partner's page, open data).
+
+A concern is public when it is published (no longer waiting for moderation), its thread and the
+thread's first post are visible, and its board is live with no view restriction on it or above
+it. Each function here runs a fixed number of queries, whatever the number of concerns.
+"""
+
+import html
+
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from forums.models import BoardPage, Post, Visibility
+
+from .models import Concern, OfficialAnswer, State
+
+PARTNER_ANSWERS = 5
+EXCERPT_WORDS = 40
+
+
+def public_board_ids():
+    """A subquery of the boards anyone may read (live, not view-restricted). Building it reads
+    the view restrictions once (Wagtail's `public()`)."""
+    return BoardPage.objects.live().public().values("pk")
+
+
+def public_concerns():
+    """Published concerns on public boards whose thread and first post are visible, annotated
+    with `first_post_html` (the text as the public sees it: redacted if it was redacted)."""
+    first_post = Post.objects.filter(thread_id=OuterRef("thread_id")).order_by("created_at", "id")
+    return (
+        Concern.objects.exclude(state=State.SUBMITTED)
+        .filter(published_at__isnull=False, thread__visibility=Visibility.VISIBLE,
+                thread__board__in=public_board_ids())
+        .annotate(first_post_visibility=Subquery(first_post.values("visibility")[:1]),
+                  first_post_html=Subquery(first_post.values("body_html")[:1]))
+        .filter(first_post_visibility=Visibility.VISIBLE)
+    )
+
+
+def latest_official_answers(partner, limit=PARTNER_ANSWERS):
+    """The partner's latest official answers that anyone may read, newest first (2 queries)."""
+    answers = (
+        OfficialAnswer.objects.filter(partner=partner, post__visibility=Visibility.VISIBLE)
+        .filter(Exists(public_concerns().filter(pk=OuterRef("concern_id"))))
+        .select_related("post", "concern__thread")
+        .order_by("-created_at", "-id")[:limit]
+    )
+    return list(answers)
+
+
+def plain_text(body_html):
+    """Rendered post HTML as plain text on one line (entities decoded, spaces collapsed)."""
+    return " ".join(html.unescape(strip_tags(body_html or "")).split())
+
+
+def partner_answers_section(partner):
+    """The "latest official responses" section of a partner's public page."""
+    answers = latest_official_answers(partner)
+    for answer in answers:
+        answer.excerpt = Truncator(plain_text(answer.post.body_html)).words(EXCERPT_WORDS)
+    return {"answers": answers}
