@@ -157,9 +157,9 @@ def concern_counts(*, by_partner, since=None, until=None, target_days=5, now=Non
     if by_partner:
         rows = ConcernRoute.objects.filter(concern__in=concerns)
         start, answered_at = F("routed_at"), "first_response_at"
-        group = {"partner": F("partner_id")}
+        group = ("partner_id",)
     else:
-        rows, start, answered_at, group = concerns, F("published_at"), "first_response_at", {}
+        rows, start, answered_at, group = concerns, F("published_at"), "first_response_at", ()
     answered = Q(**{f"{answered_at}__isnull": False})
     counts = {
         "received": Count("pk"),
@@ -173,12 +173,14 @@ def concern_counts(*, by_partner, since=None, until=None, target_days=5, now=Non
     }
     tz = timezone.get_current_timezone()
     rows = (rows.annotate(month_start=TruncMonth(f"{prefix}published_at", tzinfo=tz))
-            .values("month_start", topic=F(f"{prefix}thread__topic_id"),
-                    neighbourhood=F(f"{prefix}thread__neighbourhood_id"), **group)
+            .values("month_start", *group, topic=F(f"{prefix}thread__topic_id"),
+                    neighbourhood=F(f"{prefix}thread__neighbourhood_id"))
             .annotate(**counts).order_by())
     out = []
     for row in rows:
         month_start = row.pop("month_start")
+        if by_partner:
+            row["partner"] = row.pop("partner_id")
         out.append({"month": timezone.localtime(month_start, tz).strftime("%Y-%m"), **row})
     return out
 
