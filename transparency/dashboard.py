@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from events.figures import events_by_kind
-from forums.concerns.figures import concern_counts, concern_figures
+from forums.concerns.figures import concern_counts, response_hours, response_time_figures
 from forums.moderation.figures import DIRECT_HIDE, monthly_figures
 from forums.moderation.models import ReviewReason
 from portal.partners.models import Partner
@@ -142,22 +142,18 @@ def _dashboard(filters, lattice, threshold, target_days, as_of):
     period = filters.period
     names = names_of()
     when = period.id
-    concern_args = {"since": period.since, "until": min(period.until, as_of), "now": as_of,
-                    "target_days": target_days, "labels": False, "topic": filters.topic,
-                    "neighbourhood": filters.neighbourhood}
+    concern_args = {"since": period.since, "until": min(period.until, as_of), "topic": filters.topic,
+                    "neighbourhood": filters.neighbourhood, "partner": filters.partner}
     overall = lattice.figures(when, *filters.cell())
-    _add_times(overall, concern_figures(group_by=(), partner=filters.partner, **concern_args),
+    _add_times(overall, response_hours(by_partner=False, **concern_args).get(None, []),
                threshold)
-    times_by_partner = {f.key["partner"]: f for f in concern_figures(group_by=("partner",),
-                                                                     partner=filters.partner,
-                                                                     **concern_args)}
+    times_by_partner = response_hours(by_partner=True, **concern_args)
     partners = []
     for partner_id, name in names["partner"].items():
         if filters.partner is not None and partner_id != filters.partner:
             continue
         row = lattice.figures(when, *filters.cell(partner=partner_id))
-        found = times_by_partner.get(partner_id)
-        _add_times(row, [found] if found else [], threshold)
+        _add_times(row, times_by_partner.get(partner_id, []), threshold)
         partners.append({"label": name, "id": partner_id, **row})
     return {
         "as_of": as_of,
@@ -199,14 +195,12 @@ def _breakdown(lattice, filters, dimension, names):
     return rows
 
 
-def _add_times(row, figures, threshold):
+def _add_times(row, hours, threshold):
     """Median and 90th percentile hours, published only over a published count of answers."""
-    found = figures[0] if figures else None
-    if row["answered"] is None or (found and 0 < found.answered < threshold):
+    if row["answered"] is None or 0 < len(hours) < threshold:
         row["median_hours"] = row["p90_hours"] = SUPPRESSED
     else:
-        row["median_hours"] = found.median_hours if found else None
-        row["p90_hours"] = found.p90_hours if found else None
+        row["median_hours"], row["p90_hours"] = response_time_figures(hours)
 
 
 def _month_label(month, period):
@@ -264,9 +258,8 @@ def partner_figures(partner, *, threshold, target_days, now=None):
     found = cache.get(key)
     if found is None:
         found = lattice.figures(period.id, partner.pk)
-        times = concern_figures(group_by=(), partner=partner.pk, since=period.since, until=as_of,
-                                now=as_of, target_days=target_days)
-        _add_times(found, times, threshold)
+        hours = response_hours(by_partner=True, partner=partner.pk, since=period.since, until=as_of)
+        _add_times(found, hours.get(partner.pk, []), threshold)
         found = {"as_of": as_of, "threshold": threshold, "target_days": target_days, **found}
         cache.set(key, found, FRESH_FOR)
     return found

@@ -10,7 +10,7 @@ cell is hidden everywhere and no page or file combines with another to reveal it
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .suppression import ALL, suppress
+from .suppression import ALL, index_equations, suppress
 
 SUPPRESSED = "suppressed"  # a share or time that would reveal a suppressed count
 MEASURES = ("received", "answered", "resolved", "due", "within_target", "satisfaction_responses")
@@ -70,8 +70,9 @@ def build(concern_rows, route_rows, periods, threshold):
         for row in rows:
             _add(lattice, row, by_partner, [row["month"], *periods_of[row["month"]]])
     equations = _equations(lattice.values["received"], periods_of)
+    touching = index_equations(equations)
     for measure in MEASURES:
-        lattice.hidden[measure] = suppress(lattice.values[measure], equations, threshold)
+        lattice.hidden[measure] = suppress(lattice.values[measure], equations, threshold, touching)
     return lattice
 
 

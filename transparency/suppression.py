@@ -24,22 +24,41 @@ people actually try, is closed. Periods that are not whole months (the last 30 d
 own lattice, so they share no cells with the monthly one.
 """
 
+from collections import defaultdict, deque
+
 ALL = "*"
 
 
-def suppress(values, equations, threshold):
+def suppress(values, equations, threshold, touching=None):
     """The set of hidden cells. `values`: {cell: count}; `equations`: [(parent, [children])]
-    (cells missing from `values` count as 0)."""
+    (cells missing from `values` count as 0); `touching`: index_equations(equations), when
+    several measures share the equations."""
     hidden = {cell for cell, n in values.items() if 0 < n < threshold}
-    changed = True
-    while changed:
-        changed = False
-        for parent, children in equations:
-            extra = _complement(parent, children, values, hidden)
-            if extra is not None:
-                hidden.add(extra)
-                changed = True
+    touching = index_equations(equations) if touching is None else touching
+    pending = deque(range(len(equations)))
+    queued = set(pending)
+    while pending:
+        index = pending.popleft()
+        queued.discard(index)
+        parent, children = equations[index]
+        extra = _complement(parent, children, values, hidden)
+        if extra is None:
+            continue
+        hidden.add(extra)
+        for again in (index, *touching[extra]):
+            if again not in queued:
+                pending.append(again)
+                queued.add(again)
     return hidden
+
+
+def index_equations(equations):
+    """{cell: [indexes of the equations it is in]}: what to recheck when a cell is hidden."""
+    touching = defaultdict(list)
+    for index, (parent, children) in enumerate(equations):
+        for cell in (parent, *children):
+            touching[cell].append(index)
+    return touching
 
 
 def _complement(parent, children, values, hidden):

@@ -123,7 +123,7 @@ def _rows(*, by_partner, labels, partner, concerns):
             "pk", f"thread__topic__{names}", f"thread__neighbourhood__{names}", "published_at",
             "published_at", "first_response_at", "state", "satisfaction__answer")
     month_of = MonthLabeller()
-    for who, topic, area, published, start, answered, state, satisfaction in values.iterator(2000):
+    for who, topic, area, published, start, answered, state, satisfaction in values:
         yield (who if by_partner else None, _label(topic, labels), _label(area, labels),
                month_of(published), start, answered, state, satisfaction)
 
@@ -131,9 +131,7 @@ def _rows(*, by_partner, labels, partner, concerns):
 def _figures(key, rows, target, now):
     hours = sorted((r[5] - r[4]).total_seconds() / 3600 for r in rows if r[5])
     figures = Figures(key=key, received=len(rows), answered=len(hours))
-    if hours:
-        figures.median_hours = statistics.median(hours)
-        figures.p90_hours = percentile(hours, 90)
+    figures.median_hours, figures.p90_hours = response_time_figures(hours)
     for _who, _topic, _area, _month, start, answered_at, state, satisfaction in rows:
         if answered_at is not None or now - start > target:
             figures.due += 1
@@ -142,6 +140,32 @@ def _figures(key, rows, target, now):
         if satisfaction:
             figures.satisfaction[satisfaction] += 1
     return figures
+
+
+def response_time_figures(sorted_hours):
+    """(median, p90) of an ascending list of hours, (None, None) when it is empty."""
+    if not sorted_hours:
+        return None, None
+    return statistics.median(sorted_hours), percentile(sorted_hours, 90)
+
+
+def response_hours(*, by_partner, since=None, until=None, partner=None, topic=None,
+                   neighbourhood=None):
+    """{partner id (None when not by partner): ascending hours to the first official answer},
+    reading only answered concerns (or routes): the medians, without the rest of the rows."""
+    concerns = published_concerns(since=since, until=until, topic=topic, neighbourhood=neighbourhood)
+    if by_partner or partner is not None:
+        rows = ConcernRoute.objects.filter(concern__in=concerns, first_response_at__isnull=False)
+        if partner is not None:
+            rows = rows.filter(partner_id=partner)
+        rows = rows.values_list("partner_id", "routed_at", "first_response_at")
+    else:
+        rows = (concerns.filter(first_response_at__isnull=False)
+                .values_list("state", "published_at", "first_response_at"))
+    hours = defaultdict(list)
+    for who, start, answered in rows:
+        hours[who if by_partner else None].append((answered - start).total_seconds() / 3600)
+    return {who: sorted(values) for who, values in hours.items()}
 
 
 def concern_counts(*, by_partner, since=None, until=None, target_days=5, now=None):

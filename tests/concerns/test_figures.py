@@ -4,7 +4,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from forums.concerns.figures import concern_counts, concern_figures, percentile
+from forums.concerns.figures import (
+    concern_counts,
+    concern_figures,
+    percentile,
+    response_hours,
+    response_time_figures,
+)
 from forums.concerns.models import CloseReason, Concern, ConcernRoute, SatisfactionAnswer, State
 from forums.models import Thread
 
@@ -112,3 +118,11 @@ def test_a_concern_closed_as_a_duplicate_is_counted_once_under_the_original(data
     [month] = concern_figures(group_by=("month",), now=NOW, target_days=5)
     assert month.received == 5
     assert sum(c["received"] for c in concern_counts(by_partner=False, now=NOW)) == 5
+
+
+def test_response_hours_give_the_same_medians_as_the_figures(data, partner, ngo):
+    overall = response_hours(by_partner=False)[None]
+    assert response_time_figures(overall) == (10, 200)
+    by_partner = response_hours(by_partner=True)
+    assert response_time_figures(by_partner[ngo.pk]) == (30, 30)
+    assert response_hours(by_partner=False, partner=ngo.pk) == {None: [30.0]}
