@@ -97,15 +97,38 @@ def calendar_year(year, now):
 
 # The lattice -----------------------------------------------------------------------------------
 
+def _lattice_keys(period, threshold, target_days):
+    kind = "30d" if period.rolling else "months"
+    key = f"transparency:{CACHE_VERSION}:lattice:{kind}:{threshold}:{target_days}"
+    return key, f"{key}:as-of"
+
+
 def lattice_for(period, *, threshold, target_days, now):
     """(suppressed lattice, computed at): one for whole months (every year and the last 12
     months share it), one for the rolling last 30 days."""
-    kind = "30d" if period.rolling else "months"
-    key = f"transparency:{CACHE_VERSION}:lattice:{kind}:{threshold}:{target_days}"
+    key, stamp_key = _lattice_keys(period, threshold, target_days)
     found = cache.get(key)
     if found is None:
         found = (_build_lattice(period.rolling, threshold, target_days, now), now)
-        cache.set(key, found, FRESH_FOR)
+        cache.set_many({key: found, stamp_key: now}, FRESH_FOR)
+    return found
+
+
+def _cached_view(name, period, threshold, target_days, now, build):
+    """A view of the lattice (dashboard, partner figures), cached per lattice snapshot. The
+    lattice's time is read from a small key first, so a warm request never loads the lattice."""
+    key, stamp_key = _lattice_keys(period, threshold, target_days)
+    as_of = cache.get(stamp_key)
+    view_key = f"transparency:{CACHE_VERSION}:{name}:{threshold}:{target_days}:"
+    if as_of is not None:
+        found = cache.get(view_key + str(as_of.timestamp()))
+        if found is not None:
+            return found
+    lattice, as_of = lattice_for(period, threshold=threshold, target_days=target_days, now=now)
+    found = cache.get(view_key + str(as_of.timestamp()))
+    if found is None:
+        found = build(lattice, as_of)
+        cache.set(view_key + str(as_of.timestamp()), found, FRESH_FOR)
     return found
 
 
@@ -127,15 +150,9 @@ def _build_lattice(rolling, threshold, target_days, now):
 
 def dashboard(filters, *, threshold, target_days, now=None):
     """Everything the transparency page shows for `filters`, suppressed, as plain data."""
-    now = now or timezone.now()
-    lattice, as_of = lattice_for(filters.period, threshold=threshold, target_days=target_days, now=now)
-    key = (f"transparency:{CACHE_VERSION}:dashboard:{filters.cache_key}:{threshold}:{target_days}:"
-           f"{as_of.timestamp()}")
-    found = cache.get(key)
-    if found is None:
-        found = _dashboard(filters, lattice, threshold, target_days, as_of)
-        cache.set(key, found, FRESH_FOR)
-    return found
+    return _cached_view(f"dashboard:{filters.cache_key}", filters.period, threshold, target_days,
+                        now or timezone.now(),
+                        lambda lattice, as_of: _dashboard(filters, lattice, threshold, target_days, as_of))
 
 
 def _dashboard(filters, lattice, threshold, target_days, as_of):
@@ -253,14 +270,11 @@ def partner_figures(partner, *, threshold, target_days, now=None):
     """The last 12 months for one partner, from the same lattice as the dashboard."""
     now = now or timezone.now()
     period = last_12_months(now)
-    lattice, as_of = lattice_for(period, threshold=threshold, target_days=target_days, now=now)
-    key = f"transparency:{CACHE_VERSION}:partner:{partner.pk}:{threshold}:{target_days}:{as_of.timestamp()}"
-    found = cache.get(key)
-    if found is None:
+
+    def build(lattice, as_of):
         found = lattice.figures(period.id, partner.pk)
         hours = response_hours(by_partner=True, partner=partner.pk, since=period.since, until=as_of)
         _add_times(found, hours.get(partner.pk, []), threshold)
-        found = {"as_of": as_of, "threshold": threshold, "target_days": target_days, **found}
-        cache.set(key, found, FRESH_FOR)
-    return found
+        return {"as_of": as_of, "threshold": threshold, "target_days": target_days, **found}
 
+    return _cached_view(f"partner:{partner.pk}", period, threshold, target_days, now, build)
