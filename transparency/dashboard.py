@@ -190,9 +190,11 @@ def _dashboard(filters, lattice, threshold, target_days, as_of):
     }
 
 
-def names_of():
+def names_of(*, active_only=True):
+    """{dimension: {id: name}}; the open data names former partners too (their rows stay)."""
+    partners = Partner.objects.filter(is_active=True) if active_only else Partner.objects.all()
     return {
-        "partner": dict(Partner.objects.filter(is_active=True).values_list("pk", "name")),
+        "partner": dict(partners.values_list("pk", "name")),
         "topic": dict(Topic.objects.values_list("pk", "name")),
         "neighbourhood": dict(Neighbourhood.objects.values_list("pk", "name")),
     }

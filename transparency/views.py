@@ -64,7 +64,7 @@ def _meta(as_of, threshold, about):
 
 def concerns_download(request, fmt):
     lattice, as_of, threshold = _open_data(request)
-    rows = opendata.concern_rows(lattice, figures.names_of())
+    rows = opendata.concern_rows(lattice, figures.names_of(active_only=False))
     columns = [c[0] for c in opendata.concern_columns()]
     return _respond(fmt, "concerns", rows, columns,
                     _meta(as_of, threshold, "Concerns per month, partner, topic and neighbourhood"))
