@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST_PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && echo $$p && break; done)
 
-.PHONY: run test install migrate demo serve worker lint e2e bench bench-forums bench-search clean
+.PHONY: run test install migrate demo serve worker lint e2e bench bench-forums bench-search bench-transparency clean
 
 
 $(VENV)/.installed: pyproject.toml
@@ -51,6 +51,10 @@ e2e: install node_modules/.installed
 bench: install
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# The transparency page at 100,000 concerns, cold and warm (see bench/transparency.py).
+bench-transparency: install
+	DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/cg_transparency_bench} $(PY) bench/transparency.py $(BENCH_ARGS)
 
 bench-search: install
 	DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/cg_search_bench} $(PY) bench/search.py $(BENCH_ARGS)

@@ -14,9 +14,11 @@ PAGES = [
     ("partner page", "/partners/riverton-police-service/"),
     ("forum board (10,000 threads)", "/bench-forum/bench-board/"),
     ("forum thread (50 posts)", "bench.forums:long_thread_path"),
-    # search, transparency: add their pages here.
+    ("transparency page (100,000 concerns)", "/transparency/"),
+    ("transparency page, filtered", "/transparency/?period=30d&partner=riverton-police-service"),
+    # search: add its pages here.
 ]
 
 # Modules with a seed() function run (under bench.settings, after seed_demo) before serving.
 # A module that does not exist yet is skipped.
-SEEDERS = ["bench.forums"]
+SEEDERS = ["bench.forums", "bench.transparency"]

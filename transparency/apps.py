@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class TransparencyConfig(AppConfig):
     name = "transparency"
     verbose_name = "Transparency"
+
+    def ready(self):
+        from portal.sections import register_section
+
+        from . import sections
+
+        register_section("partner", "transparency/includes/partner_figures.html",
+                         sections.partner_figures, order=10)

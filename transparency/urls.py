@@ -1,10 +1,20 @@
 """Public figures and open data: the transparency dashboard's downloads and the Open311 read API."""
 
-from django.urls import re_path
+from django.urls import path, re_path
 
-from . import open311
+from . import open311, views
 
-urlpatterns = []
+urlpatterns = [
+    path("transparency/data/", views.data_dictionary, name="transparency_data"),
+    path("transparency/data/concerns.csv", views.concerns_download, {"fmt": "csv"},
+         name="transparency_concerns_csv"),
+    path("transparency/data/concerns.json", views.concerns_download, {"fmt": "json"},
+         name="transparency_concerns_json"),
+    path("transparency/data/moderation.csv", views.moderation_download, {"fmt": "csv"},
+         name="transparency_moderation_csv"),
+    path("transparency/data/moderation.json", views.moderation_download, {"fmt": "json"},
+         name="transparency_moderation_json"),
+]
 
 # Open311 GeoReport v2 (read only). The format suffix is captured so .xml gets the spec's error.
 FORMAT = r"\.(?P<fmt>[A-Za-z0-9]+)$"

@@ -46,6 +46,7 @@ ROLE_PERMISSIONS = {
         "concerns.add_responsetemplate", "concerns.change_responsetemplate",
         "concerns.delete_responsetemplate", "concerns.view_concern",
         "moderation.change_moderationsettings",
+        "transparency.change_transparencysettings",
         "wagtailredirects.add_redirect", "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
         "wagtailsearchpromotions.add_query", "wagtailsearchpromotions.change_query",

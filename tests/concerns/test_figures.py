@@ -4,8 +4,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from forums.concerns.figures import concern_figures, percentile
-from forums.concerns.models import Concern, ConcernRoute, SatisfactionAnswer, State
+from forums.concerns.figures import (
+    concern_counts,
+    concern_figures,
+    percentile,
+    response_hours,
+    response_time_figures,
+)
+from forums.concerns.models import CloseReason, Concern, ConcernRoute, SatisfactionAnswer, State
 from forums.models import Thread
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +92,37 @@ def test_nearest_rank_percentile():
     assert percentile(list(range(1, 11)), 90) == 9
     assert percentile([5], 90) == 5
     assert percentile([1, 2], 50) == 1
+
+
+def test_sql_counts_agree_with_the_row_figures(data, partner, ngo):
+    # the open data's SQL aggregation and the dashboard's rows use one definition
+    for by_partner in (False, True):
+        counts = concern_counts(by_partner=by_partner, now=NOW, target_days=5)
+        group_by = ("partner", "month") if by_partner else ("month",)
+        rows = concern_figures(group_by=group_by, now=NOW, target_days=5, labels=False)
+        for figures in rows:
+            [row] = [c for c in counts if not by_partner or c["partner"] == figures.key["partner"]]
+            assert (row["received"], row["answered"], row["due"], row["within_target"]) == (
+                figures.received, figures.answered, figures.due, figures.within_target_count)
+            assert row["resolved"] == figures.resolved_count and row["month"] == "2026-03"
+            assert row["satisfaction_yes"] == figures.satisfaction["yes"]
+
+
+def test_a_concern_closed_as_a_duplicate_is_counted_once_under_the_original(data, resident, concern_board,
+                                                                            topic, area, partner):
+    thread = Thread.objects.create(board=concern_board, title="Same again", kind="concern",
+                                   author=resident, topic=topic, neighbourhood=area,
+                                   last_activity_at=at(6))
+    Concern.objects.create(thread=thread, state=State.CLOSED, close_reason=CloseReason.DUPLICATE,
+                           published_at=at(6))
+    [month] = concern_figures(group_by=("month",), now=NOW, target_days=5)
+    assert month.received == 5
+    assert sum(c["received"] for c in concern_counts(by_partner=False, now=NOW)) == 5
+
+
+def test_response_hours_give_the_same_medians_as_the_figures(data, partner, ngo):
+    overall = response_hours(by_partner=False)[None]
+    assert response_time_figures(overall) == (10, 200)
+    by_partner = response_hours(by_partner=True)
+    assert response_time_figures(by_partner[ngo.pk]) == (30, 30)
+    assert response_hours(by_partner=False, partner=ngo.pk) == {None: [30.0]}

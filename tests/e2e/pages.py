@@ -64,5 +64,12 @@ PAGES = [
     # search
     SitePage("search results", "/search/?q=naloxone"),
     SitePage("search with no results", "/search/?q=zzqxjvw"),
-    # moderation, concerns, transparency: add their pages here.
+    # transparency
+    SitePage("transparency", "/transparency/"),
+    SitePage("transparency, filtered", f"/transparency/?period=year&year={date.today():%Y}"
+             "&partner=riverton-police-service&topic=drug-litter-and-needles&neighbourhood=millbrook"),
+    SitePage("transparency, last 30 days", "/transparency/?period=30d"),
+    SitePage("transparency, filters not understood", "/transparency/?period=forever&partner=nobody"),
+    SitePage("open data dictionary", "/transparency/data/"),
+    # moderation, concerns: add their pages here.
 ]

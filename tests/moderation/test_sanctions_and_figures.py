@@ -105,3 +105,18 @@ def test_monthly_figures_count_decisions_and_the_median_time(board):
 def test_recent_months_are_newest_first():
     months = figures.recent_months(3, today=datetime(2026, 1, 15).date())
     assert [m["month"] for m in months] == ["2026-01", "2025-12", "2025-11"]
+
+
+def test_a_post_hidden_without_the_queue_counts_as_hidden(board, moderator):
+    # given a post a moderator hides from its page directly, and one hidden through the queue
+    thread = forum_thread(established_resident(), board)
+    direct, queued = (forum_actions.reply(established_resident(), thread, body=f"post {n}") for n in range(2))
+    actions.hide(direct, by=moderator, reason="Names a neighbour")
+    ReviewItem.objects.create(post=queued, reason=ReviewReason.FLAGGED)
+    actions.hide(queued, by=moderator, reason="Abusive")
+    # when the month's figures are read
+    today = timezone.localdate()
+    month = figures.monthly_figures(today.year, today.month)
+    # then both are hidden, each counted once, under its own reason
+    assert month["hidden"] == 2
+    assert month["hidden_by_reason"] == {"Flagged by residents": 1, "Hidden directly by a moderator": 1}

@@ -9,7 +9,7 @@ from portal.demo import DEMO_TOTP_SECRET, Demo, home_page
 
 # Each app's demo content, in the order it depends on each other.
 DEMO_SEEDERS = ["portal.demo.seed", "stories.demo.seed", "events.demo.seed", "forums.demo.seed",
-                "search.demo.seed"]
+                "search.demo.seed", "transparency.demo.seed"]
 
 
 class Command(BaseCommand):

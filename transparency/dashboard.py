@@ -1,0 +1,282 @@
+"""What the transparency page, partner pages and downloads show, computed from the figures
+modules of forums, events and stories, suppressed (lattice.py) and cached.
+
+Caching: the suppressed lattice of concern counts and each dashboard view (keyed by its filters
+and the lattice's time) are kept in Django's cache for FRESH_FOR seconds, and the page says
+when its figures were computed. Figures are not invalidated on every change on purpose: a
+snapshot that stays put for ten minutes also stops anyone from comparing before and after one
+new concern.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from events.figures import events_by_kind
+from forums.concerns.figures import concern_counts, response_hours, response_time_figures
+from forums.moderation.figures import DIRECT_HIDE, monthly_figures
+from forums.moderation.models import ReviewReason
+from portal.partners.models import Partner
+from portal.taxonomy.models import Neighbourhood, Topic
+from stories.figures import reports_published
+
+from . import lattice as lattice_module
+from .lattice import SUPPRESSED
+from .suppression import ALL, suppress
+
+FRESH_FOR = 600  # seconds
+CACHE_VERSION = 1
+MODERATION_COUNTS = ("published", "held", "flagged", "approved", "rejected", "hidden", "redacted")
+HIDDEN_REASONS = [label for _value, label in ReviewReason.choices] + [DIRECT_HIDE]
+
+
+@dataclass(frozen=True)
+class Period:
+    id: str  # "12m", "30d" or a year ("2026")
+    label: str
+    since: datetime
+    until: datetime
+    months: tuple  # "2026-03", oldest first
+
+    @property
+    def rolling(self):
+        return self.id == "30d"
+
+
+@dataclass(frozen=True)
+class Filters:
+    period: Period
+    partner: int | None = None
+    topic: int | None = None
+    neighbourhood: int | None = None
+
+    @property
+    def cache_key(self):
+        return f"{self.period.id}:{self.partner}:{self.topic}:{self.neighbourhood}"
+
+    def cell(self, **overrides):
+        values = {"partner": self.partner, "topic": self.topic, "neighbourhood": self.neighbourhood}
+        values.update(overrides)
+        return tuple(ALL if values[k] is None else values[k] for k in ("partner", "topic", "neighbourhood"))
+
+
+# Periods ---------------------------------------------------------------------------------------
+
+def month_start(year, month):
+    return datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
+
+
+def months_between(since, until):
+    """Month labels from the month of `since` to the month before `until` (or of it, if inside)."""
+    local, end = timezone.localtime(since), timezone.localtime(until)
+    year, month, out = local.year, local.month, []
+    while month_start(year, month) < end:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(out)
+
+
+def last_12_months(now):
+    local = timezone.localtime(now)
+    year, month = (local.year, local.month - 11) if local.month == 12 else (local.year - 1, local.month + 1)
+    since = month_start(year, month)
+    return Period("12m", "the last 12 months", since, now, months_between(since, now))
+
+
+def last_30_days(now):
+    since = now - timedelta(days=30)
+    return Period("30d", "the last 30 days", since, now, months_between(since, now))
+
+
+def calendar_year(year, now):
+    since, until = month_start(year, 1), month_start(year + 1, 1)
+    return Period(str(year), f"the year {year}", since, until, months_between(since, min(until, now)))
+
+
+# The lattice -----------------------------------------------------------------------------------
+
+def _lattice_keys(period, threshold, target_days):
+    kind = "30d" if period.rolling else "months"
+    key = f"transparency:{CACHE_VERSION}:lattice:{kind}:{threshold}:{target_days}"
+    return key, f"{key}:as-of"
+
+
+def lattice_for(period, *, threshold, target_days, now):
+    """(suppressed lattice, computed at): one for whole months (every year and the last 12
+    months share it), one for the rolling last 30 days."""
+    key, stamp_key = _lattice_keys(period, threshold, target_days)
+    found = cache.get(key)
+    if found is None:
+        found = (_build_lattice(period.rolling, threshold, target_days, now), now)
+        cache.set_many({key: found, stamp_key: now}, FRESH_FOR)
+    return found
+
+
+def _cached_view(name, period, threshold, target_days, now, build):
+    """A view of the lattice (dashboard, partner figures), cached per lattice snapshot. The
+    lattice's time is read from a small key first, so a warm request never loads the lattice."""
+    key, stamp_key = _lattice_keys(period, threshold, target_days)
+    as_of = cache.get(stamp_key)
+    view_key = f"transparency:{CACHE_VERSION}:{name}:{threshold}:{target_days}:"
+    if as_of is not None:
+        found = cache.get(view_key + str(as_of.timestamp()))
+        if found is not None:
+            return found
+    lattice, as_of = lattice_for(period, threshold=threshold, target_days=target_days, now=now)
+    found = cache.get(view_key + str(as_of.timestamp()))
+    if found is None:
+        found = build(lattice, as_of)
+        cache.set(view_key + str(as_of.timestamp()), found, FRESH_FOR)
+    return found
+
+
+def _build_lattice(rolling, threshold, target_days, now):
+    since = now - timedelta(days=30) if rolling else None
+    args = {"since": since, "until": now, "target_days": target_days, "now": now}
+    concern_rows = concern_counts(by_partner=False, **args)
+    route_rows = concern_counts(by_partner=True, **args)
+    if rolling:
+        periods = {"30d": months_between(since, now)}
+    else:
+        years = {int(row["month"][:4]) for row in concern_rows}
+        periods = {str(y): calendar_year(y, now).months for y in years}
+        periods["12m"] = last_12_months(now).months
+    return lattice_module.build(concern_rows, route_rows, periods, threshold)
+
+
+# The dashboard ---------------------------------------------------------------------------------
+
+def dashboard(filters, *, threshold, target_days, now=None):
+    """Everything the transparency page shows for `filters`, suppressed, as plain data."""
+    return _cached_view(f"dashboard:{filters.cache_key}", filters.period, threshold, target_days,
+                        now or timezone.now(),
+                        lambda lattice, as_of: _dashboard(filters, lattice, threshold, target_days, as_of))
+
+
+def _dashboard(filters, lattice, threshold, target_days, as_of):
+    period = filters.period
+    names = names_of()
+    when = period.id
+    concern_args = {"since": period.since, "until": min(period.until, as_of), "topic": filters.topic,
+                    "neighbourhood": filters.neighbourhood, "partner": filters.partner}
+    overall = lattice.figures(when, *filters.cell())
+    _add_times(overall, response_hours(by_partner=False, **concern_args).get(None, []),
+               threshold)
+    times_by_partner = response_hours(by_partner=True, **concern_args)
+    partners = []
+    for partner_id, name in names["partner"].items():
+        if filters.partner is not None and partner_id != filters.partner:
+            continue
+        row = lattice.figures(when, *filters.cell(partner=partner_id))
+        _add_times(row, times_by_partner.get(partner_id, []), threshold)
+        partners.append({"label": name, "id": partner_id, **row})
+    return {
+        "as_of": as_of,
+        "threshold": threshold,
+        "target_days": target_days,
+        "period_label": period.label,
+        "overall": overall,
+        "partners": partners,
+        "by_month": [{"label": _month_label(m, period), **lattice.figures(m, *filters.cell())}
+                     for m in period.months],
+        "by_topic": _breakdown(lattice, filters, "topic", names["topic"]),
+        "by_neighbourhood": _breakdown(lattice, filters, "neighbourhood", names["neighbourhood"]),
+        "moderation": moderation_rows(period.months, threshold),
+        "events": _events(period, filters, threshold, as_of),
+        "reports": reports_published(period.since, min(period.until, as_of), partner=filters.partner,
+                                     topic=filters.topic),
+    }
+
+
+def names_of(*, active_only=True):
+    """{dimension: {id: name}}; the open data names former partners too (their rows stay)."""
+    partners = Partner.objects.filter(is_active=True) if active_only else Partner.objects.all()
+    return {
+        "partner": dict(partners.values_list("pk", "name")),
+        "topic": dict(Topic.objects.values_list("pk", "name")),
+        "neighbourhood": dict(Neighbourhood.objects.values_list("pk", "name")),
+    }
+
+
+def _breakdown(lattice, filters, dimension, names):
+    if getattr(filters, dimension) is not None:
+        return []  # filtered to one: the headline figures are that row
+    rows = [{"label": name, **lattice.figures(filters.period.id, *filters.cell(**{dimension: pk}))}
+            for pk, name in names.items()]
+    # "not given" is the None key; cell() would read None as "all"
+    cell = list(filters.cell())
+    cell[("partner", "topic", "neighbourhood").index(dimension)] = None
+    not_given = lattice.figures(filters.period.id, *cell)
+    if not_given["received"] != 0:
+        rows.append({"label": "Not given", **not_given})
+    return rows
+
+
+def _add_times(row, hours, threshold):
+    """Median and 90th percentile hours, published only over a published count of answers."""
+    if row["answered"] is None or 0 < len(hours) < threshold:
+        row["median_hours"] = row["p90_hours"] = SUPPRESSED
+    else:
+        row["median_hours"], row["p90_hours"] = response_time_figures(hours)
+
+
+def _month_label(month, period):
+    first = datetime.strptime(month, "%Y-%m")
+    label = first.strftime("%B %Y")
+    if period.rolling:
+        return f"{label} (part)"
+    return label
+
+
+# Moderation, events ----------------------------------------------------------------------------
+
+def moderation_rows(months, threshold):
+    """Monthly moderation figures with every count below the threshold hidden (None), and the
+    reasons for hiding protected so that "hidden" minus the other reasons reveals none."""
+    rows = []
+    for month in months:
+        year, number = (int(part) for part in month.split("-"))
+        raw = monthly_figures(year, number)
+        row = {"month": month, "label": datetime(year, number, 1).strftime("%B %Y")}
+        for name in MODERATION_COUNTS:
+            row[name] = _small_hidden(raw[name], threshold)
+        reasons = {label: raw["hidden_by_reason"].get(label, 0) for label in HIDDEN_REASONS}
+        values = {**reasons, "hidden": raw["hidden"]}
+        hidden = suppress(values, [("hidden", list(reasons))], threshold)
+        row["hidden"] = None if "hidden" in hidden else raw["hidden"]
+        row["hidden_by_reason"] = {label: None if label in hidden else n for label, n in reasons.items()}
+        decisions = sum(raw[name] for name in ("approved", "rejected", "hidden", "redacted"))
+        row["median_minutes_to_review"] = (raw["median_minutes_to_review"] if decisions >= threshold
+                                           else SUPPRESSED if decisions else None)
+        rows.append(row)
+    return rows
+
+
+def _events(period, filters, threshold, as_of):
+    figures = events_by_kind(period.since, min(period.until, as_of), partner=filters.partner,
+                             neighbourhood=filters.neighbourhood, now=as_of)
+    return [{"label": kind, "held": counts["held"],
+             "attendance": _small_hidden(counts["attendance"], threshold)}
+            for kind, counts in figures.items()]
+
+
+def _small_hidden(n, threshold):
+    return None if 0 < n < threshold else n
+
+
+# Partner pages ---------------------------------------------------------------------------------
+
+def partner_figures(partner, *, threshold, target_days, now=None):
+    """The last 12 months for one partner, from the same lattice as the dashboard."""
+    now = now or timezone.now()
+    period = last_12_months(now)
+
+    def build(lattice, as_of):
+        found = lattice.figures(period.id, partner.pk)
+        hours = response_hours(by_partner=True, partner=partner.pk, since=period.since, until=as_of)
+        _add_times(found, hours.get(partner.pk, []), threshold)
+        return {"as_of": as_of, "threshold": threshold, "target_days": target_days, **found}
+
+    return _cached_view(f"partner:{partner.pk}", period, threshold, target_days, now, build)

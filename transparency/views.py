@@ -1,0 +1,121 @@
+"""The transparency page (served by TransparencyPage), the open-data downloads and the data
+dictionary. Views parse input and render; the figures come from dashboard.py."""
+
+import csv
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from portal.models import SiteSettings
+
+from . import dashboard as figures
+from . import opendata
+from .forms import FilterForm
+from .models import TransparencyPage, TransparencySettings
+
+
+def _settings(request):
+    return {"threshold": TransparencySettings.for_request(request).suppression_threshold,
+            "target_days": SiteSettings.for_request(request).response_target_days}
+
+
+def _filters(form, now):
+    """Filters from a valid form; the default (last 12 months, everything) otherwise."""
+    data = form.cleaned_data if form.is_valid() else {}
+    period = data.get("period") or ("year" if data.get("year") else "12m")
+    if period == "year":
+        chosen = figures.calendar_year(data["year"], now)
+    elif period == "30d":
+        chosen = figures.last_30_days(now)
+    else:
+        chosen = figures.last_12_months(now)
+    return figures.Filters(chosen, *(data[name].pk if data.get(name) else None
+                                     for name in ("partner", "topic", "neighbourhood")))
+
+
+def serve_dashboard(page, request):
+    now = timezone.now()
+    form = FilterForm(request.GET or None)
+    filters = _filters(form, now)
+    data = figures.dashboard(filters, now=now, **_settings(request))
+    chosen = {name: form.cleaned_data.get(name) for name in ("partner", "topic", "neighbourhood")} \
+        if form.is_bound and form.is_valid() else {}
+    context = page.get_context(request)
+    context.update({"form": form, "figures": data, "chosen": chosen,
+                    "licence": opendata.licence()})
+    return TemplateResponse(request, "transparency/transparency_page.html", context)
+
+
+def _open_data(request):
+    now = timezone.now()
+    settings = _settings(request)
+    lattice, as_of = figures.lattice_for(figures.last_12_months(now), now=now, **settings)
+    return lattice, as_of, settings["threshold"]
+
+
+def _meta(as_of, threshold, about):
+    page = TransparencyPage.objects.live().public().first()
+    return {"title": about, "generated_at": as_of.isoformat(), "suppression_threshold": threshold,
+            "licence": opendata.licence(), "dictionary": "/transparency/data/",
+            "dashboard": page.url if page else None}
+
+
+def concerns_download(request, fmt):
+    lattice, as_of, threshold = _open_data(request)
+    rows = opendata.concern_rows(lattice, figures.names_of(active_only=False))
+    columns = [c[0] for c in opendata.concern_columns()]
+    return _respond(fmt, "concerns", rows, columns,
+                    _meta(as_of, threshold, "Concerns per month, partner, topic and neighbourhood"))
+
+
+def moderation_download(request, fmt):
+    now = timezone.now()
+    threshold = _settings(request)["threshold"]
+    months = figures.months_between(figures.month_start(*_months_back(now)), now)
+    rows = opendata.moderation_data(months, threshold)
+    columns = [c[0] for c in opendata.moderation_columns()]
+    return _respond(fmt, "moderation", rows, columns, _meta(now, threshold, "Moderation per month"))
+
+
+def _months_back(now):
+    local = timezone.localtime(now)
+    index = local.year * 12 + local.month - 1 - (opendata.MODERATION_MONTHS - 1)
+    return index // 12, index % 12 + 1
+
+
+def _respond(fmt, name, rows, columns, meta):
+    if fmt == "json":
+        response = JsonResponse({**meta, "columns": columns, "rows": rows}, encoder=DjangoJSONEncoder,
+                                json_dumps_params={"ensure_ascii": False, "indent": 1})
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.writer(response)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_csv_value(row.get(column)) for column in columns])
+    response["Content-Disposition"] = f'inline; filename="common-ground-{name}.{fmt}"'
+    response["Cache-Control"] = f"public, max-age={figures.FRESH_FOR}"
+    return response
+
+
+def _csv_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def data_dictionary(request):
+    page = TransparencyPage.objects.live().public().first()
+    return TemplateResponse(request, "transparency/data_dictionary.html", {
+        "concern_columns": opendata.concern_columns(),
+        "moderation_columns": opendata.moderation_columns(),
+        "licence": opendata.licence(),
+        "threshold": _settings(request)["threshold"],
+        "dashboard": page,
+        "moderation_months": opendata.MODERATION_MONTHS,
+    })
+
