@@ -2,12 +2,15 @@
 modules of forums, events and stories, suppressed (lattice.py) and cached.
 
 Caching: the suppressed lattice of concern counts and each dashboard view (keyed by its filters
-and the lattice's time) are kept in Django's cache for FRESH_FOR seconds, and the page says
-when its figures were computed. Figures are not invalidated on every change on purpose: a
-snapshot that stays put for ten minutes also stops anyone from comparing before and after one
-new concern.
+and the lattice's time) are kept in Django's cache, and the page says when its figures were
+computed. A snapshot older than FRESH_FOR seconds is still served while a background task
+(tasks.refresh_figures, one at a time) computes the next, so only the very first request after
+the cache was emptied waits for the figures (about 2 s at 100,000 concerns). Figures are not
+invalidated on every change on purpose: a snapshot that stays put for ten minutes also stops
+anyone from comparing before and after one new concern.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -26,7 +29,10 @@ from . import lattice as lattice_module
 from .lattice import SUPPRESSED
 from .suppression import ALL, suppress
 
-FRESH_FOR = 600  # seconds
+FRESH_FOR = 600  # seconds: older snapshots are served while the next is computed
+KEEP_FOR = 7 * 24 * 3600  # seconds a snapshot stays in the cache at most
+REFRESH_LOCK_FOR = 300  # seconds: at most one refresh per lattice in that time
+logger = logging.getLogger(__name__)
 CACHE_VERSION = 1
 MODERATION_COUNTS = ("published", "held", "flagged", "approved", "rejected", "hidden", "redacted")
 HIDDEN_REASONS = [label for _value, label in ReviewReason.choices] + [DIRECT_HIDE]
@@ -97,8 +103,8 @@ def calendar_year(year, now):
 
 # The lattice -----------------------------------------------------------------------------------
 
-def _lattice_keys(period, threshold, target_days):
-    kind = "30d" if period.rolling else "months"
+def _lattice_keys(rolling, threshold, target_days):
+    kind = "30d" if rolling else "months"
     key = f"transparency:{CACHE_VERSION}:lattice:{kind}:{threshold}:{target_days}"
     return key, f"{key}:as-of"
 
@@ -106,29 +112,52 @@ def _lattice_keys(period, threshold, target_days):
 def lattice_for(period, *, threshold, target_days, now):
     """(suppressed lattice, computed at): one for whole months (every year and the last 12
     months share it), one for the rolling last 30 days."""
-    key, stamp_key = _lattice_keys(period, threshold, target_days)
+    key, _stamp_key = _lattice_keys(period.rolling, threshold, target_days)
     found = cache.get(key)
     if found is None:
-        found = (_build_lattice(period.rolling, threshold, target_days, now), now)
-        cache.set_many({key: found, stamp_key: now}, FRESH_FOR)
+        return rebuild_lattice(period.rolling, threshold, target_days, now)
+    _refresh_if_stale(period.rolling, threshold, target_days, found[1], now)
     return found
+
+
+def rebuild_lattice(rolling, threshold, target_days, now):
+    key, stamp_key = _lattice_keys(rolling, threshold, target_days)
+    found = (_build_lattice(rolling, threshold, target_days, now), now)
+    cache.set_many({key: found, stamp_key: now}, KEEP_FOR)
+    return found
+
+
+def _refresh_if_stale(rolling, threshold, target_days, as_of, now):
+    if now - as_of <= timedelta(seconds=FRESH_FOR):
+        return
+    lock_key = f"transparency:{CACHE_VERSION}:refreshing:{rolling}:{threshold}:{target_days}"
+    if not cache.add(lock_key, True, REFRESH_LOCK_FOR):
+        return
+    from .tasks import refresh_figures
+
+    try:
+        refresh_figures.enqueue(rolling, threshold, target_days)
+    except Exception:  # the stale snapshot is still right to show; the next request tries again
+        logger.exception("Could not queue the transparency figures refresh")
+        cache.delete(lock_key)
 
 
 def _cached_view(name, period, threshold, target_days, now, build):
     """A view of the lattice (dashboard, partner figures), cached per lattice snapshot. The
     lattice's time is read from a small key first, so a warm request never loads the lattice."""
-    key, stamp_key = _lattice_keys(period, threshold, target_days)
+    key, stamp_key = _lattice_keys(period.rolling, threshold, target_days)
     as_of = cache.get(stamp_key)
     view_key = f"transparency:{CACHE_VERSION}:{name}:{threshold}:{target_days}:"
     if as_of is not None:
         found = cache.get(view_key + str(as_of.timestamp()))
         if found is not None:
+            _refresh_if_stale(period.rolling, threshold, target_days, as_of, now)
             return found
     lattice, as_of = lattice_for(period, threshold=threshold, target_days=target_days, now=now)
     found = cache.get(view_key + str(as_of.timestamp()))
     if found is None:
         found = build(lattice, as_of)
-        cache.set(view_key + str(as_of.timestamp()), found, FRESH_FOR)
+        cache.set(view_key + str(as_of.timestamp()), found, KEEP_FOR)
     return found
 
 

@@ -74,6 +74,44 @@ def test_figures_are_cached_until_they_expire(client, transparency_page, seven_c
     assert '<dt>Concerns received</dt><dd>8</dd>' in client.get(transparency_page.url).content.decode()
 
 
+def received_on_page(client, page):
+    return client.get(page.url).content.decode().split("<dt>Concerns received</dt><dd>")[1].split("<")[0]
+
+
+def test_stale_figures_are_served_while_the_next_are_computed(client, transparency_page, seven_concerns,
+                                                             make_concern, partner, monkeypatch):
+    assert received_on_page(client, transparency_page) == "7"
+    make_concern(ago(1), {partner: 1})
+    eleven_minutes_later = timezone.now() + timedelta(minutes=11)
+    monkeypatch.setattr(timezone, "now", lambda: eleven_minutes_later)
+    # the old snapshot answers at once; the refresh it queues runs at once in tests
+    assert received_on_page(client, transparency_page) == "7"
+    assert received_on_page(client, transparency_page) == "8"
+
+
+def test_a_refresh_that_cannot_be_queued_still_shows_the_last_figures(client, transparency_page,
+                                                                      seven_concerns, make_concern,
+                                                                      partner, monkeypatch):
+    from transparency import tasks
+
+    received_on_page(client, transparency_page)
+    make_concern(ago(1), {partner: 1})
+    eleven_minutes_later = timezone.now() + timedelta(minutes=11)
+    monkeypatch.setattr(timezone, "now", lambda: eleven_minutes_later)
+
+    class TaskQueueDown:
+        def enqueue(self, *args):
+            raise ConnectionError("task queue down")
+
+    monkeypatch.setattr(tasks, "refresh_figures", TaskQueueDown())
+    assert received_on_page(client, transparency_page) == "7"
+    monkeypatch.undo()
+    monkeypatch.setattr(timezone, "now", lambda: eleven_minutes_later)
+    # the failed attempt left no lock behind: the next request queues the refresh
+    received_on_page(client, transparency_page)
+    assert received_on_page(client, transparency_page) == "8"
+
+
 @pytest.mark.parametrize("extra", [0, 25])
 def test_query_counts_do_not_grow_with_the_number_of_concerns(client, transparency_page, make_concern,
                                                              partner, ngo, extra,
