@@ -3,8 +3,8 @@ modules of forums, events and stories, suppressed (lattice.py) and cached.
 
 Caching: the suppressed lattice of concern counts and each dashboard view (keyed by its filters
 and the lattice's time) are kept in Django's cache, and the page says when its figures were
-computed. A snapshot older than FRESH_FOR seconds is still served while a background task
-(tasks.refresh_figures, one at a time) computes the next, so only the very first request after
+computed. A snapshot older than settings.TRANSPARENCY_FRESH_FOR seconds is still served while a
+background task (tasks.refresh_figures, one at a time) computes the next, so only the very first request after
 the cache was emptied waits for the figures (about 2 s at 100,000 concerns). Figures are not
 invalidated on every change on purpose: a snapshot that stays put for ten minutes also stops
 anyone from comparing before and after one new concern.
@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -29,7 +30,6 @@ from . import lattice as lattice_module
 from .lattice import SUPPRESSED
 from .suppression import ALL, suppress
 
-FRESH_FOR = 600  # seconds: older snapshots are served while the next is computed
 KEEP_FOR = 7 * 24 * 3600  # seconds a snapshot stays in the cache at most
 REFRESH_LOCK_FOR = 300  # seconds: at most one refresh per lattice in that time
 logger = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ def rebuild_lattice(rolling, threshold, target_days, now):
 
 
 def _refresh_if_stale(rolling, threshold, target_days, as_of, now):
-    if now - as_of <= timedelta(seconds=FRESH_FOR):
+    if now - as_of <= timedelta(seconds=settings.TRANSPARENCY_FRESH_FOR):
         return
     lock_key = f"transparency:{CACHE_VERSION}:refreshing:{rolling}:{threshold}:{target_days}"
     if not cache.add(lock_key, True, REFRESH_LOCK_FOR):

@@ -3,6 +3,7 @@ dictionary. Views parse input and render; the figures come from dashboard.py."""
 
 import csv
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
@@ -96,7 +97,7 @@ def _respond(fmt, name, rows, columns, meta):
         for row in rows:
             writer.writerow([_csv_value(row.get(column)) for column in columns])
     response["Content-Disposition"] = f'inline; filename="common-ground-{name}.{fmt}"'
-    response["Cache-Control"] = f"public, max-age={figures.FRESH_FOR}"
+    response["Cache-Control"] = f"public, max-age={settings.TRANSPARENCY_FRESH_FOR}"
     return response
 
 

@@ -131,6 +131,9 @@ else:
 # One TASKS setting serves Django's tasks framework and the django_tasks backport Wagtail uses.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Seconds a snapshot of the transparency figures is shown before the next is computed.
+TRANSPARENCY_FRESH_FOR = 600
+
 ELASTICSEARCH_URL = env.url("ELASTICSEARCH_URL", ("http", "https"))
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "commonground")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
