@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from . import actions, permissions
 from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
 from .models import Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
+from .moderation import marks as moderation_marks
 from .moderation import ratelimit
 from .moderation import views as moderation_views
 
@@ -154,6 +155,9 @@ def _render_thread(request, board, thread, thread_url, page_obj, form):
     post_list = list(page_obj.object_list)
     for post in post_list:
         post.thread = thread
+    marks = moderation_marks.marks_for(user, post_list)
+    for post in post_list:
+        post.marks = marks[post.pk]
         post.can_edit = permissions.can_edit_post(user, post)
         post.edit_url = f"{thread_url}posts/{post.pk}/edit/"
     if post_list:
