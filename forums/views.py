@@ -11,10 +11,9 @@ from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import actions, permissions
+from . import actions, permissions, presenters
 from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
 from .models import Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
-from .moderation import marks as moderation_marks
 from .moderation import ratelimit
 from .moderation import views as moderation_views
 
@@ -155,16 +154,12 @@ def _render_thread(request, board, thread, thread_url, page_obj, form):
     post_list = list(page_obj.object_list)
     for post in post_list:
         post.thread = thread
-    marks = moderation_marks.marks_for(user, post_list)
-    for post in post_list:
-        post.marks = marks[post.pk]
-        post.can_edit = permissions.can_edit_post(user, post)
-        post.edit_url = f"{thread_url}posts/{post.pk}/edit/"
     if post_list:
         actions.mark_read(user, thread, max(post.pk for post in post_list))
     return render(request, "forums/thread_page.html", {
         "page": board, "self": board, "thread": thread, "thread_url": thread_url,
-        "page_obj": page_obj, "posts": post_list, "form": form, "can_reply": can_reply,
+        "page_obj": page_obj, "posts": presenters.post_rows(user, thread, thread_url, post_list),
+        "form": form, "can_reply": can_reply,
         "is_following": user.is_authenticated and thread.follows.filter(user=user).exists(),
         "can_follow": permissions.can_follow(user, thread),
         "needs_verification": user.is_authenticated and not permissions.can_post(user),
