@@ -32,7 +32,7 @@ def forum_index(request, forum):
     )
     for board in boards:
         board.thread_count = counts.get(board.pk, 0)
-    latest = list(latest_threads(forum, LATEST_ON_INDEX))
+    latest = presenters.thread_rows(latest_threads(forum, LATEST_ON_INDEX))
     return render(request, "forums/forum_index_page.html",
                   {"page": forum, "self": forum, "boards": boards, "latest": latest})
 
@@ -40,7 +40,8 @@ def forum_index(request, forum):
 def latest_threads(forum, limit):
     """The public threads with the latest activity in `forum`, with their URLs ready."""
     threads = (Thread.objects.public().filter(board__path__startswith=forum.path)
-               .select_related("board", "topic", "neighbourhood", "author", "last_post__author")
+               .select_related("board", "topic", "neighbourhood", "author", "last_post__author",
+                               "last_post__official_partner")
                .order_by("-last_activity_at")[:limit])
     for thread in threads:
         thread.url = thread.get_absolute_url()
@@ -65,6 +66,7 @@ def board(request, board):
     _mark_unread(request.user, page_obj.object_list)
     for thread in page_obj.object_list:
         thread.url = thread.url_under(board_url)
+    page_obj.object_list = presenters.thread_rows(page_obj.object_list, board)
     query = {k: v for k, v in request.GET.items() if k != "page" and v}
     return render(request, "forums/board_page.html", {
         "page": board, "self": board, "page_obj": page_obj, "filters": filters,

@@ -1,8 +1,8 @@
 """The site chrome every page shows: site settings (name, crisis banner, contact), the crisis help
 numbers, the main menu and the footer's partners.
 
-It is the same for every visitor of a site, so it is read from the cache, one entry per site, and
-built from the database only when missing. Anything that could change what it shows (a page
+It is the same for every visitor of a site, so it is read from the cache (one entry holding every
+site's) and built from the database only when missing. Anything that could change what it shows (a page
 published, unpublished, moved or deleted, a view restriction, the site settings, a partner, a site)
 clears it at once and again after the transaction commits, so no request can put back what was
 there before. The timeout is only a safety net for changes made around the ORM.
@@ -20,7 +20,7 @@ from .models import DEFAULT_HELP_NUMBERS, HelpNumber, SiteSettings
 from .partners.models import Partner
 
 CACHE_SECONDS = 15 * 60
-KEY = "portal:chrome:v1:site:{}"
+KEY = "portal:chrome:v1"  # {site id: chrome}; one key, so clearing it needs no query
 
 
 @dataclass(slots=True)
@@ -36,12 +36,11 @@ def for_request(request):
     if site is None:
         return {"site_settings": SiteSettings(), "help_numbers": _help_numbers(SiteSettings()),
                 "menu_pages": [], "footer_partners": _footer_partners()}
-    key = KEY.format(site.pk)
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = _build(request, site)
-        cache.set(key, chrome, CACHE_SECONDS)
-    return chrome
+    by_site = cache.get(KEY) or {}
+    if site.pk not in by_site:
+        by_site[site.pk] = _build(request, site)
+        cache.set(KEY, by_site, CACHE_SECONDS)
+    return by_site[site.pk]
 
 
 def _build(request, site):
@@ -72,8 +71,7 @@ def _footer_partners():
 
 
 def clear():
-    keys = [KEY.format(pk) for pk in Site.objects.values_list("pk", flat=True)]
-    cache.delete_many(keys)
+    cache.delete(KEY)
 
 
 def _changed(**kwargs):
