@@ -5,7 +5,9 @@ It is the same for every visitor of a site, so it is read from the cache (one en
 site's) and built from the database only when missing. Anything that could change what it shows (a page
 published, unpublished, moved or deleted, a view restriction, the site settings, a partner, a site)
 clears it at once and again after the transaction commits, so no request can put back what was
-there before. The timeout is only a safety net for changes made around the ORM.
+there before. The short timeout is a safety net: for changes made around the ORM, and for
+deployments without REDIS_URL, where each process has its own cache and a change made in another
+process (a second web worker, the publish_scheduled timer) cannot clear it.
 """
 
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .models import DEFAULT_HELP_NUMBERS, HelpNumber, SiteSettings
 from .partners.models import Partner
 
-CACHE_SECONDS = 15 * 60
+CACHE_SECONDS = 60  # one build a minute per site, however busy the site is
 KEY = "portal:chrome:v1"  # {site id: chrome}; one key, so clearing it needs no query
 
 
