@@ -2,12 +2,13 @@
 numbers, the main menu and the footer's partners.
 
 It is the same for every visitor of a site, so it is read from the cache (one entry holding every
-site's) and built from the database only when missing. Anything that could change what it shows (a page
-published, unpublished, moved or deleted, a view restriction, the site settings, a partner, a site)
-clears it at once and again after the transaction commits, so no request can put back what was
-there before. The short timeout is a safety net: for changes made around the ORM, and for
-deployments without REDIS_URL, where each process has its own cache and a change made in another
-process (a second web worker, the publish_scheduled timer) cannot clear it.
+site's) and built from the database only when missing. Anything that could change what it shows
+(a menu page or the community rules page published, unpublished, saved or deleted, any page moved,
+a view restriction, the site settings, a partner, a site) clears it at once and again after the
+transaction commits, so no request can put back what was there before. The short timeout is a
+safety net: for changes made around the ORM, and for deployments without REDIS_URL, where each
+process has its own cache and a change made in another process (a second web worker, the
+publish_scheduled timer) cannot clear it.
 """
 
 from dataclasses import dataclass
@@ -82,15 +83,26 @@ def _changed(**kwargs):
 
 
 def _page_changed(sender, instance=None, **kwargs):
-    if isinstance(instance, Page):
+    if isinstance(instance, Page) and _in_chrome(instance):
         _changed()
+
+
+def _in_chrome(page):
+    """Could a change to `page` change the chrome? True for a site's root page and its children
+    (the menu), and for the community rules page and its ancestors (its address). Pages deeper
+    in the tree, such as events and reports, are published without clearing it."""
+    roots = {root.root_path for root in Site.get_site_root_paths()}  # url paths, e.g. "/home/"
+    parent = page.url_path[:page.url_path.rstrip("/").rfind("/") + 1]
+    if page.url_path in roots or parent in roots:
+        return True
+    return SiteSettings.objects.filter(community_rules_page__path__startswith=page.path).exists()
 
 
 def connect():
     """Called once from the portal app's ready()."""
-    page_published.connect(_changed, dispatch_uid="portal.chrome.published")
-    page_unpublished.connect(_changed, dispatch_uid="portal.chrome.unpublished")
-    post_page_move.connect(_changed, dispatch_uid="portal.chrome.moved")
+    page_published.connect(_page_changed, dispatch_uid="portal.chrome.published")
+    page_unpublished.connect(_page_changed, dispatch_uid="portal.chrome.unpublished")
+    post_page_move.connect(_changed, dispatch_uid="portal.chrome.moved")  # rare: always
     post_save.connect(_page_changed, dispatch_uid="portal.chrome.page_saved")  # every Page type
     post_delete.connect(_page_changed, dispatch_uid="portal.chrome.page_deleted")
     for model in (PageViewRestriction, SiteSettings, HelpNumber, Partner, Site):

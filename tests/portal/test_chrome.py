@@ -117,3 +117,37 @@ def test_home_page_query_budget(client, resident, django_assert_max_num_queries)
 
 
 HOME_QUERIES = 19
+
+
+def test_the_community_rules_link_follows_its_page_when_a_parent_moves_it(client):
+    from portal.models import StandardPage
+
+    parent = home()
+    for slug in ("about", "team", "rules"):
+        page = StandardPage(title="Community rules" if slug == "rules" else slug.title(), slug=slug)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        parent = page
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.community_rules_page = parent
+    settings.save()
+    assert 'href="/about/team/rules/">Community rules' in footer_of(client.get("/"))
+
+    team = StandardPage.objects.get(slug="team")  # neither a menu page nor the rules page
+    team.slug = "our-team"
+    team.save_revision().publish()
+
+    assert 'href="/about/our-team/rules/">Community rules' in footer_of(client.get("/"))
+
+
+def test_pages_deep_in_the_tree_are_published_without_clearing_the_chrome(client):
+    from tests.factories import report_page
+
+    report_page(title="Winter report")  # the reports index (a menu page) is made here
+    client.get("/")
+
+    report_page(title="Spring report")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/")
+
+    assert "portal_sitesettings" not in " ".join(q["sql"] for q in captured.captured_queries)
