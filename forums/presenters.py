@@ -1,8 +1,8 @@
-"""What the thread page shows for each post, worked out once per page in bulk.
+"""What thread pages show for each post and thread lists for each thread, worked out once per page.
 
-The thread template loops over these rows and prints them: no per-post include, template tag,
-URL reversal, date filter or query. Everything a row holds comes from the posts already loaded,
-the permission functions and moderation's marks (loaded for the whole page at once)."""
+The templates loop over these rows and print them: no per-post include, template tag, URL
+reversal, date filter or query. Everything a row holds comes from the objects already loaded, the
+permission functions and moderation's marks (loaded for the whole page at once)."""
 
 import functools
 from dataclasses import dataclass
