@@ -115,4 +115,8 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args, topics, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = topics
+        field = self.fields["topic"]
+        field.queryset = topics  # checks a chosen topic
+        # The options from the topics the view has loaded already, rather than a second query.
+        field.choices = [("", field.empty_label),
+                         *((topic.slug, field.label_from_instance(topic)) for topic in topics)]

@@ -89,7 +89,8 @@ class ThreadQuerySet(models.QuerySet):
         return self.filter(board=board, visibility=Visibility.VISIBLE)
 
     def for_list(self):
-        return self.select_related("topic", "neighbourhood", "author", "last_post__author")
+        return self.select_related("topic", "neighbourhood", "author", "last_post__author",
+                                   "last_post__official_partner")
 
 
 class Thread(models.Model):

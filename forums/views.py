@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import actions, permissions
+from . import actions, permissions, presenters
 from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
 from .models import Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
 from .moderation import ratelimit
@@ -32,7 +32,7 @@ def forum_index(request, forum):
     )
     for board in boards:
         board.thread_count = counts.get(board.pk, 0)
-    latest = list(latest_threads(forum, LATEST_ON_INDEX))
+    latest = presenters.thread_rows(latest_threads(forum, LATEST_ON_INDEX))
     return render(request, "forums/forum_index_page.html",
                   {"page": forum, "self": forum, "boards": boards, "latest": latest})
 
@@ -40,7 +40,8 @@ def forum_index(request, forum):
 def latest_threads(forum, limit):
     """The public threads with the latest activity in `forum`, with their URLs ready."""
     threads = (Thread.objects.public().filter(board__path__startswith=forum.path)
-               .select_related("board", "topic", "neighbourhood", "author", "last_post__author")
+               .select_related("board", "topic", "neighbourhood", "author", "last_post__author",
+                               "last_post__official_partner")
                .order_by("-last_activity_at")[:limit])
     for thread in threads:
         thread.url = thread.get_absolute_url()
@@ -65,6 +66,7 @@ def board(request, board):
     _mark_unread(request.user, page_obj.object_list)
     for thread in page_obj.object_list:
         thread.url = thread.url_under(board_url)
+    page_obj.object_list = presenters.thread_rows(page_obj.object_list, board)
     query = {k: v for k, v in request.GET.items() if k != "page" and v}
     return render(request, "forums/board_page.html", {
         "page": board, "self": board, "page_obj": page_obj, "filters": filters,
@@ -154,13 +156,12 @@ def _render_thread(request, board, thread, thread_url, page_obj, form):
     post_list = list(page_obj.object_list)
     for post in post_list:
         post.thread = thread
-        post.can_edit = permissions.can_edit_post(user, post)
-        post.edit_url = f"{thread_url}posts/{post.pk}/edit/"
     if post_list:
         actions.mark_read(user, thread, max(post.pk for post in post_list))
     return render(request, "forums/thread_page.html", {
         "page": board, "self": board, "thread": thread, "thread_url": thread_url,
-        "page_obj": page_obj, "posts": post_list, "form": form, "can_reply": can_reply,
+        "page_obj": page_obj, "posts": presenters.post_rows(user, thread, thread_url, post_list),
+        "form": form, "can_reply": can_reply,
         "is_following": user.is_authenticated and thread.follows.filter(user=user).exists(),
         "can_follow": permissions.can_follow(user, thread),
         "needs_verification": user.is_authenticated and not permissions.can_post(user),

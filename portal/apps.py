@@ -5,3 +5,8 @@ class PortalConfig(AppConfig):
     name = "portal"
     label = "portal"
     verbose_name = "Common Ground"
+
+    def ready(self):
+        from . import chrome
+
+        chrome.connect()

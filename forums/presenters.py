@@ -1,0 +1,159 @@
+"""What thread pages show for each post and thread lists for each thread, worked out once per page.
+
+The templates loop over these rows and print them: no per-post include, template tag, URL
+reversal, date filter or query. Everything a row holds comes from the objects already loaded, the
+permission functions and moderation's marks (loaded for the whole page at once)."""
+
+import functools
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.dates import MONTHS_3
+from django.utils.translation import get_language
+
+from . import permissions
+from .models import ThreadKind, Visibility
+from .moderation.marks import marks_for
+
+# The formats the templates' `date` filter used: a machine-readable one for <time datetime> and
+# the one people read.
+MACHINE_TIME = r"Y-m-d\TH:i:sO"
+HUMAN_TIME = "j M Y, H:i"
+_PK = 2_147_483_647  # stands for a post's id in URL patterns reversed once per page
+
+
+@dataclass(slots=True)
+class Stamp:
+    machine: str
+    human: str
+
+
+@dataclass(slots=True)
+class PostRow:
+    pk: int
+    author_name: str
+    is_official_response: bool
+    official_partner_name: str
+    staff_badge: str
+    visibility_label: str  # empty for a visible post
+    created: Stamp
+    edited: Stamp | None
+    body_html: str
+    permalink: str
+    redacted: bool  # shown to everyone: "Edited by a moderator"
+    is_moderator: bool  # the viewer moderates: originals, the Moderate link, the queue badge
+    originals: list  # moderators only: the redactions, oldest first
+    in_review_queue: bool
+    moderate_url: str
+    can_flag: bool
+    flag_url: str
+    can_edit: bool
+    edit_url: str
+
+
+def stamp(moment):
+    """`moment` in the site's time zone, printed as the templates' date filter prints it with
+    MACHINE_TIME and HUMAN_TIME (tests/forums/test_presenters.py holds them to it), in a quarter
+    of its time: a page prints a hundred of these."""
+    local = timezone.localtime(moment)
+    return Stamp(
+        machine=_machine_time(local),
+        human=f"{local.day} {_month(get_language(), local.month)} {local.year:04d}, "
+              f"{local.hour:02d}:{local.minute:02d}",
+    )
+
+
+def _machine_time(local):
+    offset = local.utcoffset()
+    if offset.seconds % 60 or local.replace(fold=not local.fold).utcoffset() != offset:
+        # A clock change makes the time ambiguous (the filter then prints no offset), or an old
+        # local mean time has seconds in its offset: rare, so let the filter's code do it.
+        return dateformat.format(local, MACHINE_TIME)
+    return (f"{local.year:04d}-{local.month:02d}-{local.day:02d}T{local.hour:02d}:{local.minute:02d}:"
+            f"{local.second:02d}{local:%z}")
+
+
+@functools.lru_cache(maxsize=128)
+def _month(language, number):
+    return str(MONTHS_3[number]).title()  # as the date filter's "M"
+
+
+def post_rows(user, thread, thread_url, posts):
+    """One PostRow per post of `thread` on the page, for `user`."""
+    marks = marks_for(user, posts)
+    urls = _url_patterns()
+    rows = []
+    for post in posts:
+        pk = str(post.pk)
+        mark = marks[post.pk]
+        rows.append(PostRow(
+            pk=post.pk,
+            author_name=post.public_author_name,
+            is_official_response=post.is_official_response,
+            official_partner_name=post.official_partner.name if post.official_partner_id else "",
+            staff_badge=post.staff_badge,
+            visibility_label="" if post.visibility == Visibility.VISIBLE else post.get_visibility_display(),
+            created=stamp(post.created_at),
+            edited=stamp(post.edited_at) if post.edited_at else None,
+            body_html=post.body_html,
+            permalink=urls["post"].replace(str(_PK), pk),
+            redacted=mark["redacted"],
+            is_moderator=mark["is_moderator"],
+            originals=mark["originals"],
+            in_review_queue=bool(mark["open_item"]),
+            moderate_url=urls["moderate"].replace(str(_PK), pk) if mark["is_moderator"] else "",
+            can_flag=mark["can_flag"],
+            flag_url=urls["flag"].replace(str(_PK), pk) if mark["can_flag"] else "",
+            can_edit=permissions.can_edit_post(user, post),
+            edit_url=f"{thread_url}posts/{pk}/edit/",
+        ))
+    return rows
+
+
+def _url_patterns():
+    return {
+        "post": reverse("forums:post", args=[_PK]),
+        "flag": reverse("forums:flag_post", args=[_PK]),
+        "moderate": reverse("moderation_post", args=[_PK]),
+    }
+
+
+@dataclass(slots=True)
+class ThreadRow:
+    url: str
+    title: str
+    is_pinned: bool
+    is_locked: bool
+    is_concern: bool
+    has_new_posts: bool
+    author_name: str
+    board_title: str
+    topic_name: str
+    neighbourhood_name: str
+    reply_count: int
+    last_activity: Stamp
+    last_poster: str | None  # None when the thread has no visible post to name
+
+
+def thread_rows(threads, board=None):
+    """One ThreadRow per thread, each already given its `url`. `board`, when all threads are on
+    it, saves asking each thread for its own; otherwise the threads come with `board` loaded."""
+    return [
+        ThreadRow(
+            url=thread.url,
+            title=thread.title,
+            is_pinned=thread.is_pinned,
+            is_locked=thread.is_locked,
+            is_concern=thread.kind == ThreadKind.CONCERN,
+            has_new_posts=getattr(thread, "has_new_posts", False),
+            author_name=thread.public_author_name,
+            board_title=(board or thread.board).title,
+            topic_name=thread.topic.name if thread.topic_id else "",
+            neighbourhood_name=thread.neighbourhood.name if thread.neighbourhood_id else "",
+            reply_count=thread.reply_count,
+            last_activity=stamp(thread.last_activity_at),
+            last_poster=thread.last_post.public_author_name if thread.last_post_id else None,
+        )
+        for thread in threads
+    ]

@@ -1,0 +1,111 @@
+"""The site chrome every page shows: site settings (name, crisis banner, contact), the crisis help
+numbers, the main menu and the footer's partners.
+
+It is the same for every visitor of a site, so it is read from the cache (one entry holding every
+site's) and built from the database only when missing. Anything that could change what it shows
+(a menu page or the community rules page published, unpublished, saved or deleted, any page moved,
+a view restriction, the site settings, a partner, a site) clears it at once and again after the
+transaction commits, so no request can put back what was there before. The short timeout is a
+safety net: for changes made around the ORM, and for deployments without REDIS_URL, where each
+process has its own cache and a change made in another process (a second web worker, the
+publish_scheduled timer) cannot clear it.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import DEFAULT_HELP_NUMBERS, HelpNumber, SiteSettings
+from .partners.models import Partner
+
+CACHE_SECONDS = 60  # one build a minute per site, however busy the site is
+KEY = "portal:chrome:v1"  # {site id: chrome}; one key, so clearing it needs no query
+
+
+@dataclass(slots=True)
+class MenuItem:
+    title: str
+    url: str
+    url_path: str  # to mark the current section with aria-current
+
+
+def for_request(request):
+    """{site_settings, help_numbers, menu_pages, footer_partners} for the request's site."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"site_settings": SiteSettings(), "help_numbers": _help_numbers(SiteSettings()),
+                "menu_pages": [], "footer_partners": _footer_partners()}
+    by_site = cache.get(KEY) or {}
+    if site.pk not in by_site:
+        by_site[site.pk] = _build(request, site)
+        cache.set(KEY, by_site, CACHE_SECONDS)
+    return by_site[site.pk]
+
+
+def _build(request, site):
+    site_settings = SiteSettings.for_site(site)
+    site_settings.community_rules_page  # noqa: B018 - loaded now so the cached copy carries it
+    return {
+        "site_settings": site_settings,
+        "help_numbers": _help_numbers(site_settings),
+        "menu_pages": _menu(request, site),
+        "footer_partners": _footer_partners(),
+    }
+
+
+def _help_numbers(site_settings):
+    numbers = list(site_settings.help_numbers.all()) if site_settings.pk else []
+    return numbers or [HelpNumber(label=label, number=number, hours=hours)
+                       for label, number, hours in DEFAULT_HELP_NUMBERS]
+
+
+def _menu(request, site):
+    pages = site.root_page.get_children().live().in_menu().public().specific(defer=True)
+    return [MenuItem(title=page.title, url=page.get_url(request=request), url_path=page.url_path)
+            for page in pages]
+
+
+def _footer_partners():
+    return list(Partner.objects.filter(is_active=True).only("name", "slug"))
+
+
+def clear():
+    cache.delete(KEY)
+
+
+def _changed(**kwargs):
+    clear()
+    transaction.on_commit(clear)
+
+
+def _page_changed(sender, instance=None, **kwargs):
+    if isinstance(instance, Page) and _in_chrome(instance):
+        _changed()
+
+
+def _in_chrome(page):
+    """Could a change to `page` change the chrome? True for a site's root page and its children
+    (the menu), and for the community rules page and its ancestors (its address). Pages deeper
+    in the tree, such as events and reports, are published without clearing it."""
+    roots = {root.root_path for root in Site.get_site_root_paths()}  # url paths, e.g. "/home/"
+    parent = page.url_path[:page.url_path.rstrip("/").rfind("/") + 1]
+    if page.url_path in roots or parent in roots:
+        return True
+    return SiteSettings.objects.filter(community_rules_page__path__startswith=page.path).exists()
+
+
+def connect():
+    """Called once from the portal app's ready()."""
+    page_published.connect(_page_changed, dispatch_uid="portal.chrome.published")
+    page_unpublished.connect(_page_changed, dispatch_uid="portal.chrome.unpublished")
+    post_page_move.connect(_changed, dispatch_uid="portal.chrome.moved")  # rare: always
+    post_save.connect(_page_changed, dispatch_uid="portal.chrome.page_saved")  # every Page type
+    post_delete.connect(_page_changed, dispatch_uid="portal.chrome.page_deleted")
+    for model in (PageViewRestriction, SiteSettings, HelpNumber, Partner, Site):
+        name = model.__name__
+        post_save.connect(_changed, sender=model, dispatch_uid=f"portal.chrome.saved.{name}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"portal.chrome.deleted.{name}")
