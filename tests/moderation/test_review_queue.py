@@ -72,6 +72,36 @@ def test_flagging_through_the_site_needs_a_reason_and_a_note_for_other(client, t
     assert post.flags.count() == 1
 
 
+def test_a_flag_without_a_reason_is_explained_and_focus_goes_to_the_reasons(client, thread):
+    # Given a resident on the flag form
+    post = forum_actions.reply(established_resident(), thread, body="Buy cheap watches")
+    client.force_login(established_resident())
+
+    # When they send it without choosing a reason
+    html = client.post(reverse("forums:flag_post", args=[post.pk]), {"note": ""}).content.decode()
+
+    # Then the error says what to do, each reason points to it, and the first reason has focus
+    assert '<p class="error" id="id_reason_error">Choose what is wrong with this post.</p>' in html
+    assert html.count('aria-describedby="id_reason_error"') == 6
+    assert html.count(" autofocus") == 1
+    assert post.flags.count() == 0
+
+
+def test_after_flagging_the_resident_returns_to_the_posts_page_with_focus_on_the_thanks(client, thread):
+    # Given a resident flagging a reply on a thread
+    post = forum_actions.reply(established_resident(), thread, body="Buy cheap watches")
+    client.force_login(established_resident())
+
+    # When the flag is sent
+    response = client.post(reverse("forums:flag_post", args=[post.pk]), {"reason": "spam"})
+
+    # Then they go back to the thread's page holding the post, to the message thanking them
+    assert response["Location"] == thread.get_absolute_url() + "?page=1#messages"
+    html = client.get(response["Location"]).content.decode()
+    assert '<div class="messages" role="status" id="messages" tabindex="-1">' in html
+    assert "Thank you. A moderator will look at this post." in html
+
+
 def test_authors_and_visitors_cannot_flag(client, thread):
     post = thread.posts.get()
     assert "Flag<span" not in client.get(thread.get_absolute_url() + "?page=1").content.decode()
