@@ -127,6 +127,21 @@ def test_the_queue_lists_urgent_first_and_filters(client, moderator, thread, oth
     assert urgent.body_source not in html
 
 
+def test_each_row_names_its_bulk_action_checkbox_without_asking_gravatar(client, moderator, thread):
+    # Given a held reply in the queue
+    _post, item = held_reply(UserFactory(), thread)
+    client.force_login(moderator)
+
+    # When a moderator opens the queue
+    html = client.get(QUEUE_URL).content.decode()
+
+    # Then the row's checkbox is described by the post's summary, which is on the page, and no
+    # avatar is asked of gravatar.com (the moderator's email hash stays here)
+    assert f'aria-describedby="snippet_{item.pk}_title"' in html
+    assert f'id="snippet_{item.pk}_title"' in html
+    assert "gravatar" not in html
+
+
 @pytest.mark.parametrize("count", [3, 50])
 def test_the_queue_shows_50_items_in_a_fixed_number_of_queries(client, moderator, thread, count,
                                                                 django_assert_max_num_queries):
