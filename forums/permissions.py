@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from portal.accounts import permissions as account_permissions
@@ -34,7 +35,23 @@ def can_view_thread(user, thread):
 
 
 def can_view_post(user, post):
-    return post.visibility == Visibility.VISIBLE or can_moderate(user)
+    return post.visibility == Visibility.VISIBLE or can_moderate(user) or is_own_held_post(user, post)
+
+
+def is_own_held_post(user, post):
+    """Its author sees a post waiting for review, marked so; nobody else but moderators."""
+    return (post.visibility == Visibility.PENDING and user.is_authenticated
+            and post.author_id == user.pk)
+
+
+def viewable_posts(user, posts):
+    """`posts` narrowed to those `user` may see (the query form of can_view_post)."""
+    if can_moderate(user):
+        return posts
+    shown = Q(visibility=Visibility.VISIBLE)
+    if user.is_authenticated:
+        shown |= Q(visibility=Visibility.PENDING, author_id=user.pk)
+    return posts.filter(shown)
 
 
 def can_start_thread(user, board):

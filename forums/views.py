@@ -105,9 +105,7 @@ def _get_thread(request, board, thread_id):
 
 def _posts_for(user, thread):
     posts = Post.objects.filter(thread=thread).select_related("author", "official_partner")
-    if not permissions.can_moderate(user):
-        posts = posts.filter(visibility=Visibility.VISIBLE)
-    return posts.order_by("created_at", "id")
+    return permissions.viewable_posts(user, posts).order_by("created_at", "id")
 
 
 def thread(request, board, thread_id, slug):
