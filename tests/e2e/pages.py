@@ -21,6 +21,7 @@ class SitePage:
 
 
 RESIDENT = "resident@riverton.example"
+NEWCOMER = "newcomer@riverton.example"  # their first reply is held (forums/moderation/demo.py)
 MODERATOR = "moderator@riverton.example"
 HARBOUR_LIAISON = "ngo.liaison@riverton.example"
 # A concern with official answers, resolved (forums/concerns/demo.py)
@@ -53,6 +54,7 @@ PAGES = [
     SitePage("board", "/forum/neighbourhood-concerns/"),
     SitePage("thread", THREAD),
     SitePage("thread, signed in", THREAD, account=RESIDENT),
+    SitePage("thread with your own held reply", THREAD, account=NEWCOMER),
     SitePage("discussion thread with the reply form", DISCUSSION, account=RESIDENT),
     SitePage("new thread form", "/forum/prevention-and-education/new/", account=RESIDENT),
     SitePage("flag form", f"/forums/posts/{FLAGGABLE_POST}/flag/", account=RESIDENT),
