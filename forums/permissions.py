@@ -31,7 +31,13 @@ def can_moderate(user):
 def can_view_thread(user, thread):
     if thread.visibility == Visibility.VISIBLE and thread.board.live:
         return True
-    return can_moderate(user)
+    return can_moderate(user) or (thread.board.live and is_own_held_thread(user, thread))
+
+
+def is_own_held_thread(user, thread):
+    """Its author sees a thread waiting for review (to reply to it, it must be published)."""
+    return (thread.visibility == Visibility.PENDING and user.is_authenticated
+            and thread.author_id == user.pk)
 
 
 def can_view_post(user, post):
@@ -61,7 +67,7 @@ def can_start_thread(user, board):
 def can_reply(user, thread):
     if not (can_post(user) and can_view_thread(user, thread)):
         return False
-    if thread.is_locked or not thread.board.is_open:
+    if thread.visibility != Visibility.VISIBLE or thread.is_locked or not thread.board.is_open:
         return can_moderate(user)
     return True
 

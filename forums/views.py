@@ -246,8 +246,6 @@ def new_thread(request, board):
             form.add_error(None, error)
         else:
             moderation_views.tell_author(request, thread, ratelimit.THREAD, "Your thread is posted.")
-            if not thread.is_public:
-                return HttpResponseRedirect(board.url)
             return HttpResponseRedirect(thread.url_under(board.url))
     return render(request, "forums/new_thread.html", {"page": board, "self": board, "form": form})
 

@@ -55,6 +55,8 @@ PAGES = [
     SitePage("thread", THREAD),
     SitePage("thread, signed in", THREAD, account=RESIDENT),
     SitePage("thread with your own held reply", THREAD, account=NEWCOMER),
+    SitePage("your own thread awaiting review",
+             "/forum/treatment-and-recovery/6-support-groups-for-parents-in-riverside/", account=NEWCOMER),
     SitePage("discussion thread with the reply form", DISCUSSION, account=RESIDENT),
     SitePage("new thread form", "/forum/prevention-and-education/new/", account=RESIDENT),
     SitePage("flag form", f"/forums/posts/{FLAGGABLE_POST}/flag/", account=RESIDENT),

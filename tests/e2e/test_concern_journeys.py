@@ -80,8 +80,12 @@ def test_a_new_resident_raises_a_concern_that_is_held_approved_answered_and_reso
     # When they raise a concern about drinking by the Riverside boathouse
     raise_concern(resident, title)
 
-    # Then, being new, it is held for a moderator, they are told so, and the public cannot see it
-    expect(resident.get_by_role("status")).to_contain_text("checked by a moderator")
+    # Then, being new, it is held for a moderator: they are told so on their concern's page, which
+    # only they can see, and the public cannot see it
+    expect(resident.get_by_role("status")).to_contain_text("Your first posts are checked by a moderator")
+    expect(resident.get_by_role("heading", level=1)).to_have_text(title)
+    expect(resident.locator("#concern")).to_contain_text("Waiting for a moderator to check it.")
+    expect(resident.get_by_role("article")).to_contain_text("Awaiting review: only you can see this post")
     visitor = new_page()
     visitor.goto(CONCERNS_BOARD)
     expect(visitor.get_by_role("link", name=title)).to_have_count(0)
