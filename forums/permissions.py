@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from portal.accounts import permissions as account_permissions
@@ -30,11 +31,33 @@ def can_moderate(user):
 def can_view_thread(user, thread):
     if thread.visibility == Visibility.VISIBLE and thread.board.live:
         return True
-    return can_moderate(user)
+    return can_moderate(user) or (thread.board.live and is_own_held_thread(user, thread))
+
+
+def is_own_held_thread(user, thread):
+    """Its author sees a thread waiting for review (to reply to it, it must be published)."""
+    return (thread.visibility == Visibility.PENDING and user.is_authenticated
+            and thread.author_id == user.pk)
 
 
 def can_view_post(user, post):
-    return post.visibility == Visibility.VISIBLE or can_moderate(user)
+    return post.visibility == Visibility.VISIBLE or can_moderate(user) or is_own_held_post(user, post)
+
+
+def is_own_held_post(user, post):
+    """Its author sees a post waiting for review, marked so; nobody else but moderators."""
+    return (post.visibility == Visibility.PENDING and user.is_authenticated
+            and post.author_id == user.pk)
+
+
+def viewable_posts(user, posts):
+    """`posts` narrowed to those `user` may see (the query form of can_view_post)."""
+    if can_moderate(user):
+        return posts
+    shown = Q(visibility=Visibility.VISIBLE)
+    if user.is_authenticated:
+        shown |= Q(visibility=Visibility.PENDING, author_id=user.pk)
+    return posts.filter(shown)
 
 
 def can_start_thread(user, board):
@@ -44,7 +67,7 @@ def can_start_thread(user, board):
 def can_reply(user, thread):
     if not (can_post(user) and can_view_thread(user, thread)):
         return False
-    if thread.is_locked or not thread.board.is_open:
+    if thread.visibility != Visibility.VISIBLE or thread.is_locked or not thread.board.is_open:
         return can_moderate(user)
     return True
 

@@ -79,6 +79,14 @@ def _month(language, number):
     return str(MONTHS_3[number]).title()  # as the date filter's "M"
 
 
+def _visibility_label(user, post):
+    if post.visibility == Visibility.VISIBLE:
+        return ""
+    if permissions.is_own_held_post(user, post):
+        return "Awaiting review: only you can see this post until a moderator approves it"
+    return post.get_visibility_display()
+
+
 def post_rows(user, thread, thread_url, posts):
     """One PostRow per post of `thread` on the page, for `user`."""
     marks = marks_for(user, posts)
@@ -93,7 +101,7 @@ def post_rows(user, thread, thread_url, posts):
             is_official_response=post.is_official_response,
             official_partner_name=post.official_partner.name if post.official_partner_id else "",
             staff_badge=post.staff_badge,
-            visibility_label="" if post.visibility == Visibility.VISIBLE else post.get_visibility_display(),
+            visibility_label=_visibility_label(user, post),
             created=stamp(post.created_at),
             edited=stamp(post.edited_at) if post.edited_at else None,
             body_html=post.body_html,

@@ -107,9 +107,7 @@ def _get_thread(request, board, thread_id):
 
 def _posts_for(user, thread):
     posts = Post.objects.filter(thread=thread).select_related("author", "official_partner")
-    if not permissions.can_moderate(user):
-        posts = posts.filter(visibility=Visibility.VISIBLE)
-    return posts.order_by("created_at", "id")
+    return permissions.viewable_posts(user, posts).order_by("created_at", "id")
 
 
 def thread(request, board, thread_id, slug):
@@ -138,12 +136,12 @@ def thread(request, board, thread_id, slug):
                 form.add_error(None, error)
             else:
                 moderation_views.tell_author(request, post, ratelimit.REPLY, "Your reply is posted.")
-                return HttpResponseRedirect(_post_location(request.user, post, thread_url))
+                return HttpResponseRedirect(post_location(request.user, post, thread_url))
     posts = _posts_for(request.user, thread)
     if "page" not in request.GET and request.method == "GET":
         first_unread = _first_unread(request.user, thread, posts)
         if first_unread is not None:
-            return HttpResponseRedirect(_post_location(request.user, first_unread, thread_url))
+            return HttpResponseRedirect(post_location(request.user, first_unread, thread_url))
     page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     return _render_thread(request, board, thread, thread_url, page_obj, form)
 
@@ -199,12 +197,13 @@ def _first_unread(user, thread, posts):
     return post
 
 
-def _post_location(user, post, thread_url):
-    """The URL of the page of the thread holding `post`, with its anchor."""
+def post_location(user, post, thread_url, anchor=None):
+    """The URL of the page of the thread holding `post`, with its anchor (the post's, unless
+    another is given)."""
     before = _posts_for(user, post.thread).filter(
         Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, id__lt=post.pk)).count()
     page = before // POSTS_PER_PAGE + 1
-    return f"{thread_url}?page={page}#post-{post.pk}"
+    return f"{thread_url}?page={page}#{anchor or f'post-{post.pk}'}"
 
 
 def post_permalink(request, pk):
@@ -212,7 +211,7 @@ def post_permalink(request, pk):
     if not (permissions.can_view_thread(request.user, post.thread)
             and permissions.can_view_post(request.user, post)):
         raise Http404("No such post")
-    return HttpResponseRedirect(_post_location(request.user, post, post.thread.get_absolute_url()))
+    return HttpResponseRedirect(post_location(request.user, post, post.thread.get_absolute_url()))
 
 
 # Posting -----------------------------------------------------------------------------------
@@ -248,8 +247,6 @@ def new_thread(request, board):
             form.add_error(None, error)
         else:
             moderation_views.tell_author(request, thread, ratelimit.THREAD, "Your thread is posted.")
-            if not thread.is_public:
-                return HttpResponseRedirect(board.url)
             return HttpResponseRedirect(thread.url_under(board.url))
     return render(request, "forums/new_thread.html", {"page": board, "self": board, "form": form})
 
@@ -264,7 +261,7 @@ def edit_post(request, board, thread_id, post_id):
     if not permissions.can_edit_post(request.user, post):
         messages.error(request, "The time to edit this post has passed. Ask a moderator if it "
                                 "needs changing.")
-        return HttpResponseRedirect(_post_location(request.user, post, thread_url))
+        return HttpResponseRedirect(post_location(request.user, post, thread_url))
     with_title = actions.is_first_post(post)
     initial = {"body": post.body_source, "title": thread.title}
     form = EditPostForm(request.POST if request.method == "POST" else None, initial=initial,
@@ -282,7 +279,7 @@ def edit_post(request, board, thread_id, post_id):
                 "post": post, "form": form, "revisions": post.revisions.all()[:20]})
         else:
             moderation_views.tell_author(request, post, ratelimit.EDIT, "Your changes are saved.")
-        return HttpResponseRedirect(_post_location(request.user, post, thread_url))
+        return HttpResponseRedirect(post_location(request.user, post, thread_url))
     return render(request, "forums/edit_post.html", {
         "page": board, "self": board, "thread": thread, "thread_url": thread_url, "post": post,
         "form": form, "revisions": post.revisions.all()[:20],

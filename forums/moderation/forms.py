@@ -34,7 +34,8 @@ class HoneypotMixin(forms.Form):
 
 class FlagForm(forms.Form):
     reason = forms.ChoiceField(choices=FlagReason.choices, widget=forms.RadioSelect,
-                               label="What is wrong with this post?")
+                               label="What is wrong with this post?",
+                               error_messages={"required": "Choose what is wrong with this post."})
     note = forms.CharField(required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
                            label="Anything the moderators should know (optional)",
                            help_text="Needed if you chose “Something else”.")

@@ -72,9 +72,18 @@ def flag_post(request, pk):
             else:
                 ratelimit.record(request.user, ratelimit.client_ip(request), ratelimit.FLAG)
                 messages.success(request, "Thank you. A moderator will look at this post.")
-                return HttpResponseRedirect(post_url)
+                return HttpResponseRedirect(_back_to_the_message(request, post))
     return render(request, "moderation/flag_post.html", {"post": post, "form": form,
                                                           "thread": post.thread})
+
+
+def _back_to_the_message(request, post):
+    """The thread page the flagged post is on, with focus on the confirmation message, so a
+    screen reader reads it and the keyboard carries on from there."""
+    from forums.views import post_location  # forums.views imports this module
+
+    return post_location(request.user, post, post.thread.url_under(post.thread.board.url),
+                         anchor="messages")
 
 
 # Suspended accounts ----------------------------------------------------------------------------

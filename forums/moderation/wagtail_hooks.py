@@ -124,8 +124,11 @@ class ReviewQueueViewSet(SnippetViewSet):
     inspect_view_enabled = False
     copy_view_enabled = False
     list_display = [
+        # The id names the row for the bulk-action checkbox (its aria-describedby), as the
+        # snippets' own title column does.
         TitleColumn("summary", label="Post", get_url=review_url,
-                    accessor=lambda item: item.post.body_source[:120]),
+                    accessor=lambda item: item.post.body_source[:120],
+                    get_title_id=lambda item: f"snippet_{item.pk}_title"),
         BooleanColumn("urgent"),
         Column("reason", accessor="get_reason_display"),
         Column("details"),

@@ -21,7 +21,8 @@ def axe_violations(page):
         raise RuntimeError(MISSING_TOOLS)
     page.evaluate(AXE.read_text())
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
     )
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} -> "

@@ -21,7 +21,16 @@ class SitePage:
 
 
 RESIDENT = "resident@riverton.example"
+NEWCOMER = "newcomer@riverton.example"  # their first reply is held (forums/moderation/demo.py)
+MODERATOR = "moderator@riverton.example"
+HARBOUR_LIAISON = "ngo.liaison@riverton.example"
+# A concern with official answers, resolved (forums/concerns/demo.py)
 THREAD = "/forum/neighbourhood-concerns/1-needles-in-the-play-area-at-millbrook-park/"
+DISCUSSION = "/forum/prevention-and-education/4-ideas-for-a-parents-evening-on-vaping-and-cannabis/"
+CONCERNS = "/forum/neighbourhood-concerns/"
+ANSWERED_CONCERN = CONCERNS + "8-cars-stopping-briefly-outside-the-flats-on-westfield-road/"
+OPEN_CONCERN = CONCERNS + "7-street-drinking-on-the-riverside-benches-every-afternoon/"
+FLAGGABLE_POST = 5  # the first post of "How long is the wait for the community clinic?"
 THIS_MONTH = f"/events/month/{date.today():%Y/%-m}/"  # the demo's events are relative to today
 
 PAGES = [
@@ -45,8 +54,21 @@ PAGES = [
     SitePage("board", "/forum/neighbourhood-concerns/"),
     SitePage("thread", THREAD),
     SitePage("thread, signed in", THREAD, account=RESIDENT),
-    SitePage("new thread form", "/forum/neighbourhood-concerns/new/", account=RESIDENT),
+    SitePage("thread with your own held reply", THREAD, account=NEWCOMER),
+    SitePage("your own thread awaiting review",
+             "/forum/treatment-and-recovery/6-support-groups-for-parents-in-riverside/", account=NEWCOMER),
+    SitePage("discussion thread with the reply form", DISCUSSION, account=RESIDENT),
+    SitePage("new thread form", "/forum/prevention-and-education/new/", account=RESIDENT),
+    SitePage("flag form", f"/forums/posts/{FLAGGABLE_POST}/flag/", account=RESIDENT),
     SitePage("notifications", "/forums/notifications/", account=RESIDENT),
+    # concerns
+    SitePage("raise a concern form", "/forum/neighbourhood-concerns/new/", account=RESIDENT),
+    SitePage("concern with an official answer", ANSWERED_CONCERN),
+    SitePage("concern, as its author", ANSWERED_CONCERN, account=RESIDENT),
+    SitePage("concern, as a routed liaison", OPEN_CONCERN, account=HARBOUR_LIAISON),
+    SitePage("liaison inbox", "/admin/concerns/", account=HARBOUR_LIAISON),
+    # moderation
+    SitePage("review queue", "/admin/moderation/queue/", account=MODERATOR),
     # stories
     SitePage("report index", "/reports/"),
     SitePage("report", "/reports/2026-q2/"),
@@ -60,6 +82,7 @@ PAGES = [
     SitePage("calendar", "/events/"),
     SitePage("month grid", THIS_MONTH),
     SitePage("past events", "/events/past/"),
+    SitePage("event", "/events/community-safety-forum/"),
     SitePage("event, signed in", "/events/community-safety-forum/", account=RESIDENT),
     # search
     SitePage("search results", "/search/?q=naloxone"),
@@ -71,5 +94,4 @@ PAGES = [
     SitePage("transparency, last 30 days", "/transparency/?period=30d"),
     SitePage("transparency, filters not understood", "/transparency/?period=forever&partner=nobody"),
     SitePage("open data dictionary", "/transparency/data/"),
-    # moderation, concerns: add their pages here.
 ]

@@ -1,9 +1,12 @@
-"""Keyboard only: the skip link, and the sign-up form completed without a mouse, with a visible
-focus indicator on every control on the way."""
+"""Keyboard only: the skip link, the sign-up form and the flag form completed without a mouse, with a
+visible focus indicator on every control on the way."""
 
 import uuid
 
 from playwright.sync_api import expect
+
+from .conftest import sign_in
+from .pages import RESIDENT
 
 MAX_TABS = 60
 
@@ -73,3 +76,40 @@ def test_the_sign_up_form_can_be_completed_with_the_keyboard(page, live_site):
     # Then the account is created and a confirmation email is on its way
     expect(page.get_by_role("heading", level=1)).to_contain_text("Verify Your Email Address")
     assert "confirm-email" in live_site.last_mail_to(email).get_body(("plain",)).get_content()
+
+
+def test_a_post_can_be_flagged_with_the_keyboard_and_the_thanks_gets_focus(page):
+    # Given a signed-in resident reading a thread, using only the keyboard
+    sign_in(page, RESIDENT)
+    page.goto("/forum/treatment-and-recovery/3-how-long-is-the-wait-for-the-community-clinic/?page=1")
+
+    # When they tab to the first post's "Flag" link and press Enter
+    tab_until(page, lambda element: " ".join(element["text"].split()).startswith("Flag this post by"),
+              "the Flag link", max_tabs=80)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Flag a post by")
+
+    # And send the form without choosing a reason
+    tab_to_text(page, "Send flag")
+    page.keyboard.press("Enter")
+
+    # Then the error is explained and focus is on the first reason, which names the error
+    expect(page.locator("#id_reason_error")).to_have_text("Choose what is wrong with this post.")
+    expect(page.locator("#id_reason_0")).to_be_focused()
+    expect(page.locator("#id_reason_0")).to_have_accessible_description(
+        "Choose what is wrong with this post.")
+
+    # When they choose "Spam" with the arrow keys, tab to "Send flag" and press Enter
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_label("Spam")).to_be_checked()
+    tab_to_text(page, "Send flag")
+    page.keyboard.press("Enter")
+
+    # Then they are back on the thread with focus on the thanks, so a screen reader reads it,
+    # and the next Tab carries on inside the page's content
+    thanks = page.get_by_role("status")
+    expect(thanks).to_have_text("Thank you. A moderator will look at this post.")
+    expect(thanks).to_be_focused()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.querySelector('main').contains(document.activeElement)")

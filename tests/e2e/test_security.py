@@ -29,10 +29,12 @@ def test_page_sends_the_security_headers(fetched_pages, site_page):
     # Given the page as the server sent it, with production settings
     _status, headers, _html = fetched_pages[site_page.name]
 
-    # Then a content security policy allows no inline or evaluated script
+    # Then a content security policy allows no inline or evaluated script (except inline script
+    # in the Wagtail admin that staff reach: its widgets still need it, see portal/middleware.py)
     csp = csp_directives(headers["content-security-policy"])
     script_src = csp.get("script-src", csp.get("default-src"))
-    assert "'unsafe-inline'" not in script_src
+    admin_for_staff = site_page.path.startswith("/admin/") and site_page.status == 200
+    assert admin_for_staff or "'unsafe-inline'" not in script_src
     assert "'unsafe-eval'" not in script_src
     assert csp["object-src"] == ["'none'"]
     assert csp["frame-ancestors"] == ["'self'"]
@@ -157,7 +159,7 @@ def test_no_xss_payload_posted_in_the_forum_runs_script_on_the_thread_page(new_p
     thread_url, held = post_every_payload_through_the_forum(page, title)
 
     # Then on each page of the thread, moving over and focusing everything runs no script
-    shown = 0
+    shown = awaiting = 0
     for number in (1, 2):
         page.goto(f"{thread_url}?page={number}")
         page.wait_for_load_state("networkidle")
@@ -166,7 +168,10 @@ def test_no_xss_payload_posted_in_the_forum_runs_script_on_the_thread_page(new_p
         page.wait_for_timeout(300)
         assert dangerous_elements(page, ".post__body") == []
         shown += page.locator(".post__body").count()
-    assert shown == len(XSS_PAYLOADS) - held
+        awaiting += page.get_by_text("Awaiting review: only you can see this post").count()
+    # (held replies too: their author sees them, marked as awaiting review)
+    assert shown == len(XSS_PAYLOADS)
+    assert awaiting == held
     assert page.evaluate("window.__xss") is None
     assert seen == {"dialogs": [], "errors": [], "requests elsewhere": [], "failed loads": []}
 

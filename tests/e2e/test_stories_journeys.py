@@ -1,5 +1,6 @@
 """Journey through the editors' approval workflow: an editor writes a partnership report in the
-Wagtail admin and submits it, a second editor approves it, and a visitor sees it published."""
+Wagtail admin and submits it, a second editor approves it, and a visitor sees it published and
+finds it with the site's search."""
 
 import re
 import uuid
@@ -56,3 +57,11 @@ def test_an_editor_submits_a_report_a_second_editor_approves_it_and_visitors_see
     visitor.get_by_role("link", name=title).click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text(title)
     expect(visitor.get_by_role("main")).to_contain_text(summary)
+
+    # And finds it when they search for its title on the search page
+    visitor.goto("/search/")
+    search_box = visitor.get_by_label("Search reports, case studies, resources, services, events")
+    search_box.fill(f"\"{title}\"")
+    search_box.press("Enter")
+    visitor.get_by_role("link", name=title).click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(title)

@@ -4,7 +4,8 @@ threads or posts they show."""
 import pytest
 
 from forums import actions
-from tests.factories import UserFactory, forum_thread
+from forums.moderation.models import WatchedWord, WordAction
+from tests.factories import UserFactory, forum_thread, held_reply
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +57,24 @@ def test_thread_page_queries_do_not_grow(client, board, resident, django_assert_
         response = client.get(thread.get_absolute_url() + "?page=1")
     assert response.content.decode().count('class="post') - response.content.decode().count(
         'class="post__') == replies + 1
+
+
+@pytest.mark.parametrize("replies", [1, 15])
+def test_thread_page_with_the_readers_own_held_reply_keeps_the_budget(client, board,
+                                                                       django_assert_max_num_queries,
+                                                                       replies):
+    # Given a thread with replies and, at the end, a reply of the reader's held for review (by a
+    # watched word: outside tests/moderation residents are not held as new accounts)
+    (thread,) = fill_board(board, 1, replies_each=replies)
+    reader = UserFactory()
+    WatchedWord.objects.create(phrase="waiting", action=WordAction.HOLD)
+    held_reply(reader, thread, body="My reply waiting for a moderator")
+    client.force_login(reader)
+
+    # When they open the thread, then it costs what any signed-in reader's page costs
+    with django_assert_max_num_queries(THREAD_QUERIES[True]):
+        html = client.get(thread.get_absolute_url() + "?page=1").content.decode()
+    assert "My reply waiting for a moderator" in html
 
 
 @pytest.mark.parametrize("count", [2, 12])

@@ -1,5 +1,6 @@
 """Role × action table: only moderators see held posts, held threads and redacted originals (on
-pages and in feeds) and reach the review tools; residents and staff may flag."""
+pages and in feeds) and reach the review tools; residents and staff may flag. A held post's or held
+thread's own author also sees it, marked as awaiting review; nobody else does."""
 
 import pytest
 from django.urls import reverse
@@ -87,3 +88,46 @@ def test_role_action_table(client, request, scene, role, action):
     check, allowed = ACTIONS[action]
     # when they try the action, then only the roles in the table succeed
     assert check(client, scene) is (role in allowed)
+
+
+@pytest.mark.parametrize("viewer", ["author", "anonymous", "resident", "liaison", "editor"])
+def test_a_held_reply_is_shown_to_its_author_only_marked_awaiting_review(client, request, scene, viewer):
+    # Given a reply held for review in a public thread
+    held_post = scene["held_post"]
+    user = held_post.author if viewer == "author" else user_for(viewer, request)
+    if user is not None:
+        client.force_login(user)
+
+    # When the viewer opens the thread
+    html = client.get(scene["thread"].get_absolute_url() + "?page=1").content.decode()
+
+    # Then only its author sees it, marked as awaiting review, and can reach it by its link
+    is_author = viewer == "author"
+    assert (HELD_TEXT in html) is is_author
+    assert ("Awaiting review: only you can see this post" in html) is is_author
+    permalink = client.get(reverse("forums:post", args=[held_post.pk]))
+    assert permalink.status_code == (302 if is_author else 404)
+
+
+@pytest.mark.parametrize("viewer", ["author", "anonymous", "resident", "liaison"])
+def test_a_held_thread_is_shown_to_its_author_only_who_cannot_reply_yet(client, request, scene, viewer):
+    # Given a newcomer's thread held for review
+    held_thread = scene["held_thread"]
+    user = held_thread.author if viewer == "author" else user_for(viewer, request)
+    if user is not None:
+        client.force_login(user)
+
+    # When the viewer opens it
+    response = client.get(held_thread.get_absolute_url())
+
+    # Then only its author sees it, marked as awaiting review, without a reply form
+    if viewer != "author":
+        assert response.status_code == 404
+        return
+    html = response.content.decode()
+    assert "Held thread body" in html and "Awaiting review" in html
+    assert "Replies open once a moderator has approved this thread." in html
+    assert 'id="reply"' not in html
+    # And a reply sent anyway is refused and not saved
+    client.post(held_thread.get_absolute_url(), {"body": "Replying to myself early"})
+    assert not held_thread.posts.filter(body_source__contains="early").exists()

@@ -40,9 +40,12 @@ def test_a_new_residents_first_thread_waits_for_a_moderator(client, resident, bo
     # when they start a thread
     response = new_thread(client, board, title="Litter on the canal path again",
                           body="Bags of rubbish by the lock.")
-    # then they are told it waits for review, and nobody else sees it yet
-    assert "Your first posts are checked by a moderator" in response.content.decode()
+    # then they are told it waits for review, on their thread marked so, and nobody else sees it yet
+    html = response.content.decode()
+    assert "Your first posts are checked by a moderator" in html
     thread = Thread.objects.get()
+    assert response.redirect_chain[-1][0] == thread.get_absolute_url()
+    assert "<h1>Litter on the canal path again</h1>" in html and "Awaiting review" in html
     assert thread.visibility == Visibility.PENDING
     assert ReviewItem.objects.get().reason == ReviewReason.NEW_ACCOUNT
     client.logout()

@@ -72,6 +72,36 @@ def test_flagging_through_the_site_needs_a_reason_and_a_note_for_other(client, t
     assert post.flags.count() == 1
 
 
+def test_a_flag_without_a_reason_is_explained_and_focus_goes_to_the_reasons(client, thread):
+    # Given a resident on the flag form
+    post = forum_actions.reply(established_resident(), thread, body="Buy cheap watches")
+    client.force_login(established_resident())
+
+    # When they send it without choosing a reason
+    html = client.post(reverse("forums:flag_post", args=[post.pk]), {"note": ""}).content.decode()
+
+    # Then the error says what to do, each reason points to it, and the first reason has focus
+    assert '<p class="error" id="id_reason_error">Choose what is wrong with this post.</p>' in html
+    assert html.count('aria-describedby="id_reason_error"') == 6
+    assert html.count(" autofocus") == 1
+    assert post.flags.count() == 0
+
+
+def test_after_flagging_the_resident_returns_to_the_posts_page_with_focus_on_the_thanks(client, thread):
+    # Given a resident flagging a reply on a thread
+    post = forum_actions.reply(established_resident(), thread, body="Buy cheap watches")
+    client.force_login(established_resident())
+
+    # When the flag is sent
+    response = client.post(reverse("forums:flag_post", args=[post.pk]), {"reason": "spam"})
+
+    # Then they go back to the thread's page holding the post, to the message thanking them
+    assert response["Location"] == thread.get_absolute_url() + "?page=1#messages"
+    html = client.get(response["Location"]).content.decode()
+    assert '<div class="messages" role="status" id="messages" tabindex="-1">' in html
+    assert "Thank you. A moderator will look at this post." in html
+
+
 def test_authors_and_visitors_cannot_flag(client, thread):
     post = thread.posts.get()
     assert "Flag<span" not in client.get(thread.get_absolute_url() + "?page=1").content.decode()
@@ -95,6 +125,21 @@ def test_the_queue_lists_urgent_first_and_filters(client, moderator, thread, oth
     assert urgent.body_source in html and newcomer_post.body_source not in html
     html = client.get(QUEUE_URL, {"age": "older"}).content.decode()
     assert urgent.body_source not in html
+
+
+def test_each_row_names_its_bulk_action_checkbox_without_asking_gravatar(client, moderator, thread):
+    # Given a held reply in the queue
+    _post, item = held_reply(UserFactory(), thread)
+    client.force_login(moderator)
+
+    # When a moderator opens the queue
+    html = client.get(QUEUE_URL).content.decode()
+
+    # Then the row's checkbox is described by the post's summary, which is on the page, and no
+    # avatar is asked of gravatar.com (the moderator's email hash stays here)
+    assert f'aria-describedby="snippet_{item.pk}_title"' in html
+    assert f'id="snippet_{item.pk}_title"' in html
+    assert "gravatar" not in html
 
 
 @pytest.mark.parametrize("count", [3, 50])
