@@ -77,6 +77,9 @@ def can_answer(user, concern):
 
 
 def can_resolve(user, concern):
+    """Staff while it is active; the resident who raised it once it has an official answer."""
+    if is_author(user, concern):
+        return concern.state == State.ANSWERED
     return (is_routed_liaison(user, concern) or is_moderator(user)) and \
         concern.state in ACTIVE_STATES
 

@@ -219,3 +219,26 @@ def test_anonymous_concern_shows_no_account_to_the_public(client, resident, conc
     page = client.get(concern.thread.get_absolute_url()).content.decode()
     assert resident.display_name not in page and resident.email not in page
     assert "The resident" in page
+
+
+def test_the_resident_marks_an_answered_concern_resolved_from_its_page(client, concern, resident, liaison):
+    url = concern.thread.get_absolute_url() + "?page=1"  # not sent on to the first unread post
+    client.force_login(resident)
+    assert "Mark my concern resolved" not in client.get(url).content.decode()  # no answer yet
+    actions.answer(liaison, concern, body="Officers visited the park.", kind="action_taken")
+    assert "Mark my concern resolved" in client.get(url).content.decode()
+    client.post(f"/forums/concerns/{concern.pk}/resolve/", {"resolve-reason": "The needles are gone"})
+    assert state_of(concern) == State.RESOLVED
+    page = client.get(url).content.decode()
+    assert "Was your concern addressed?" in page and "Mark my concern resolved" not in page
+    last = concern.events.filter(is_public=True).last()
+    assert (last.actor_label, last.summary, last.reason) == ("The resident", "Resolved",
+                                                             "The needles are gone")
+
+
+def test_only_the_author_resolves_and_only_once_answered(concern, resident, liaison):
+    actions.answer(liaison, concern, body="Officers visited the park.", kind="action_taken")
+    with pytest.raises(PermissionDenied):
+        actions.resolve(UserFactory(), concern)
+    actions.resolve(resident, concern)
+    assert state_of(concern) == State.RESOLVED

@@ -7,6 +7,7 @@ production, plus E2E_MAIL_DIR: the folder where each sent email is written as a 
 """
 
 import warnings
+from pathlib import Path
 
 from portal.settings.production import *  # noqa: F403
 from portal.settings.production import STORAGES, env
@@ -35,3 +36,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast sig
 
 # Static files come from the apps' folders (finders); there is no collected STATIC_ROOT to warn about.
 warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+
+# One cache for both workers, as Redis is in production: cached figures and site chrome agree
+# whichever worker answers.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                      "LOCATION": str(Path(env.required("E2E_MAIL_DIR")).parent / "cache")}}
+
+# The transparency figures are recomputed on every visit (in the background, which here is at
+# once), so a journey sees its own concern counted on its next visit.
+TRANSPARENCY_FRESH_FOR = 0

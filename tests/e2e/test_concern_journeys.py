@@ -1,8 +1,8 @@
 """Journey of a concern, through the UI only: a newcomer signs up and confirms their email, raises
 a concern; being new, it is held and they are told so; a moderator approves it in the admin's
 review queue; a liaison of the partner the demo's routing rules send it to finds it in the
-concerns inbox, answers officially and marks it resolved; the resident reads the signed answer
-and says whether their concern was addressed."""
+concerns inbox and answers officially; the resident reads the signed answer, marks the concern
+resolved and says whether it was addressed; the transparency page counts it."""
 
 import re
 import uuid
@@ -64,16 +64,26 @@ def answer_from_inbox(page, title, answer):
     tools.get_by_label("Also show my display name").check()
     tools.get_by_role("button", name="Post the official answer").click()
     expect(page.get_by_role("status")).to_contain_text("Your official answer is posted.")
-    page.locator("#concern-resolve").get_by_label("Reason (optional)").fill("Outreach visits arranged")
-    page.get_by_role("button", name="Mark resolved").click()
-    expect(page.get_by_role("status")).to_contain_text("The concern is marked resolved.")
+
+
+def concerns_received_last_30_days(page):
+    """The dashboard's count; the server computes a new snapshot on each visit (FRESH_FOR is 0
+    there) and shows the one before, so the second visit shows the figures as of the first."""
+    for _visit in range(2):
+        page.goto("/transparency/?period=30d")
+    label = page.locator("dt", has_text=re.compile("^Concerns received$")).first
+    return int(label.locator("xpath=following-sibling::dd[1]").inner_text())
 
 
 def test_a_new_resident_raises_a_concern_that_is_held_approved_answered_and_resolved(new_page, live_site):
     title = f"Broken bottles on the boathouse slipway ({uuid.uuid4().hex[:6]})"
     answer = "Our outreach workers will visit the slipway on Tuesday and Thursday evenings."
 
-    # Given a newcomer who signs up and confirms their email address
+    # Given the transparency page's count of concerns received in the last 30 days
+    visitor = new_page()
+    received_before = concerns_received_last_30_days(visitor)
+
+    # And a newcomer who signs up and confirms their email address
     resident = new_page()
     sign_up_and_confirm(resident, live_site)
 
@@ -86,7 +96,6 @@ def test_a_new_resident_raises_a_concern_that_is_held_approved_answered_and_reso
     expect(resident.get_by_role("heading", level=1)).to_have_text(title)
     expect(resident.locator("#concern")).to_contain_text("Waiting for a moderator to check it.")
     expect(resident.get_by_role("article")).to_contain_text("Awaiting review: only you can see this post")
-    visitor = new_page()
     visitor.goto(CONCERNS_BOARD)
     expect(visitor.get_by_role("link", name=title)).to_have_count(0)
 
@@ -99,7 +108,7 @@ def test_a_new_resident_raises_a_concern_that_is_held_approved_answered_and_reso
     visitor.get_by_role("link", name=title).click()
     expect(visitor.locator("#concern")).to_contain_text(f"Sent to {PARTNER}.")
 
-    # When a liaison of that partner finds it in the concerns inbox, answers and marks it resolved
+    # When a liaison of that partner finds it in the concerns inbox and answers it officially
     liaison = new_page()
     answer_from_inbox(liaison, title, answer)
 
@@ -109,9 +118,17 @@ def test_a_new_resident_raises_a_concern_that_is_held_approved_answered_and_reso
     official = resident.get_by_role("article").filter(has_text=answer)
     expect(official).to_contain_text(f"Official response: {PARTNER}")
     expect(official).to_contain_text(LIAISON_NAME)
-    expect(resident.locator("#concern-status-heading")).to_have_text("Status: Resolved")
+    expect(resident.locator("#concern-status-heading")).to_have_text("Status: Answered")
 
-    # When they answer the one question asked after resolution
+    # When they mark it resolved
+    resolve = resident.locator("#concern-resolve-by-resident")
+    resolve.get_by_label("Reason (optional)").fill("The outreach visits have calmed things down")
+    resolve.get_by_role("button", name="Mark my concern resolved").click()
+    expect(resident.get_by_role("status")).to_contain_text("The concern is marked resolved.")
+    expect(resident.locator("#concern-status-heading")).to_have_text("Status: Resolved")
+    expect(resident.locator("#concern")).to_contain_text("The resident: Resolved")
+
+    # And answer the one question asked after resolution
     satisfaction = resident.locator("#concern-satisfaction")
     satisfaction.get_by_label("Yes", exact=True).check()
     satisfaction.get_by_role("button", name="Send my answer").click()
@@ -120,3 +137,6 @@ def test_a_new_resident_raises_a_concern_that_is_held_approved_answered_and_reso
     expect(resident.get_by_role("status")).to_contain_text("Thank you for your answer.")
     expect(resident.locator("#concern")).to_contain_text("You told us: Yes")
     expect(resident.locator("#concern-satisfaction")).to_have_count(0)
+
+    # And the transparency page counts one more concern received in the last 30 days
+    assert concerns_received_last_30_days(visitor) == received_before + 1
