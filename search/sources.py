@@ -20,6 +20,7 @@ from datetime import datetime
 
 from django.db.models import Model, QuerySet
 from django.dispatch import Signal
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 
@@ -182,8 +183,51 @@ def page_document(page):
     )
 
 
+def _slug(obj):
+    return obj.slug if obj is not None else ""
+
+
+def _first_slug(page, relation):
+    """Document fields hold one slug per facet: a page tagged with several gets its first."""
+    return _slug(getattr(page, relation).order_by("pk").first())
+
+
+def _described_by(*, topics=None, partners=None, partner=None, neighbourhood=None, date=None):
+    """A `describe` function reading the page's own fields named here (any may be left out)."""
+    def describe(page):
+        fields = {}
+        if topics:
+            fields["topic"] = _first_slug(page, topics)
+        if partners:
+            fields["partner"] = _first_slug(page, partners)
+        if partner:
+            fields["partner"] = _slug(getattr(page, partner))
+        if neighbourhood:
+            fields["neighbourhood"] = _slug(getattr(page, neighbourhood))
+        if date and getattr(page, date, None):
+            value = getattr(page, date)
+            fields["date"] = value if isinstance(value, datetime) else datetime.combine(
+                value, datetime.min.time(), tzinfo=timezone.get_current_timezone())
+        return fields
+    return describe
+
+
 register_page_type(PageType("portal.standardpage", "page", "Page"))
 register_page_type(PageType("portal.homepage", "page", "Page"))
+# Pages of layer 2 (stories, events) with their own result type, so results and the type facet
+# say "Partnership report" rather than "Page".
+register_page_type(PageType("stories.reportpage", "report", "Partnership report",
+                            _described_by(topics="topics", partners="partners", date="period_end")))
+register_page_type(PageType("stories.casestudypage", "case_study", "Case study",
+                            _described_by(topics="topics", partners="partners",
+                                          neighbourhood="neighbourhood")))
+register_page_type(PageType("stories.resourcepage", "resource", "Resource",
+                            _described_by(topics="topics")))
+register_page_type(PageType("stories.servicepage", "service", "Support service",
+                            _described_by(partner="provider_partner", neighbourhood="neighbourhood")))
+register_page_type(PageType("events.eventpage", "event", "Event",
+                            _described_by(topics="topics", partners="partners",
+                                          neighbourhood="neighbourhood", date="start")))
 register(
     Source(
         label=PAGE_LABEL,

@@ -147,3 +147,17 @@ def test_a_page_type_joins_with_its_own_result_type_and_facets(client, publish):
     # Then results show its type and it can be narrowed by topic
     assert "Partnership report" in response.text
     assert 'href="?q=response&amp;topic=housing"' in response.text
+
+
+def test_stories_and_events_have_their_own_result_types_and_facets(db):
+    from search import sources
+    from tests.factories import PartnerFactory, TopicFactory, event_page, report_page
+
+    topic, partner = TopicFactory(slug="drug-litter"), PartnerFactory(slug="riverton-police")
+    report = sources.page_document(report_page(title="Quarter one", topics=[topic], partners=[partner]))
+    assert (report.kind, report.topic, report.partner) == ("report", "drug-litter", "riverton-police")
+    assert report.date.date().isoformat() == "2026-03-31"  # the end of its reporting period
+    event = sources.page_document(event_page(title="Safety walk", topics=[topic]))
+    assert (event.kind, event.topic) == ("event", "drug-litter")
+    assert sources.kind_labels()["report"] == "Partnership report"
+    assert sources.kind_labels()["event"] == "Event"
