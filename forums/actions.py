@@ -113,7 +113,7 @@ def reply(user, thread, *, body, anonymous=False, token=""):
         log(instance=post, action="forums.post.created", user=user,
             data={"thread": thread.pk, "anonymous": anonymous})
         if post.is_public:
-            _notify_followers(post)
+            notify_followers(post)
             announce(post, "shown")
         return post
 
@@ -294,8 +294,10 @@ def mark_read(user, thread, up_to_post_id):
         )
 
 
-def _notify_followers(post):
-    """One unread notification per follower and thread; more replies only raise its count."""
+def notify_followers(post, *, without_email=()):
+    """One unread notification per follower and thread; more replies only raise its count.
+    Followers in `without_email` (user ids) get the notification but no reply email: the concerns
+    app emails a concern's resident about official answers itself."""
     thread = post.thread
     followers = set(Follow.objects.filter(thread=thread).exclude(user_id=post.author_id)
                     .values_list("user_id", flat=True))
@@ -310,7 +312,7 @@ def _notify_followers(post):
         [Notification(user_id=uid, thread=thread, first_post=post) for uid in followers - already],
         ignore_conflicts=True,  # a reply at the same moment made it first
     )
-    new_ids = sorted(followers - already)
+    new_ids = sorted(followers - already - set(without_email))
     if new_ids:
         from .tasks import send_reply_emails
 

@@ -176,7 +176,7 @@ def answer(user, concern, *, body, kind, reason="", sign_name=False):
             is_official_response=True, official_partner=partner,
             staff_badge=f"Signed by {user.display_name}" if sign_name else "")
         forum_actions.refresh_thread(thread)
-        forum_actions._notify_followers(post)
+        forum_actions.notify_followers(post, without_email=[thread.author_id])
         announce(post, "shown")
         OfficialAnswer.objects.create(post=post, concern=concern, partner=partner, kind=kind,
                                       reason=reason, created_at=now)

@@ -155,7 +155,7 @@ def approve(item, *, by, reason=""):
         if item.was_held:
             _count_approved(post.author)
             if not was_public and not _forums().is_first_post(post):
-                _forums()._notify_followers(post)
+                _forums().notify_followers(post)
         _resolve(item, ReviewStatus.APPROVED if item.was_held or not was_public
                  else ReviewStatus.DISMISSED, by, reason)
         log(instance=item, action="moderation.item.approved", user=by,

@@ -96,3 +96,17 @@ def test_answered_concerns_are_not_overdue(make_concern, liaison, ngo_liaison):
     actions.answer(liaison, concern, body="On it.", kind="information")
     Concern.objects.filter(pk=concern.pk).update(published_at=timezone.now() - timedelta(days=9))
     assert jobs.run()["overdue"] == 0
+
+
+def test_an_official_answer_reaches_the_resident_in_one_email(make_concern, liaison, resident,
+                                                              django_capture_on_commit_callbacks):
+    from forums.models import Notification
+
+    concern = make_concern()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.answer(liaison, concern, body="Officers visited the park.", kind="action_taken")
+    to_resident = [m for m in mail.outbox if m.to == [resident.email]]
+    assert len(to_resident) == 1 and "Official response" in to_resident[0].body
+    # and the site still lists the answer among their unread replies
+    assert Notification.objects.filter(user=resident, thread=concern.thread, read_at__isnull=True).exists()
