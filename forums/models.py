@@ -79,10 +79,15 @@ class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):
         verbose_name = "board"
 
 
+def public_pages():
+    """Live pages that no view restriction (login, password, groups) covers, as a subquery."""
+    return Page.objects.live().public().values("pk")
+
+
 class ThreadQuerySet(models.QuerySet):
     def public(self):
-        """Threads anyone may see: visible, on a live board."""
-        return self.filter(visibility=Visibility.VISIBLE, board__live=True)
+        """Threads anyone may see: visible, on a live board no view restriction covers."""
+        return self.filter(visibility=Visibility.VISIBLE, board__in=public_pages())
 
     def visible_on(self, board):
         """The visible threads of a board being served (so already known to be live)."""
@@ -156,9 +161,9 @@ class Thread(models.Model):
 
 class PostQuerySet(models.QuerySet):
     def public(self):
-        """Posts anyone may see: visible, in a visible thread on a live board."""
+        """Posts anyone may see: visible, in a visible thread on a live, unrestricted board."""
         return self.filter(visibility=Visibility.VISIBLE, thread__visibility=Visibility.VISIBLE,
-                           thread__board__live=True)
+                           thread__board__in=public_pages())
 
     def visible_in(self, thread):
         return self.filter(thread=thread, visibility=Visibility.VISIBLE)

@@ -100,6 +100,24 @@ def test_public_querysets(resident, moderator, board):
     assert not Thread.objects.public().exists()
 
 
+def test_a_board_behind_a_login_stays_out_of_forum_wide_lists_and_feeds(client, resident, board):
+    from wagtail.models import PageViewRestriction
+
+    from forums.models import Post
+    from tests.factories import forum_board
+
+    members_only = forum_board(slug="members", title="Members only")
+    PageViewRestriction.objects.create(page=members_only, restriction_type=PageViewRestriction.LOGIN)
+    forum_thread(resident, members_only, title="Only for signed-in members", body="Members talk")
+    forum_thread(resident, board, title="Open to everyone here", body="Public talk")
+    forum_url = board.get_parent().url
+    for url in [forum_url, forum_url + "feed/rss/", forum_url + "feed/atom/"]:
+        content = client.get(url).content.decode()
+        assert "Open to everyone here" in content and "Only for signed-in members" not in content
+    assert [t.title for t in Thread.objects.public()] == ["Open to everyone here"]
+    assert [p.body_source for p in Post.objects.public()] == ["Public talk"]
+
+
 def test_board_filters_by_topic_and_neighbourhood(client, resident):
     from tests.factories import NeighbourhoodFactory, TopicFactory, forum_board
 

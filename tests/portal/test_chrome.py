@@ -116,7 +116,7 @@ def test_home_page_query_budget(client, resident, django_assert_max_num_queries)
     assert thread.title in response.text and "Harbour Trust" in response.text
 
 
-HOME_QUERIES = 19
+HOME_QUERIES = 20  # the latest threads leave out boards behind a view restriction (1 query)
 
 
 def test_the_community_rules_link_follows_its_page_when_a_parent_moves_it(client):
