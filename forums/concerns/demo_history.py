@@ -16,10 +16,11 @@ reply notifications marked read and emailed, so nothing is mailed after seeding.
 Idempotent: the history is built once, when none of its residents has raised a concern.
 """
 
+import calendar
 import math
 import random
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from allauth.account.models import EmailAddress
 from django.db.models import Max
@@ -43,8 +44,8 @@ from .models import (
 )
 
 SEED = 20260301
-COUNT = 200
-OLDEST_DAYS = 330  # inside "the last 12 months" whatever the day of the month
+MONTHLY = [7, 8, 9, 10, 12, 13, 15, 16, 18, 20, 24, 28]  # oldest first, 180 in all
+DUPLICATED = ("Drug litter and needles", "Anti-social behaviour")  # reported twice, now and then
 MARK = "(Demo history.)"
 
 # email, display name, neighbourhood: residents who only exist to have raised past concerns
@@ -68,9 +69,11 @@ PLACES = ["by the bus shelter", "behind the library", "in the underpass", "on th
           "outside the corner shop", "behind the community centre", "near the station steps",
           "in the multi-storey car park", "by the playground", "on the footbridge",
           "near the health centre", "behind the supermarket"]
+# Each topic is raised in a few neighbourhoods (where it is a problem in this made-up city), so
+# each topic x neighbourhood x partner of the year has a dozen concerns, not a handful.
 TOPICS = {
     "Drug litter and needles": {
-        "weight": 5,
+        "areas": ["Millbrook", "Northgate", "Old Harbour", "St Anne's"],
         "titles": ["Needles found {place}", "Drug litter {place}", "Used foil and needles {place}",
                    "Sharps left {place}", "Broken syringes {place}"],
         "bodies": ["I found {n} used needles this morning.", "There is drug litter here most days.",
@@ -78,7 +81,7 @@ TOPICS = {
                    "I did not touch it and kept my dog away."],
     },
     "Dealing in the street": {
-        "weight": 4,
+        "areas": ["Northgate", "Westfield", "Old Harbour"],
         "titles": ["Dealing {place}", "People waiting to buy drugs {place}",
                    "Suspected dealing {place} in the evenings", "Cars stopping briefly {place}"],
         "bodies": ["It happens most evenings between eight and ten.",
@@ -87,7 +90,7 @@ TOPICS = {
                    "It has got worse over the last few weeks."],
     },
     "Anti-social behaviour": {
-        "weight": 4,
+        "areas": ["Northgate", "Riverside", "St Anne's", "Westfield"],
         "titles": ["Shouting and broken glass {place}", "Groups gathering late {place}",
                    "Intimidating behaviour {place}", "Noise late at night {place}"],
         "bodies": ["It goes on past midnight several nights a week.",
@@ -96,7 +99,7 @@ TOPICS = {
                    "We have asked politely and been sworn at."],
     },
     "Alcohol": {
-        "weight": 3,
+        "areas": ["Riverside", "Old Harbour", "Millbrook"],
         "titles": ["Street drinking {place}", "Cans and bottles left {place}",
                    "Drinking from early morning {place}"],
         "bodies": ["A group drinks here from late morning.",
@@ -127,8 +130,8 @@ ANSWERS = {
     "health": [("information", "Our clinic can see anyone who asks for help; no referral is "
                                "needed.")],
 }
-RESOLUTIONS = ["Cleared and checked again", "Patrols continue", "Outreach offered",
-               "No further reports since"]
+RESOLUTIONS = {"police": "Patrols continue", "ngo": "Outreach offered",
+               "city": "Cleared and checked again", "health": "Clinic appointment offered"}
 
 
 @dataclass
@@ -156,17 +159,18 @@ def seed(demo, board):
     rng, now = random.Random(SEED), timezone.now()  # noqa: S311 - made-up demo data, not secrets
     liaisons = _liaisons_by_partner()
     moderator = demo.users["moderator@riverton.example"]
-    for days_ago in _publication_days(rng):
-        topic = rng.choices(list(TOPICS), weights=[t["weight"] for t in TOPICS.values()])[0]
-        author = rng.choice(residents)
-        area = rng.choice(list(demo.neighbourhoods.values())) if rng.random() < 0.3 \
-            else author.neighbourhood
+    by_area = {}
+    for user in residents:
+        by_area.setdefault(user.neighbourhood_id, []).append(user)
+    for published, topic, area in _schedule(rng, demo, now):
+        neighbours = by_area.get(area.pk)
+        author = rng.choice(neighbours if neighbours and rng.random() < 0.7 else residents)
         thread = actions.raise_concern(
             author, board, title=_title(rng, topic, area), body=_body(rng, topic),
             topic=demo.topics[topic], neighbourhood=area, anonymous=rng.random() < 0.15,
             share_contact=rng.random() < 0.3)
         concern = actions.publish(thread)
-        plan = _play(rng, concern, author, liaisons, moderator, now - timedelta(days=days_ago), now)
+        plan = _play(rng, concern, topic, author, liaisons, moderator, published, now)
         _backdate(concern, plan)
     _quieten_mail(board, residents)
 
@@ -196,10 +200,39 @@ def _liaisons_by_partner():
     return found
 
 
-def _publication_days(rng):
-    """Days before now, oldest first; the density rises towards the present."""
-    days = [OLDEST_DAYS * (1 - math.sqrt(rng.random())) for _ in range(COUNT)]
-    return sorted((max(d, 0.15) for d in days), reverse=True)
+def _schedule(rng, demo, now):
+    """[(published, topic name, neighbourhood)], oldest first. Each of the last twelve calendar
+    months gets its share (MONTHLY; this month in proportion to how much of it has passed, the
+    rest going to the month before), and every topic x neighbourhood of TOPICS the same number of
+    concerns, so the year's figures per topic, neighbourhood and partner are well above the
+    suppression threshold: a real city's page, where mostly the small monthly cells are hidden."""
+    starts = _month_starts(now)
+    counts, times = list(MONTHLY), []
+    local = timezone.localtime(now)
+    elapsed = (now - timedelta(hours=2) - starts[-1]) / timedelta(
+        days=calendar.monthrange(local.year, local.month)[1])
+    moved = counts[-1] - round(counts[-1] * max(0, min(elapsed, 1)))
+    counts[-1], counts[-2] = counts[-1] - moved, counts[-2] + moved
+    for count, start, end in zip(counts, starts, [*starts[1:], now], strict=True):
+        end = min(end, now - timedelta(hours=2))
+        times += sorted(start + (end - start) * rng.random() for _ in range(count))
+    units = [(topic, demo.neighbourhoods[area]) for topic, spec in TOPICS.items()
+             for area in spec["areas"]]
+    mixed = []
+    while len(mixed) < len(times):
+        rng.shuffle(units)
+        mixed += units
+    return [(when, topic, area) for when, (topic, area) in zip(times, mixed, strict=False)]
+
+
+def _month_starts(now):
+    """The first moments of the last twelve months (oldest first) and of the month now."""
+    local = timezone.localtime(now)
+    year, month, starts = local.year, local.month, []
+    for _ in range(12):
+        starts.insert(0, datetime(year, month, 1, tzinfo=local.tzinfo))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return starts
 
 
 def _title(rng, topic, area):
@@ -217,19 +250,19 @@ def _hours(rng, median):
     return min(max(rng.lognormvariate(math.log(median), 0.9), 1), 12 * 24)
 
 
-def _play(rng, concern, author, liaisons, moderator, published, now):
+def _play(rng, concern, topic, author, liaisons, moderator, published, now):
     """Take `concern` through its life with the real actions; return when each step happened."""
     plan = Plan(published=published)
     routes = list(concern.routes.select_related("partner").order_by("pk"))
-    if rng.random() < 0.03:
+    if topic in DUPLICATED and rng.random() < 0.04:
         plan.closed = _before(published + timedelta(hours=_hours(rng, 6)), now)
         actions.close(moderator, concern, reason=CloseReason.DUPLICATE,
                       note="Raised already in another concern.")
         return plan
-    never = rng.random() < 0.06
+    never = rng.random() < 0.05
     for index, route in enumerate(routes):
         liaison = liaisons.get(route.partner_id)
-        if liaison is None or (index and rng.random() < 0.5):
+        if liaison is None or rng.random() > (1, 0.9, 0.9, 0.9)[index]:
             continue
         if index == 0 and rng.random() < 0.4:
             claimed = published + timedelta(hours=_hours(rng, 3))
@@ -249,15 +282,16 @@ def _play(rng, concern, author, liaisons, moderator, published, now):
 
 
 def _resolve(rng, concern, author, liaisons, plan, now):
-    if not plan.answers or rng.random() > 0.85:
+    if not plan.answers or rng.random() > 0.9:
         return
     first = min(plan.answers, key=plan.answers.get)
     resolved = max(plan.answers.values()) + timedelta(hours=_hours(rng, 48))
     if resolved >= now:
         return
-    actions.resolve(liaisons[first.pk], concern, reason=rng.choice(RESOLUTIONS))
+    reason = rng.choice([RESOLUTIONS[first.kind], "No further reports since"])
+    actions.resolve(liaisons[first.pk], concern, reason=reason)
     plan.resolved = resolved
-    if rng.random() < 0.8:
+    if rng.random() < 0.85:
         plan.satisfaction = rng.choices(["yes", "partly", "no"], weights=[70, 20, 10])[0]
         actions.give_satisfaction(author, concern, answer=plan.satisfaction)
 
