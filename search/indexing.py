@@ -4,6 +4,8 @@ that fails records a PendingIndexUpdate, retried by `retry_pending()` (the task 
 `manage.py search_index retry`). Posting and publishing never fail because of search."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from django.db import transaction
@@ -13,11 +15,25 @@ from . import sources
 from .engines import EngineUnavailable, indexing_engines
 
 logger = logging.getLogger(__name__)
+_paused = ContextVar("search_indexing_paused", default=False)
 
 
 def schedule(source_label, object_id):
     """Re-index (or remove) one object once the current transaction has committed."""
+    if _paused.get():
+        return
     transaction.on_commit(partial(_enqueue, source_label, str(object_id)))
+
+
+@contextmanager
+def paused():
+    """Schedule no per-object updates inside this block, commits included: for a bulk load that
+    ends with `rebuild()` (seed_demo), where one task per new post would redo the rebuild's work."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
 
 
 def _enqueue(source_label, object_id):

@@ -2,12 +2,20 @@
 response templates, and a few concerns in different states with official answers.
 Idempotent: rules and templates are made once; the concerns' story is played once."""
 
+from django.db.models import Q
 from wagtail.models import Site
 
 from forums.models import BoardPage, ThreadKind
 
-from . import actions
-from .models import Concern, ConcernSettings, OfficialAnswer, ResponseTemplate, RoutingRule
+from . import actions, demo_history
+from .models import (
+    Concern,
+    ConcernSettings,
+    OfficialAnswer,
+    ResponseTemplate,
+    RoutingRule,
+    State,
+)
 
 POLICE = "Riverton Police Service (demo)"
 HARBOUR = "Harbour Lights Recovery Trust (demo)"
@@ -50,10 +58,11 @@ def seed(demo):
             actions.raise_concern(demo.users[email], board, title=title, body=body,
                                   topic=demo.topics[topic], neighbourhood=demo.neighbourhoods[area],
                                   share_contact=email == "resident@riverton.example")
-    for thread in board.threads.all():
+    for thread in board.threads.filter(Q(concern__isnull=True) | Q(concern__state=State.SUBMITTED)):
         actions.publish(thread)
     if not OfficialAnswer.objects.exists():
         _play_story(demo, board)
+    demo_history.seed(demo, board)  # after the story, so the story's threads stay the newest
 
 
 def seed_rules(demo):
