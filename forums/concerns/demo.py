@@ -2,6 +2,7 @@
 response templates, and a few concerns in different states with official answers.
 Idempotent: rules and templates are made once; the concerns' story is played once."""
 
+from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Site
 
@@ -62,7 +63,8 @@ def seed(demo):
         actions.publish(thread)
     if not OfficialAnswer.objects.exists():
         _play_story(demo, board)
-    demo_history.seed(demo, board)  # after the story, so the story's threads stay the newest
+    if settings.DEMO_CONCERN_HISTORY:
+        demo_history.seed(demo, board)  # after the story, so the story's threads stay the newest
 
 
 def seed_rules(demo):

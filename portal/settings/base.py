@@ -131,6 +131,9 @@ else:
 # One TASKS setting serves Django's tasks framework and the django_tasks backport Wagtail uses.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# seed_demo adds a year of concern history (about 180 concerns) for the transparency page.
+DEMO_CONCERN_HISTORY = True
+
 # Seconds a snapshot of the transparency figures is shown before the next is computed.
 TRANSPARENCY_FRESH_FOR = 600
 

@@ -11,6 +11,11 @@ from forums.concerns.models import CloseReason, Concern, ConcernEmail, OfficialA
 from forums.models import Notification, Post, Thread
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _with_history(settings):
+    settings.DEMO_CONCERN_HISTORY = True  # off in the other tests' demo city, for speed
 HISTORY_AUTHORS = [email for email, _name, _area in RESIDENTS]
 STORY_TITLES = ["Needles in the play area", "Groups gathering late", "Street drinking on the Riverside",
                 "Cars stopping briefly outside the flats"]

@@ -19,6 +19,7 @@ def test_the_demo_site_is_searchable_straight_after_seeding(client, settings):
 
 
 def test_the_demo_concern_history_is_searchable_straight_after_seeding(client, settings):
+    settings.DEMO_CONCERN_HISTORY = True
     # Given the demo city was seeded, its year of concern history included (seed_demo pauses the
     # per-post index updates because it rebuilds the index at the end)
     settings.DEBUG = True
