@@ -16,7 +16,8 @@ PAGES = [
     ("forum thread (50 posts)", "bench.forums:long_thread_path"),
     ("transparency page (100,000 concerns)", "/transparency/"),
     ("transparency page, filtered", "/transparency/?period=30d&partner=riverton-police-service"),
-    # search: add its pages here.
+    ("search", "/search/?q=needles+park"),
+    ("open311 requests (last 90 days)", "/open311/v2/requests.json"),
 ]
 
 # Modules with a seed() function run (under bench.settings, after seed_demo) before serving.
