@@ -116,7 +116,7 @@ def test_home_page_query_budget(client, resident, django_assert_max_num_queries)
     assert thread.title in response.text and "Harbour Trust" in response.text
 
 
-HOME_QUERIES = 20  # the latest threads leave out boards behind a view restriction (1 query)
+HOME_QUERIES = 18  # signed in: no user bar lookups for residents; view restrictions for the latest threads
 
 
 def test_the_community_rules_link_follows_its_page_when_a_parent_moves_it(client):
@@ -151,3 +151,13 @@ def test_pages_deep_in_the_tree_are_published_without_clearing_the_chrome(client
         client.get("/")
 
     assert "portal_sitesettings" not in " ".join(q["sql"] for q in captured.captured_queries)
+
+
+def test_the_wagtail_user_bar_is_for_staff_only(client, resident):
+    from portal.accounts.roles import Role
+    from tests.factories import staff_user
+
+    client.force_login(resident)
+    assert "wagtail-userbar" not in client.get("/").content.decode()
+    client.force_login(staff_user(Role.EDITOR))
+    assert "wagtail-userbar" in client.get("/").content.decode()
