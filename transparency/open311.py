@@ -24,8 +24,8 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Site
 
 from forums.concerns.models import WAITING_STATES, ConcernEvent, ConcernRoute, State
-from forums.concerns.public import plain_text, public_board_ids, public_concerns
-from forums.models import BoardPage, ThreadKind
+from forums.concerns.public import plain_text, public_concerns
+from forums.models import BoardPage, ThreadKind, public_pages
 from portal.models import SiteSettings
 from portal.taxonomy.models import Topic
 
@@ -123,7 +123,7 @@ def service_definition(request, code):
 def _services():
     """{topic: [board titles]} for the topics of public concern boards, by topic name."""
     links = (BoardPage.topics.through.objects
-             .filter(boardpage__in=public_board_ids(), boardpage__thread_kind=ThreadKind.CONCERN)
+             .filter(boardpage__in=public_pages(), boardpage__thread_kind=ThreadKind.CONCERN)
              .select_related("topic", "boardpage").order_by("topic__name", "boardpage__title"))
     found = defaultdict(list)
     for link in links:

@@ -11,18 +11,12 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from forums.models import BoardPage, Post, Visibility
+from forums.models import Post, Visibility, public_pages
 
 from .models import Concern, OfficialAnswer, State
 
 PARTNER_ANSWERS = 5
 EXCERPT_WORDS = 40
-
-
-def public_board_ids():
-    """A subquery of the boards anyone may read (live, not view-restricted). Building it reads
-    the view restrictions once (Wagtail's `public()`)."""
-    return BoardPage.objects.live().public().values("pk")
 
 
 def public_concerns():
@@ -32,7 +26,7 @@ def public_concerns():
     return (
         Concern.objects.exclude(state=State.SUBMITTED)
         .filter(published_at__isnull=False, thread__visibility=Visibility.VISIBLE,
-                thread__board__in=public_board_ids())
+                thread__board__in=public_pages())
         .annotate(first_post_visibility=Subquery(first_post.values("visibility")[:1]),
                   first_post_html=Subquery(first_post.values("body_html")[:1]))
         .filter(first_post_visibility=Visibility.VISIBLE)
