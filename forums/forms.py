@@ -106,17 +106,29 @@ class EditPostForm(forms.Form):
         return actions.clean_title(self.cleaned_data.get("title"))
 
 
-class FilterForm(forms.Form):
-    topic = forms.ModelChoiceField(queryset=Topic.objects.none(), required=False,
-                                   empty_label="All topics", to_field_name="slug")
-    area = forms.ModelChoiceField(queryset=Neighbourhood.objects.all(), required=False,
-                                  empty_label="All neighbourhoods", to_field_name="slug",
-                                  label="Neighbourhood")
+class LoadedChoiceField(forms.ChoiceField):
+    """A choice, by slug, among objects already loaded (the cached topics and neighbourhoods):
+    neither its options nor checking a choice needs a query. Cleans to the object or None."""
 
-    def __init__(self, *args, topics, **kwargs):
+    def __init__(self, *, empty_label, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.empty_label = empty_label
+        self.objects = {}
+
+    def set_objects(self, objects):
+        self.objects = {obj.slug: obj for obj in objects}
+        self.choices = [("", self.empty_label), *((obj.slug, str(obj)) for obj in objects)]
+
+    def clean(self, value):
+        slug = super().clean(value)
+        return self.objects.get(slug) if slug else None
+
+
+class FilterForm(forms.Form):
+    topic = LoadedChoiceField(empty_label="All topics")
+    area = LoadedChoiceField(empty_label="All neighbourhoods", label="Neighbourhood")
+
+    def __init__(self, *args, topics, neighbourhoods, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["topic"]
-        field.queryset = topics  # checks a chosen topic
-        # The options from the topics the view has loaded already, rather than a second query.
-        field.choices = [("", field.empty_label),
-                         *((topic.slug, field.label_from_instance(topic)) for topic in topics)]
+        self.fields["topic"].set_objects(topics)
+        self.fields["area"].set_objects(neighbourhoods)

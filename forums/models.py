@@ -78,6 +78,12 @@ class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):
     class Meta:
         verbose_name = "board"
 
+    @property
+    def forum_url(self):
+        """The forum's address: a board's parent is always its forum, one level up. Worked out
+        from the board's own URL, so the breadcrumb needs no query for the parent page."""
+        return self.url[: self.url.rstrip("/").rfind("/") + 1]
+
 
 def public_pages():
     """Live pages that no view restriction (login, password, groups) covers, as a subquery."""
@@ -94,8 +100,8 @@ class ThreadQuerySet(models.QuerySet):
         return self.filter(board=board, visibility=Visibility.VISIBLE)
 
     def for_list(self):
-        return self.select_related("topic", "neighbourhood", "author", "last_post__author",
-                                   "last_post__official_partner")
+        """What thread_rows (presenters.py) reads; topic and area names come from the cache."""
+        return self.select_related("author", "last_post__author", "last_post__official_partner")
 
 
 class Thread(models.Model):

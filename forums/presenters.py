@@ -12,6 +12,8 @@ from django.utils import dateformat, timezone
 from django.utils.dates import MONTHS_3
 from django.utils.translation import get_language
 
+from portal.taxonomy import cached as taxonomy
+
 from . import permissions
 from .models import ThreadKind, Visibility
 from .moderation.marks import marks_for
@@ -146,7 +148,9 @@ class ThreadRow:
 
 def thread_rows(threads, board=None):
     """One ThreadRow per thread, each already given its `url`. `board`, when all threads are on
-    it, saves asking each thread for its own; otherwise the threads come with `board` loaded."""
+    it, saves asking each thread for its own; otherwise the threads come with `board` loaded.
+    Topic and neighbourhood names come from the cached taxonomy, not from each thread."""
+    topic_names, area_names = taxonomy.topic_names(), taxonomy.neighbourhood_names()
     return [
         ThreadRow(
             url=thread.url,
@@ -157,8 +161,8 @@ def thread_rows(threads, board=None):
             has_new_posts=getattr(thread, "has_new_posts", False),
             author_name=thread.public_author_name,
             board_title=(board or thread.board).title,
-            topic_name=thread.topic.name if thread.topic_id else "",
-            neighbourhood_name=thread.neighbourhood.name if thread.neighbourhood_id else "",
+            topic_name=topic_names.get(thread.topic_id, ""),
+            neighbourhood_name=area_names.get(thread.neighbourhood_id, ""),
             reply_count=thread.reply_count,
             last_activity=stamp(thread.last_activity_at),
             last_poster=thread.last_post.public_author_name if thread.last_post_id else None,

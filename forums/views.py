@@ -11,9 +11,11 @@ from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from portal.taxonomy import cached as taxonomy
+
 from . import actions, permissions, presenters
 from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
-from .models import Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
+from .models import BoardPage, Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
 from .moderation import ratelimit
 from .moderation import views as moderation_views
 
@@ -40,8 +42,7 @@ def forum_index(request, forum):
 def latest_threads(forum, limit):
     """The public threads with the latest activity in `forum`, with their URLs ready."""
     threads = (Thread.objects.public().filter(board__path__startswith=forum.path)
-               .select_related("board", "topic", "neighbourhood", "author", "last_post__author",
-                               "last_post__official_partner")
+               .select_related("board", "author", "last_post__author", "last_post__official_partner")
                .order_by("-last_activity_at")[:limit])
     for thread in threads:
         thread.url = thread.get_absolute_url()
@@ -49,7 +50,8 @@ def latest_threads(forum, limit):
 
 
 def board(request, board):
-    filters = FilterForm(request.GET or None, topics=board.topics.all() or _all_topics())
+    filters = FilterForm(request.GET or None, topics=board_topics(board),
+                         neighbourhoods=taxonomy.neighbourhoods())
     threads = Thread.objects.visible_on(board).order_by("-is_pinned", "-last_activity_at", "-id")
     if filters.is_valid():
         if filters.cleaned_data.get("topic"):
@@ -76,10 +78,11 @@ def board(request, board):
     })
 
 
-def _all_topics():
-    from portal.taxonomy.models import Topic
-
-    return Topic.objects.all()
+def board_topics(board):
+    """The topics residents choose from on `board`: its own, or every topic if it names none."""
+    chosen = set(BoardPage.topics.through.objects.filter(boardpage=board)
+                 .values_list("topic_id", flat=True))
+    return [topic for topic in taxonomy.topics() if topic.pk in chosen] or taxonomy.topics()
 
 
 def _mark_unread(user, threads):

@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Common Ground"
 
     def ready(self):
-        from . import chrome
+        from . import chrome, routing
 
         chrome.connect()
+        routing.connect()

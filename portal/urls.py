@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import routing, views
 from portal.accounts import urls as account_urls
 from portal.partners import views as partner_views
 
@@ -42,4 +42,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns.append(path("api/v2/", include("portal.api")))  # Wagtail API v2, read-only
+# Pages: Wagtail's serve view, with the route remembered (portal/routing.py). The same pattern and
+# name as Wagtail's own, which stays below for its other URLs.
+urlpatterns.append(re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"))
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -21,6 +21,8 @@ def can_post(user):
 
     if not (user.is_authenticated and user.is_active):
         return False
+    if hasattr(user, "_has_verified_email"):  # loaded with the signed-in account (backends.py)
+        return user._has_verified_email
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
