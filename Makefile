@@ -23,6 +23,7 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
+# No `manage.py warm_figures` here: without REDIS_URL the cache is the server process's own memory.
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 

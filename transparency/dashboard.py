@@ -5,7 +5,10 @@ Caching: the suppressed lattice of concern counts and each dashboard view (keyed
 and the lattice's time) are kept in Django's cache, and the page says when its figures were
 computed. A snapshot older than settings.TRANSPARENCY_FRESH_FOR seconds is still served while a
 background task (tasks.refresh_figures, one at a time) computes the next, so only the very first request after
-the cache was emptied waits for the figures (about 2 s at 100,000 concerns). Figures are not
+the cache was emptied waits for the figures (about 2 s at 100,000 concerns); `manage.py
+warm_figures` (warming.py) fills it at deploy. A request that finds it empty computes rather than
+waits for a refresh in progress: that only happens when the cache is flushed mid-refresh, and
+waiting would take about as long. Figures are not
 invalidated on every change on purpose: a snapshot that stays put for ten minutes also stops
 anyone from comparing before and after one new concern.
 """
