@@ -2,8 +2,17 @@
 meaning (the data dictionary page shows COLUMNS) and the licence."""
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
 
-from .dashboard import HIDDEN_REASONS, MODERATION_COUNTS, moderation_rows
+from .dashboard import (
+    CACHE_VERSION,
+    HIDDEN_REASONS,
+    MODERATION_COUNTS,
+    moderation_rows,
+    month_start,
+    months_between,
+)
 from .lattice import MEASURES
 from .suppression import ALL
 
@@ -96,6 +105,27 @@ def concern_rows(lattice, names):
             row[f"{measure}_suppressed"] = value is None
         rows.append(row)
     return rows
+
+
+def moderation_snapshot(threshold, now=None):
+    """(rows of moderation_data for the last MODERATION_MONTHS months, computed at). Kept for
+    TRANSPARENCY_FRESH_FOR seconds, like the concern figures: computing them reads each month's
+    figures (about 8 queries a month), and a snapshot that stays put cannot be compared with the
+    next to single out one decision."""
+    key = f"transparency:{CACHE_VERSION}:moderation-download:{threshold}"
+    found = cache.get(key)
+    if found is None:
+        now = now or timezone.now()
+        months = months_between(month_start(*_first_month(now)), now)
+        found = (moderation_data(months, threshold), now)
+        cache.set(key, found, settings.TRANSPARENCY_FRESH_FOR)
+    return found
+
+
+def _first_month(now):
+    local = timezone.localtime(now)
+    index = local.year * 12 + local.month - 1 - (MODERATION_MONTHS - 1)
+    return index // 12, index % 12 + 1
 
 
 def moderation_data(months, threshold):

@@ -72,18 +72,10 @@ def concerns_download(request, fmt):
 
 
 def moderation_download(request, fmt):
-    now = timezone.now()
     threshold = _settings(request)["threshold"]
-    months = figures.months_between(figures.month_start(*_months_back(now)), now)
-    rows = opendata.moderation_data(months, threshold)
+    rows, as_of = opendata.moderation_snapshot(threshold)
     columns = [c[0] for c in opendata.moderation_columns()]
-    return _respond(fmt, "moderation", rows, columns, _meta(now, threshold, "Moderation per month"))
-
-
-def _months_back(now):
-    local = timezone.localtime(now)
-    index = local.year * 12 + local.month - 1 - (opendata.MODERATION_MONTHS - 1)
-    return index // 12, index % 12 + 1
+    return _respond(fmt, "moderation", rows, columns, _meta(as_of, threshold, "Moderation per month"))
 
 
 def _respond(fmt, name, rows, columns, meta):

@@ -11,7 +11,7 @@ from wagtail.models import Site
 from portal.models import SiteSettings
 from portal.partners.models import Partner
 
-from . import dashboard, sections
+from . import dashboard, opendata, sections
 from .models import DEFAULT_THRESHOLD, TransparencySettings
 
 
@@ -25,6 +25,7 @@ def warm(now, report):
         for period in _dashboard_periods(now, lattice):
             _timed(report, f"dashboard, {period.label}", dashboard.dashboard, dashboard.Filters(period),
                    now=now, **settings)
+        _timed(report, "moderation download", opendata.moderation_snapshot, settings["threshold"], now)
     for partner in Partner.objects.filter(is_active=True).order_by("name"):
         _timed(report, f"partner page, {partner.name}", sections.partner_figures, partner)
 

@@ -168,3 +168,13 @@ def test_a_partner_page_shows_its_own_figures(client, seven_concerns, partner, q
     assert "<dt>Concerns received</dt><dd>7</dd>" in content
     content = client.get(quiet_partner.get_absolute_url()).content.decode()
     assert "<dt>Concerns received</dt><dd>0</dd>" in content and "no answers" in content
+
+
+def test_the_moderation_download_is_a_snapshot_served_from_the_cache(client, django_assert_max_num_queries):
+    first = client.get("/transparency/data/moderation.json").content
+
+    with django_assert_max_num_queries(6):  # routing, settings: no month's figures
+        again = client.get("/transparency/data/moderation.json").content
+
+    assert again == first
+    assert json.loads(again)["generated_at"] == json.loads(first)["generated_at"]
