@@ -1,10 +1,12 @@
 """Every change to the forums goes through here: check permission, change the database in one
 transaction, write the audit log, and schedule side effects (email, signals) after commit."""
 
+from typing import NamedTuple
+
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -276,19 +278,42 @@ def unsubscribe(token):
     return thread
 
 
-def mark_read(user, thread, up_to_post_id):
-    """Remember that `user` has read `thread` up to the post `up_to_post_id`."""
+class ReadState(NamedTuple):
+    read_to: int | None  # the reader's marker; None until they first open the thread
+    unread_notifications: bool
+
+
+def read_state(user, thread):
+    """Where `user` stands in `thread`, in one query: how far they have read and whether they have
+    unread notifications for it."""
+    row = Thread.objects.filter(pk=thread.pk).annotate(
+        read_to=Subquery(ReadMarker.objects.filter(user=user, thread=OuterRef("pk"))
+                         .values("last_read_post_id")[:1]),
+        unread=Exists(Notification.objects.filter(user=user, thread=OuterRef("pk"),
+                                                  read_at__isnull=True)),
+    ).values_list("read_to", "unread").first()
+    return ReadState(*row) if row else ReadState(None, False)
+
+
+def mark_read(user, thread, up_to_post_id, *, state=None):
+    """Remember that `user` has read `thread` up to the post `up_to_post_id`; once that reaches the
+    thread's last post, their notifications for it are read. Writes nothing when nothing changes.
+    `state` is the reader's `read_state()` if the caller has it already; it may be a little stale:
+    the marker still only moves forward."""
     if not user.is_authenticated or not up_to_post_id:
         return
-    updated = ReadMarker.objects.filter(user=user, thread=thread).update(
-        last_read_post_id=Greatest(F("last_read_post_id"), up_to_post_id)
-    )
-    if not updated:
+    if state is None:
+        state = read_state(user, thread)
+    if state.read_to is None:
         ReadMarker.objects.bulk_create(
             [ReadMarker(user=user, thread=thread, last_read_post_id=up_to_post_id)],
             ignore_conflicts=True,
         )
-    if thread.last_post_id and up_to_post_id >= thread.last_post_id:
+    elif state.read_to < up_to_post_id:
+        ReadMarker.objects.filter(user=user, thread=thread).update(
+            last_read_post_id=Greatest(F("last_read_post_id"), up_to_post_id)
+        )
+    if state.unread_notifications and thread.last_post_id and up_to_post_id >= thread.last_post_id:
         Notification.objects.filter(user=user, thread=thread, read_at__isnull=True).update(
             read_at=timezone.now()
         )

@@ -141,15 +141,17 @@ def thread(request, board, thread_id, slug):
                 moderation_views.tell_author(request, post, ratelimit.REPLY, "Your reply is posted.")
                 return HttpResponseRedirect(post_location(request.user, post, thread_url))
     posts = _posts_for(request.user, thread)
-    if "page" not in request.GET and request.method == "GET":
-        first_unread = _first_unread(request.user, thread, posts)
+    state = None
+    if "page" not in request.GET and request.method == "GET" and request.user.is_authenticated:
+        state = actions.read_state(request.user, thread)
+        first_unread = _first_unread(thread, posts, state.read_to)
         if first_unread is not None:
             return HttpResponseRedirect(post_location(request.user, first_unread, thread_url))
     page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    return _render_thread(request, board, thread, thread_url, page_obj, form)
+    return _render_thread(request, board, thread, thread_url, page_obj, form, state)
 
 
-def _render_thread(request, board, thread, thread_url, page_obj, form):
+def _render_thread(request, board, thread, thread_url, page_obj, form, read_state=None):
     user = request.user
     can_reply = permissions.can_reply(user, thread)
     if form is None and can_reply:
@@ -158,7 +160,7 @@ def _render_thread(request, board, thread, thread_url, page_obj, form):
     for post in post_list:
         post.thread = thread
     if post_list:
-        actions.mark_read(user, thread, max(post.pk for post in post_list))
+        actions.mark_read(user, thread, max(post.pk for post in post_list), state=read_state)
     return render(request, "forums/thread_page.html", {
         "page": board, "self": board, "thread": thread, "thread_url": thread_url,
         "page_obj": page_obj, "posts": presenters.post_rows(user, thread, thread_url, post_list),
@@ -187,11 +189,7 @@ def _quote(request, thread):
     return f"{post.public_author_name} wrote:\n\n{quoted}\n\n"
 
 
-def _first_unread(user, thread, posts):
-    if not user.is_authenticated:
-        return None
-    read_to = ReadMarker.objects.filter(user=user, thread=thread).values_list(
-        "last_read_post_id", flat=True).first()
+def _first_unread(thread, posts, read_to):
     if read_to is None:
         return None
     post = posts.select_related(None).filter(pk__gt=read_to).only("id", "created_at").first()

@@ -46,6 +46,12 @@ class FlagForm(forms.Form):
             self.add_error("note", "Tell us in a few words what is wrong.")
         return data
 
+    def full_clean(self):
+        super().full_clean()
+        # Focus goes to the first field in error; the template does it for the reasons.
+        if "note" in self.errors and "reason" not in self.errors:
+            self.fields["note"].widget.attrs["autofocus"] = True
+
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(max_length=500, required=False, label="Reason",

@@ -26,7 +26,8 @@ def area(db):
 def concern_board(db, topic):
     board = forum_board(slug="concerns", title="Concerns", thread_kind="concern",
                         allow_anonymous=True)
-    board.topics.set([topic])
+    board.topics.set([topic])  # a ParentalManyToManyField: stored only with the revision
+    board.save_revision().publish()
     return board
 
 

@@ -1,6 +1,7 @@
 """Keyboard only: the skip link, the sign-up form and the flag form completed without a mouse, with a
 visible focus indicator on every control on the way."""
 
+import re
 import uuid
 
 from playwright.sync_api import expect
@@ -99,9 +100,25 @@ def test_a_post_can_be_flagged_with_the_keyboard_and_the_thanks_gets_focus(page)
     expect(page.locator("#id_reason_0")).to_have_accessible_description(
         "Choose what is wrong with this post.")
 
-    # When they choose "Spam" with the arrow keys, tab to "Send flag" and press Enter
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("ArrowDown")
+    # When they choose "Something else" with the arrow keys and send it without a note
+    for _ in range(5):
+        page.keyboard.press("ArrowDown")
+    expect(page.get_by_label("Something else")).to_be_checked()
+    tab_to_text(page, "Send flag")
+    page.keyboard.press("Enter")
+
+    # Then the error is explained and focus is on the note, which names the error
+    expect(page.locator("#id_note_error")).to_have_text("Tell us in a few words what is wrong.")
+    expect(page.locator("#id_note")).to_be_focused()
+    expect(page.locator("#id_note")).to_have_accessible_description(
+        re.compile("Tell us in a few words what is wrong."))
+
+    # When they go back to the reasons, choose "Spam" with the arrow keys, tab to "Send flag" and
+    # press Enter
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_label("Something else")).to_be_focused()
+    for _ in range(3):
+        page.keyboard.press("ArrowUp")
     expect(page.get_by_label("Spam")).to_be_checked()
     tab_to_text(page, "Send flag")
     page.keyboard.press("Enter")

@@ -3,9 +3,12 @@ unread markers and opening a thread at the first unread post."""
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from forums import actions
-from forums.models import Follow, Notification
+from forums.models import Follow, Notification, ReadMarker
+from forums.moderation import actions as moderation_actions
 from tests.factories import UserFactory, forum_thread
 
 pytestmark = pytest.mark.django_db
@@ -105,4 +108,64 @@ def test_board_marks_threads_with_new_posts_and_thread_opens_at_first_unread(cli
     assert response["Location"] == f"{url}?page=1#post-{reply.pk}"
     client.get(response["Location"])
     assert "New replies" not in client.get(board.url).content.decode()
+    assert not Notification.objects.filter(user=resident, read_at__isnull=True).exists()
+
+
+def _writes_while(request):
+    with CaptureQueriesContext(connection) as queries:
+        response = request()
+    assert response.status_code == 200
+    return [q["sql"] for q in queries.captured_queries
+            if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))]
+
+
+@pytest.mark.parametrize("query", ["", "?page=1"])
+def test_viewing_a_thread_already_read_writes_nothing(client, resident, followed_thread, query):
+    # given a resident who has read their thread, including a neighbour's reply
+    actions.reply(UserFactory(), followed_thread, body="A reply to read")
+    client.force_login(resident)
+    url = followed_thread.get_absolute_url() + query
+    client.get(url)
+    # when they open it again, then nothing is written
+    assert _writes_while(lambda: client.get(url)) == []
+    assert not Notification.objects.filter(user=resident, read_at__isnull=True).exists()
+
+
+def test_reading_further_moves_the_marker_and_reads_the_notification(client, resident, followed_thread):
+    # given a resident who has read their thread, and a neighbour's reply since
+    client.force_login(resident)
+    url = followed_thread.get_absolute_url()
+    client.get(url)
+    reply = actions.reply(UserFactory(), followed_thread, body="Something new")
+    assert Notification.objects.filter(user=resident, read_at__isnull=True).exists()
+    # when they open the page with the reply
+    assert _writes_while(lambda: client.get(url + "?page=1")) != []
+    # then their marker is at the reply and the notification is read
+    assert ReadMarker.objects.get(user=resident, thread=followed_thread).last_read_post_id == reply.pk
+    assert not Notification.objects.filter(user=resident, read_at__isnull=True).exists()
+
+
+def test_the_read_marker_is_made_once_and_only_moves_forward(resident, followed_thread):
+    # given a thread with two replies, and a reader who has never opened it
+    first = actions.reply(UserFactory(), followed_thread, body="First reply")
+    second = actions.reply(UserFactory(), followed_thread, body="Second reply")
+    reader = UserFactory()
+    # when they read to the second reply, then back to the first
+    actions.mark_read(reader, followed_thread, second.pk)
+    actions.mark_read(reader, followed_thread, first.pk)
+    # then their marker stays at the second
+    assert ReadMarker.objects.get(user=reader, thread=followed_thread).last_read_post_id == second.pk
+
+
+def test_a_notification_for_a_hidden_reply_is_read_at_the_threads_last_post(client, resident, moderator,
+                                                                            followed_thread):
+    # given a resident who has read their thread, and a reply since that a moderator then hid
+    client.force_login(resident)
+    url = followed_thread.get_absolute_url()
+    client.get(url)
+    reply = actions.reply(UserFactory(), followed_thread, body="Soon hidden")
+    moderation_actions.hide(reply, by=moderator, reason="Off topic")
+    # when they open the thread, which ends where they had read to
+    client.get(url + "?page=1")
+    # then the notification about the hidden reply is read too
     assert not Notification.objects.filter(user=resident, read_at__isnull=True).exists()

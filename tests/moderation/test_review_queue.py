@@ -1,6 +1,8 @@
 """Flags, the review queue in the Wagtail admin and every moderator action, with its audit log
 entry: approve, reject (email), redact, hide, restore, lock, move, claim, bulk approve/reject."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -84,6 +86,24 @@ def test_a_flag_without_a_reason_is_explained_and_focus_goes_to_the_reasons(clie
     assert '<p class="error" id="id_reason_error">Choose what is wrong with this post.</p>' in html
     assert html.count('aria-describedby="id_reason_error"') == 6
     assert html.count(" autofocus") == 1
+    assert post.flags.count() == 0
+
+
+def test_something_else_without_a_note_is_explained_and_focus_goes_to_the_note(client, thread):
+    # Given a resident on the flag form
+    post = forum_actions.reply(established_resident(), thread, body="Buy cheap watches")
+    client.force_login(established_resident())
+
+    # When they choose "Something else" and leave the note empty
+    html = client.post(reverse("forums:flag_post", args=[post.pk]),
+                       {"reason": "other", "note": "  "}).content.decode()
+
+    # Then the note names the error and has focus, and no reason does
+    note = re.search(r"<textarea [^>]*>", html).group(0)
+    assert 'aria-describedby="id_note_helptext id_note_error"' in note
+    assert " autofocus" in note
+    assert html.count(" autofocus") == 1
+    assert '<p class="error" id="id_note_error">Tell us in a few words what is wrong.</p>' in html
     assert post.flags.count() == 0
 
 
