@@ -44,7 +44,7 @@ class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):
         verbose_name = "forum"
 
     def boards(self):
-        return BoardPage.objects.child_of(self).live().public().specific()
+        return BoardPage.objects.child_of(self).live().public()  # already the specific type
 
 
 class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):

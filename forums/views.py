@@ -34,18 +34,25 @@ def forum_index(request, forum):
     )
     for board in boards:
         board.thread_count = counts.get(board.pk, 0)
-    latest = presenters.thread_rows(latest_threads(forum, LATEST_ON_INDEX))
+    latest = presenters.thread_rows(latest_threads(forum, LATEST_ON_INDEX, boards))
     return render(request, "forums/forum_index_page.html",
                   {"page": forum, "self": forum, "boards": boards, "latest": latest})
 
 
-def latest_threads(forum, limit):
-    """The public threads with the latest activity in `forum`, with their URLs ready."""
-    threads = (Thread.objects.public().filter(board__path__startswith=forum.path)
-               .select_related("board", "author", "last_post__author", "last_post__official_partner")
+def latest_threads(forum, limit, boards=None):
+    """The public threads with the latest activity in `forum`, with their URLs ready. `boards`:
+    the forum's live, public boards (`forum.boards()`), if the caller has them already.
+
+    The threads are filtered by board id and given their board from that list, rather than joined
+    to the page tables: with those joins PostgreSQL spent about 20 ms planning the query."""
+    boards = {board.pk: board for board in (forum.boards() if boards is None else boards)}
+    threads = (Thread.objects.filter(visibility=Visibility.VISIBLE, board_id__in=list(boards))
+               .select_related("author", "last_post__author", "last_post__official_partner")
                .order_by("-last_activity_at")[:limit])
+    urls = {pk: board.url for pk, board in boards.items()}
     for thread in threads:
-        thread.url = thread.get_absolute_url()
+        thread.board = boards[thread.board_id]
+        thread.url = thread.url_under(urls[thread.board_id])
         yield thread
 
 
