@@ -93,3 +93,21 @@ def test_production_sends_security_headers(tmp_path):
     script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
     assert "'unsafe-inline'" not in script_src
     assert "object-src 'none'" in csp and "frame-ancestors 'self'" in csp
+
+
+def database_options(**environ):
+    script = ("import django, json; django.setup(); from django.conf import settings; "
+              "print(json.dumps(settings.DATABASES['default'].get('OPTIONS', {})))")
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "POSTGRES_JIT"}}
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings.dev", **environ)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=60, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_postgresql_connections_turn_jit_off_unless_asked():
+    url = "postgres://postgres@127.0.0.1:5432/portal"
+
+    assert database_options(DATABASE_URL=url).get("options") == "-c jit=off"
+    assert "options" not in database_options(DATABASE_URL=url, POSTGRES_JIT="true")
+    assert "options" not in database_options()  # SQLite
