@@ -3,7 +3,8 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.log_actions import log
+
+from portal.accounts.audit import log
 
 from . import permissions, recurrence, tasks
 from .models import EventException, EventPage, Rsvp

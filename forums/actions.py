@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Greatest
 from django.utils import timezone
-from wagtail.log_actions import log
 
 from portal import markup
+from portal.accounts.audit import log
 
 from . import permissions
 from .models import (

@@ -1,5 +1,9 @@
 import pytest
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.test import Client
 
 from portal.accounts.roles import Role
 from tests.factories import PartnerFactory, UserFactory, staff_user
@@ -11,6 +15,31 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+_plain_force_login = Client.force_login
+
+
+def sign_in_without_second_factor(client, user):
+    """A session that signed in with a password only (no TOTP entered)."""
+    _plain_force_login(client, user)
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_second_factor(monkeypatch):
+    """`client.force_login(user)` stands for signing in with password and TOTP when the account
+    has an authenticator: the session records the second factor as allauth does
+    (portal/accounts/second_factor.py). Real sign-ins are tested in tests/security and tests/e2e;
+    `sign_in_without_second_factor` gives a session that skipped it."""
+    def force_login(client, user, backend=None):
+        _plain_force_login(client, user, backend)
+        if Authenticator.objects.filter(user=user).exists():
+            request = HttpRequest()
+            request.session = client.session
+            record_authentication(request, user, "mfa", type="totp")
+            request.session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

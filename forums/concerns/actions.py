@@ -6,12 +6,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.log_actions import log
 
 from forums import actions as forum_actions
 from forums.models import Follow, Post, ThreadKind, Visibility
 from forums.signals import announce
 from portal import markup
+from portal.accounts.audit import log
 from portal.accounts.roles import Role
 
 from . import permissions, routing

@@ -122,4 +122,4 @@ def hasattr_satisfaction(concern):
 
 
 def can_manage_routing(user):
-    return _active(user) and (user.is_superuser or user.has_role(Role.ADMINISTRATOR))
+    return _active(user) and (user.is_acting_superuser or user.has_role(Role.ADMINISTRATOR))

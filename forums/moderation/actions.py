@@ -5,11 +5,11 @@ after commit. Forum posts change visibility through forums.actions where it has 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.log_actions import log
 
 from forums.models import Visibility
 from forums.signals import announce
 from portal import markup
+from portal.accounts.audit import log
 
 from . import permissions, policy
 from .models import (

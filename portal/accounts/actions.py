@@ -24,9 +24,9 @@ def make_resident(user):
 
 def grant_role(user, role, *, by=None, partner=None):
     """Give `user` a role. A liaison belongs to exactly one partner organisation."""
-    if by is not None and not permissions.can_manage_roles(by):
-        raise PermissionDenied("Only administrators can change roles.")
     role = Role(role)
+    if not permissions.can_grant_role(by, role):
+        raise PermissionDenied("You cannot grant this role.")
     if role == Role.LIAISON:
         partner = partner or user.partner
         if partner is None:
@@ -42,9 +42,9 @@ def grant_role(user, role, *, by=None, partner=None):
 
 
 def revoke_role(user, role, *, by=None):
-    if by is not None and not permissions.can_manage_roles(by):
-        raise PermissionDenied("Only administrators can change roles.")
     role = Role(role)
+    if not permissions.can_grant_role(by, role):
+        raise PermissionDenied("You cannot revoke this role.")
     with transaction.atomic():
         user.groups.remove(Group.objects.get(name=role))
         if role == Role.LIAISON:

@@ -1,21 +1,41 @@
-"""Wagtail's user admin with the portal's own fields."""
+"""Wagtail's user admin with the portal's own fields, and its limits on granting privileges:
+only superusers make superusers or administrators, or touch their accounts."""
 
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import CreateView, EditView
+from wagtail.users.views.users import DeleteView as WagtailDeleteView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from . import permissions
 from .roles import Role
 
 PORTAL_FIELDS = ["display_name", "neighbourhood", "partner"]
 
 
-class OptionalNamesMixin:
-    """The portal uses display names; legal names are optional."""
+def grantable_groups(actor):
+    """The groups `actor` may put accounts in: every one for superusers; the roles
+    administrators manage for them."""
+    groups = Group.objects.order_by("name")
+    if actor is not None and actor.is_acting_superuser:
+        return groups
+    return groups.filter(name__in=[role for role in Role if permissions.can_grant_role(actor, role)])
 
-    def __init__(self, *args, **kwargs):
+
+class OptionalNamesMixin:
+    """The portal uses display names; legal names are optional. A non-superuser sees neither
+    the superuser box nor the groups it may not grant."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("first_name", "last_name"):
             if name in self.fields:
                 self.fields[name].required = False
+        if for_user is not None and not for_user.is_acting_superuser:
+            self.fields.pop("is_superuser", None)
+            if "groups" in self.fields:
+                self.fields["groups"].queryset = grantable_groups(for_user)
 
     def clean(self):
         cleaned = super().clean()
@@ -35,6 +55,32 @@ class PortalUserEditForm(OptionalNamesMixin, UserEditForm):
         fields = UserEditForm.Meta.fields | set(PORTAL_FIELDS)
 
 
+class PortalCreateView(CreateView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+
+class PortalEditView(EditView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not permissions.can_manage_account(request.user, self.object):
+            raise PermissionDenied("Only a superuser can change this account.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+
+class PortalDeleteView(WagtailDeleteView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not permissions.can_manage_account(request.user, self.get_object()):
+            raise PermissionDenied("Only a superuser can delete this account.")
+
+
 class UserViewSet(WagtailUserViewSet):
+    add_view_class = PortalCreateView
+    edit_view_class = PortalEditView
+    delete_view_class = PortalDeleteView
+
     def get_form_class(self, for_update=False):
         return PortalUserEditForm if for_update else PortalUserCreationForm

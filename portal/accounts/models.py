@@ -83,8 +83,34 @@ class User(AbstractUser):
             self._role_names = frozenset(self.groups.values_list("name", flat=True))
         return self._role_names
 
+    def get_full_name(self):
+        """What Wagtail shows for an account (site history, page owners, locks): the display name,
+        never the email address it falls back to without a first and last name."""
+        return super().get_full_name().strip() or self.display_name
+
+    @property
+    def has_staff_powers(self):
+        """False while this request's session has not passed the second factor (set by
+        StaffSecurityMiddleware): a staff account then acts as a resident everywhere."""
+        return not getattr(self, "_second_factor_pending", False)
+
+    @property
+    def is_acting_superuser(self):
+        return self.is_superuser and self.is_active and self.has_staff_powers
+
     def has_role(self, role):
+        if role in STAFF_ROLES and not self.has_staff_powers:
+            return False
         return self.is_active and (role in self.role_names)
+
+    def has_perm(self, perm, obj=None):
+        return self.has_staff_powers and super().has_perm(perm, obj)
+
+    def has_perms(self, perm_list, obj=None):
+        return self.has_staff_powers and super().has_perms(perm_list, obj)
+
+    def has_module_perms(self, app_label):
+        return self.has_staff_powers and super().has_module_perms(app_label)
 
     @property
     def is_staff_member(self):
@@ -97,4 +123,4 @@ class User(AbstractUser):
 
     @property
     def is_moderator(self):
-        return self.is_superuser or self.has_role(Role.MODERATOR)
+        return self.is_acting_superuser or self.has_role(Role.MODERATOR)

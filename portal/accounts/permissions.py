@@ -2,13 +2,52 @@
 
 from allauth.mfa.utils import is_mfa_enabled
 
-from .roles import Role
+from .roles import MANAGED_BY_ADMINISTRATORS, Role
 
 
 def can_manage_roles(user):
     return user.is_authenticated and user.is_active and (
-        user.is_superuser or user.has_role(Role.ADMINISTRATOR)
+        user.is_acting_superuser or user.has_role(Role.ADMINISTRATOR)
     )
+
+
+def can_see_account(viewer, account):
+    """Who an account is (its email address, and the name behind its anonymous posts and RSVPs):
+    the account itself, moderators and superusers (with staff powers). Liaisons see a resident's
+    contact details only where the resident shared them on a concern routed to them
+    (forums.concerns.permissions.can_see_contact_details); everyone else sees the public name.
+    Every surface that could show an account asks here or records no account at all
+    (portal/accounts/audit.py)."""
+    if not (viewer.is_authenticated and viewer.is_active):
+        return False
+    return viewer.pk == account.pk or viewer.is_moderator
+
+
+def can_view_site_history(user):
+    """Wagtail's site history report and its exports list every log entry of the content types
+    a role may touch. Liaisons work one partner's concerns and must not read the others'."""
+    return user.is_authenticated and user.is_active and (
+        user.is_acting_superuser or user.is_moderator or user.has_role(Role.EDITOR)
+        or user.has_role(Role.ADMINISTRATOR)
+    )
+
+
+def can_grant_role(actor, role):
+    """Superusers grant every role; administrators grant the others, never Administrator."""
+    if actor is None:
+        return True  # the system itself (migrations, seed_demo, invitations already checked)
+    if actor.is_acting_superuser:
+        return True
+    return can_manage_roles(actor) and role in MANAGED_BY_ADMINISTRATORS
+
+
+def can_manage_account(actor, account):
+    """Editing, deactivating or deleting `account` in the admin: superusers any; administrators
+    only accounts that are neither superusers nor administrators."""
+    if actor.is_acting_superuser:
+        return True
+    privileged = account.is_superuser or Role.ADMINISTRATOR in account.role_names
+    return can_manage_roles(actor) and not privileged
 
 
 def can_delete_account(actor, account):

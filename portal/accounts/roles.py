@@ -12,3 +12,5 @@ class Role(models.TextChoices):
 
 
 STAFF_ROLES = frozenset({Role.MODERATOR, Role.LIAISON, Role.EDITOR, Role.ADMINISTRATOR})
+# Roles an administrator may grant and revoke; Administrator and superuser are for superusers.
+MANAGED_BY_ADMINISTRATORS = frozenset({Role.RESIDENT, Role.MODERATOR, Role.LIAISON, Role.EDITOR})

@@ -1,5 +1,10 @@
+from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
+
+from . import permissions
+from .admin_views import grantable_groups
+from .models import User
 
 
 @hooks.register("register_log_actions")
@@ -24,3 +29,25 @@ def register_account_log_actions(actions):
 
         def format_message(self, log_entry):
             return "Account closed at the resident's request; what they wrote was anonymised"
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_a_role_cannot_open(request, menu_items):
+    if not permissions.can_view_site_history(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]
+
+
+@hooks.register("before_bulk_action")
+def refuse_privileged_bulk_actions(request, action_type, objects, action_class_instance):
+    """The user listing's bulk actions (assign role, set active state, delete) follow the same
+    limits as the user form: only superusers grant Administrator or touch privileged accounts."""
+    if action_class_instance.model is not User:
+        return None
+    actor = request.user
+    if any(not permissions.can_manage_account(actor, account) for account in objects):
+        raise PermissionDenied("Only a superuser can change administrators' accounts.")
+    if action_type == "assign_role":
+        group = action_class_instance.cleaned_form.cleaned_data["role"]
+        if not grantable_groups(actor).filter(pk=group.pk).exists():
+            raise PermissionDenied("Only a superuser can grant that role.")
+    return None
