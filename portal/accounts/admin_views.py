@@ -1,14 +1,20 @@
 """Wagtail's user admin with the portal's own fields, and its limits on granting privileges:
 only superusers make superusers or administrators, or touch their accounts."""
 
+from django.contrib import messages
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import CreateView, EditView
 from wagtail.users.views.users import DeleteView as WagtailDeleteView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from . import permissions
+from . import invitations, permissions
+from .forms import StaffInvitationForm
+from .models import StaffInvitation
 from .roles import Role
 
 PORTAL_FIELDS = ["display_name", "neighbourhood", "partner"]
@@ -84,3 +90,34 @@ class UserViewSet(WagtailUserViewSet):
 
     def get_form_class(self, for_update=False):
         return PortalUserEditForm if for_update else PortalUserCreationForm
+
+
+def staff_invitations(request):
+    """Invite a person to a staff role, and see and withdraw the invitations still open."""
+    if not permissions.can_manage_roles(request.user):
+        raise PermissionDenied
+    roles = [role for role in Role if role != Role.RESIDENT
+             and permissions.can_grant_role(request.user, role)]
+    form = StaffInvitationForm(request.POST or None, roles=roles)
+    if request.method == "POST" and "revoke" in request.POST:
+        invitation = StaffInvitation.objects.filter(pk=request.POST["revoke"]).first()
+        if invitation is not None:
+            invitations.revoke_invitation(request.user, invitation)
+            messages.success(request, f"The invitation of {invitation.email} was withdrawn.")
+        return redirect("account_staff_invitations")
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation, _token = invitations.invite_staff(request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, f"An invitation was sent to {invitation.email}.")
+            return redirect("account_staff_invitations")
+    now = timezone.now()
+    pending = [invitation for invitation in StaffInvitation.objects.select_related(
+        "partner", "invited_by").filter(accepted_at=None, revoked_at=None, expires_at__gt=now)]
+    return TemplateResponse(request, "accounts/admin/staff_invitations.html", {
+        "page_title": "Staff invitations", "header_title": "Staff invitations",
+        "header_icon": "mail", "form": form, "pending": pending,
+    })

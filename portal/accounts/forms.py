@@ -4,6 +4,7 @@ from django import forms
 from portal.taxonomy.models import Neighbourhood
 
 from .models import User
+from .roles import Role
 
 
 def validate_display_name_free(value, exclude_pk=None):
@@ -61,3 +62,77 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That password is not correct.")
         return password
+
+
+class StaffInvitationForm(forms.Form):
+    """An administrator's invitation: whom, to which role, and for liaisons which partner."""
+
+    email = forms.EmailField(help_text="The address the invitation link is sent to.")
+    role = forms.ChoiceField(choices=[])
+    partner = forms.ModelChoiceField(queryset=None, required=False,
+                                     help_text="Required for liaisons.")
+
+    def __init__(self, *args, roles, **kwargs):
+        from portal.partners.models import Partner
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role.value, role.label) for role in roles]
+        self.fields["partner"].queryset = Partner.objects.order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.LIAISON and not cleaned.get("partner"):
+            self.add_error("partner", "A liaison must belong to a partner organisation.")
+        return cleaned
+
+
+class AcceptInvitationForm(forms.Form):
+    """The invited person's one form: display name, password, and the code from the
+    authenticator app they just added."""
+
+    display_name = forms.CharField(
+        max_length=40, min_length=3,
+        help_text="Shown next to what you write as staff, with your role.")
+    password1 = forms.CharField(label="Password", strip=False, widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label="Password (again)", strip=False, widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}))
+    code = forms.CharField(
+        label="Authenticator code", max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text="Scan the QR code (or type the secret) into your authenticator app, then enter "
+                  "the code it shows.")
+
+    def __init__(self, *args, email, totp_secret, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        self.totp_secret = totp_secret
+
+    def clean_display_name(self):
+        value = self.cleaned_data["display_name"].strip()
+        validate_display_name_free(value)
+        return value
+
+    def clean_code(self):
+        from allauth.mfa.totp.internal.auth import validate_totp_code
+
+        code = self.cleaned_data["code"].strip().replace(" ", "")
+        if not validate_totp_code(self.totp_secret, code):
+            raise forms.ValidationError("That code is not correct. Enter the code your app shows "
+                                        "now; it changes every 30 seconds.")
+        return code
+
+    def clean(self):
+        from django.contrib.auth.password_validation import validate_password
+
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password1 != password2:
+            self.add_error("password2", "The two passwords differ.")
+        elif password1:
+            try:
+                validate_password(password1, User(email=self.email,
+                                                  display_name=cleaned.get("display_name", "")))
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

@@ -124,3 +124,32 @@ class User(AbstractUser):
     @property
     def is_moderator(self):
         return self.is_acting_superuser or self.has_role(Role.MODERATOR)
+
+
+class StaffInvitation(models.Model):
+    """An administrator invites a person to a staff role by email; following the link once,
+    within `VALID_FOR`, they choose a display name and password and set up TOTP in one form.
+    Only a hash of the link's token is stored."""
+
+    VALID_FOR_DAYS = 7
+
+    email = models.EmailField()
+    role = models.CharField(max_length=20, choices=Role.choices)
+    partner = models.ForeignKey("partners.Partner", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Invitation of {self.email} as {self.get_role_display()}"
+
+    def is_open(self, now):
+        return self.accepted_at is None and self.revoked_at is None and now < self.expires_at

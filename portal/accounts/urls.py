@@ -5,5 +5,6 @@ from . import views
 urlpatterns = [
     path("profile/", views.profile, name="account_profile"),
     path("my-data/", views.export_data, name="account_export"),
+    path("invitation/<str:token>/", views.accept_invitation, name="account_accept_invitation"),
     path("delete/", views.delete_account, name="account_delete"),
 ]

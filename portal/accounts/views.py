@@ -1,15 +1,21 @@
+import base64
 import json
 
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import actions
-from .forms import DeleteAccountForm, ProfileForm
+from . import actions, invitations
+from .forms import AcceptInvitationForm, DeleteAccountForm, ProfileForm
+from .models import User
 
 
 @login_required
@@ -42,3 +48,42 @@ def delete_account(request):
         messages.success(request, "Your account was closed. What you wrote is now anonymous.")
         return redirect("/")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+INVITATION_SECRET_KEY = "staff_invitation_totp_secret"  # noqa: S105 (a session key)
+
+
+def accept_invitation(request, token):
+    """The invited person's one page: display name, password and TOTP. Success signs them in
+    with both factors, straight into the staff admin."""
+    invitation = invitations.open_invitation(token)
+    if invitation is None:
+        return render(request, "accounts/invitation_invalid.html", status=404)
+    if request.user.is_authenticated:
+        logout(request)
+    secrets_by_invitation = request.session.get(INVITATION_SECRET_KEY, {})
+    secret = secrets_by_invitation.get(str(invitation.pk)) or generate_totp_secret()
+    request.session[INVITATION_SECRET_KEY] = {**secrets_by_invitation, str(invitation.pk): secret}
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email, totp_secret=secret)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitations.accept_invitation(
+                token, display_name=form.cleaned_data["display_name"],
+                password=form.cleaned_data["password1"], totp_secret=secret)
+        except (PermissionDenied, ValidationError) as error:
+            form.add_error(None, error.messages[0] if isinstance(error, ValidationError)
+                           else str(error))
+        else:
+            request.session.pop(INVITATION_SECRET_KEY, None)
+            login(request, user, backend="portal.accounts.backends.ModelBackend")
+            record_authentication(request, user, "password")
+            record_authentication(request, user, "mfa", type="totp", activated=True)
+            messages.success(request, "Welcome. Your staff account is ready.")
+            return redirect("wagtailadmin_home")
+    adapter = get_mfa_adapter()
+    totp_url = adapter.build_totp_url(User(email=invitation.email), secret)
+    qr_code = base64.b64encode(adapter.build_totp_svg(totp_url).encode()).decode()
+    return render(request, "accounts/accept_invitation.html", {
+        "form": form, "invitation": invitation, "secret": secret,
+        "qr_code_uri": f"data:image/svg+xml;base64,{qr_code}",
+    })

@@ -1,9 +1,11 @@
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from . import permissions
-from .admin_views import grantable_groups
+from .admin_views import grantable_groups, staff_invitations
 from .models import User
 
 
@@ -22,6 +24,27 @@ def register_account_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"Revoked role {log_entry.data.get('role')}"
+
+    @actions.register_action("portal.account.invited")
+    class Invited(LogFormatter):
+        label = "Invite to the staff"
+
+        def format_message(self, log_entry):
+            return f"Invited a person to the staff as {log_entry.data.get('role')}"
+
+    @actions.register_action("portal.account.invitation_revoked")
+    class InvitationRevoked(LogFormatter):
+        label = "Withdraw a staff invitation"
+
+        def format_message(self, log_entry):
+            return "Withdrew a staff invitation"
+
+    @actions.register_action("portal.account.invitation_accepted")
+    class InvitationAccepted(LogFormatter):
+        label = "Accept a staff invitation"
+
+        def format_message(self, log_entry):
+            return f"Joined the staff as {log_entry.data.get('role')} by invitation"
 
     @actions.register_action("portal.account.anonymised")
     class Anonymised(LogFormatter):
@@ -51,3 +74,19 @@ def refuse_privileged_bulk_actions(request, action_type, objects, action_class_i
         if not grantable_groups(actor).filter(pk=group.pk).exists():
             raise PermissionDenied("Only a superuser can grant that role.")
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_invitation_admin_urls():
+    return [path("staff-invitations/", staff_invitations, name="account_staff_invitations")]
+
+
+@hooks.register("register_settings_menu_item")
+def register_invitations_menu_item():
+    return _InvitationsMenuItem("Staff invitations", reverse("account_staff_invitations"),
+                                icon_name="mail", order=610)
+
+
+class _InvitationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_manage_roles(request.user)
