@@ -11,7 +11,7 @@ from forums.models import Visibility
 from forums.signals import announce
 from portal import markup
 
-from . import permissions, policy
+from . import emails, permissions, policy
 from .models import (
     Flag,
     FlagReason,
@@ -174,9 +174,7 @@ def reject(item, *, by, reason):
         _resolve(item, ReviewStatus.REJECTED, by, reason)
         log(instance=item, action="moderation.item.rejected", user=by,
             data={"post": post.pk, "reason": reason})
-        from .tasks import send_rejection_email
-
-        transaction.on_commit(lambda: send_rejection_email.enqueue(item_id=item.pk))
+        emails.queue_rejection_email(item)
     return item
 
 

@@ -157,6 +157,9 @@ if ELASTICSEARCH_URL:
 MAILERS = {"default": env.mailer("EMAIL_URL", "console:")}
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Common Ground <noreply@commonground.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = "[Common Ground] "  # the one prefix; portal/emails.py adds it to every email
+# Seconds after which a message a worker started sending but never finished is sent again.
+OUTBOX_SEND_TIMEOUT = env.integer("OUTBOX_SEND_TIMEOUT", 300)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -184,7 +187,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Common Ground] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # portal/emails.py adds EMAIL_SUBJECT_PREFIX
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
