@@ -12,8 +12,8 @@ from forums import actions as forum_actions
 from forums.models import Follow, Post, ThreadKind, Visibility
 from forums.signals import announce
 from portal import markup
-from portal.emails import queue_email
 from portal.accounts.roles import Role
+from portal.emails import queue_email
 
 from . import permissions, routing
 from .models import (

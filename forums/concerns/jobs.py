@@ -10,11 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from portal.models import SiteSettings
+from portal.models import OutboxEmail, SiteSettings
 
 from . import actions
-from portal.models import OutboxEmail
-
 from .models import Concern, ConcernRoute
 
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from forums.concerns.demo_history import RESIDENTS
 from forums.concerns.models import CloseReason, Concern, OfficialAnswer, State
-from portal.models import OutboxEmail
 from forums.models import Notification, Post, Thread
+from portal.models import OutboxEmail
 
 pytestmark = pytest.mark.django_db
 
