@@ -38,10 +38,10 @@ def test_an_email_is_sent_once_per_key_with_the_one_prefix():
 
 
 def test_a_rolled_back_change_sends_nothing(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            queue()
-            raise RuntimeError("the change failed")
+    with (django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError),
+          transaction.atomic()):
+        queue()
+        raise RuntimeError("the change failed")
 
     assert not OutboxEmail.objects.exists()
     assert mail.outbox == []
