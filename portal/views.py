@@ -62,8 +62,17 @@ def permission_denied(request, exception=None):
 
 
 def server_error(request):
+    """500, or a friendly 503 with Retry-After when the database cannot be reached (Django calls
+    this while handling the exception, so sys.exc_info() is the error)."""
     # No context processors: whatever broke may break them too.
-    from django.http import HttpResponseServerError
+    import sys
+
+    from django.db import InterfaceError, OperationalError
+    from django.http import HttpResponse, HttpResponseServerError
     from django.template import loader
 
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

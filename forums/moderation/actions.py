@@ -319,11 +319,7 @@ def _sanction(user, kind, *, by, until, reason, note):
 
 
 def _forget_sanctions(user):
-    from django.core.cache import cache
-
-    key = permissions.sanctions_cache_key(user.pk)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    permissions.SANCTIONS.clear_now_and_on_commit(part=user.pk)
 
 
 def lift(user, kind, *, by, reason=""):
