@@ -163,13 +163,11 @@ class WorkerHeartbeat(models.Model):
 
 
 class PeriodicJob(models.Model):
-    """When each periodic job (settings.PERIODIC_JOBS) last ran, so that any number of workers
+    """When each periodic task (settings.PERIODIC_TASKS) was last enqueued, so that any number of workers
     run each job once per interval."""
 
     name = models.CharField(max_length=100, unique=True)
     last_started_at = models.DateTimeField(null=True, blank=True)
-    last_finished_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
 
     def __str__(self):
         return self.name

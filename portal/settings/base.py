@@ -137,6 +137,20 @@ else:
 
 # One TASKS setting serves Django's tasks framework and the django_tasks backport Wagtail uses.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker (manage.py worker, portal/worker.py) enqueues these every so many seconds: the
+# only scheduler, so an operator runs web processes and workers and no cron lines.
+PERIODIC_TASKS = {
+    "outbox retry": ("portal.tasks.retry_outbox", 60),
+    "scheduled publishing": ("portal.tasks.publish_scheduled", 60),
+    "search index retry": ("search.tasks.retry_pending_updates", 120),
+    "concern digests and escalation": ("forums.concerns.tasks.run_jobs", 900),
+    "event reminders": ("events.tasks.send_event_reminders", 3600),
+}
+WORKER_HEARTBEAT_SECONDS = env.integer("WORKER_HEARTBEAT_SECONDS", 10)
+# A worker silent this long is dead: its running tasks are queued again.
+WORKER_DEAD_AFTER_SECONDS = env.integer("WORKER_DEAD_AFTER_SECONDS", 60)
+# A task run by a worker without heartbeat (plain db_worker) is queued again after this.
+WORKER_TASK_TIMEOUT_SECONDS = env.integer("WORKER_TASK_TIMEOUT_SECONDS", 900)
 
 # seed_demo adds a year of concern history (about 180 concerns) for the transparency page.
 DEMO_CONCERN_HISTORY = True
