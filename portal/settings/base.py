@@ -146,6 +146,9 @@ PERIODIC_TASKS = {
     "concern digests and escalation": ("forums.concerns.tasks.run_jobs", 900),
     "event reminders": ("events.tasks.send_event_reminders", 3600),
 }
+# /healthz says "degraded" when the oldest unsent email or queued task is older than this.
+HEALTH_OUTBOX_MAX_AGE = env.integer("HEALTH_OUTBOX_MAX_AGE", 900)
+HEALTH_QUEUE_MAX_AGE = env.integer("HEALTH_QUEUE_MAX_AGE", 300)
 WORKER_HEARTBEAT_SECONDS = env.integer("WORKER_HEARTBEAT_SECONDS", 10)
 # A worker silent this long is dead: its running tasks are queued again.
 WORKER_DEAD_AFTER_SECONDS = env.integer("WORKER_DEAD_AFTER_SECONDS", 60)
