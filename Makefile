@@ -24,11 +24,12 @@ demo: migrate
 	$(PY) manage.py seed_demo
 
 # No `manage.py warm_figures` here: without REDIS_URL the cache is the server process's own memory.
+# The worker (emails, search index, periodic jobs) runs beside the server and stops with it.
 run: demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py worker --no-reload & trap 'kill $$!' EXIT; $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: install
-	$(PY) manage.py db_worker
+	$(PY) manage.py worker
 
 test: install
 	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
