@@ -73,6 +73,33 @@ def is_available():
     return check() if check else True
 
 
+class _Circuit:
+    """Whether one Redis server is down, shared by every thread of the process (Django makes one
+    cache object per thread), so an outage is logged once per process."""
+
+    def __init__(self):
+        self.down_since, self.retry_at = None, 0.0
+
+    def closed(self):
+        return self.down_since is None or time.monotonic() >= self.retry_at
+
+    def failed(self, error):
+        now = time.monotonic()
+        if self.down_since is None:
+            self.down_since = now
+            logger.error("Cache server unreachable (%s): serving without the cache, retrying "
+                         "every %s s", error.__cause__ or error, RETRY_SECONDS)
+        self.retry_at = now + RETRY_SECONDS
+
+    def answered(self):
+        if self.down_since is not None:
+            logger.warning("Cache server is back after %.0f s", time.monotonic() - self.down_since)
+            self.down_since = None
+
+
+_circuits = {}
+
+
 class ResilientRedisCache(RedisCache):
     """django-redis, where an unreachable server is a cache miss (see the module docstring)."""
 
@@ -80,38 +107,24 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
         self._ignore_exceptions = True  # django-redis then returns the default on ConnectionInterrupted
         self._log_ignored_exceptions = False
-        self._down_since = None
-        self._retry_at = 0.0
+        self._circuit = _circuits.setdefault(str(server), _Circuit())
 
     @property
     def client(self):
-        return _GuardedClient(super().client, self)
+        return _GuardedClient(super().client, self._circuit)
 
     def is_available(self):
-        if self._down_since is not None and time.monotonic() >= self._retry_at:
+        if self._circuit.down_since is not None and self._circuit.closed():
             self.get("portal:caching:probe")  # one try; marks it up again if it answers
-        return self._down_since is None
-
-    def _failed(self, error):
-        now = time.monotonic()
-        if self._down_since is None:
-            self._down_since = now
-            logger.error("Cache server unreachable (%s): serving without the cache, retrying "
-                         "every %s s", error.__cause__ or error, RETRY_SECONDS)
-        self._retry_at = now + RETRY_SECONDS
-
-    def _answered(self):
-        if self._down_since is not None:
-            logger.warning("Cache server is back after %.0f s", time.monotonic() - self._down_since)
-            self._down_since = None
+        return self._circuit.down_since is None
 
 
 class _GuardedClient:
     """Wraps django-redis's client: while the server is down it is not asked (until the retry
     time); a connection error opens the circuit, the first success closes it."""
 
-    def __init__(self, client, cache_backend):
-        self._client, self._cache = client, cache_backend
+    def __init__(self, client, circuit):
+        self._client, self._circuit = client, circuit
 
     def __getattr__(self, name):
         attribute = getattr(self._client, name)
@@ -119,15 +132,15 @@ class _GuardedClient:
             return attribute
 
         def guarded(*args, **kwargs):
-            backend = self._cache
-            if backend._down_since is not None and time.monotonic() < backend._retry_at:
+            circuit = self._circuit
+            if not circuit.closed():
                 raise ConnectionInterrupted(connection=None)
             try:
                 result = attribute(*args, **kwargs)
             except ConnectionInterrupted as error:
-                backend._failed(error)
+                circuit.failed(error)
                 raise
-            backend._answered()
+            circuit.answered()
             return result
 
         return guarded

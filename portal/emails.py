@@ -14,7 +14,7 @@ rendered now and written as a row of `OutboxEmail` in that same transaction, so 
 takes it back and a commit keeps it whatever happens to SMTP or the worker. After the commit a
 task sends it; a failure is recorded on the row and retried with exponential backoff (30 s,
 1 min, 2 min ... at most hourly) by the worker's periodic `retry_due` until it goes or staff give
-up on it in the admin (*Settings → Outgoing email*).
+up on it in the admin (*Settings → Outgoing email*). OUTBOX_FIRST_RETRY_SECONDS sets the first wait.
 
 At most once per key: the attempt is recorded (status "sending") and committed before SMTP is
 spoken to, and no row lock is held while sending. A worker that dies between the two leaves the
@@ -40,7 +40,6 @@ from .models import OutboxEmail
 logger = logging.getLogger(__name__)
 
 Status = OutboxEmail.Status
-FIRST_RETRY_SECONDS = 30
 MAX_RETRY_SECONDS = 3600
 
 
@@ -133,7 +132,7 @@ def deliver(email_id):
     try:
         _message(email).send()
     except Exception as error:  # noqa: BLE001 - any failure is recorded and retried later
-        delay = min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2 ** (email.attempts - 1))
+        delay = min(MAX_RETRY_SECONDS, settings.OUTBOX_FIRST_RETRY_SECONDS * 2 ** (email.attempts - 1))
         OutboxEmail.objects.filter(pk=email.pk, status=Status.SENDING).update(
             status=Status.PENDING, last_error=f"{type(error).__name__}: {error}"[:1000],
             next_attempt_at=timezone.now() + timedelta(seconds=delay))

@@ -140,7 +140,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # The worker (manage.py worker, portal/worker.py) enqueues these every so many seconds: the
 # only scheduler, so an operator runs web processes and workers and no cron lines.
 PERIODIC_TASKS = {
-    "outbox retry": ("portal.tasks.retry_outbox", 60),
+    "outbox retry": ("portal.tasks.retry_outbox", env.integer("OUTBOX_RETRY_SECONDS", 60)),
     "scheduled publishing": ("portal.tasks.publish_scheduled", 60),
     "search index retry": ("search.tasks.retry_pending_updates", 120),
     "concern digests and escalation": ("forums.concerns.tasks.run_jobs", 900),
@@ -178,6 +178,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = "[Common Ground] "  # the one prefix; portal/emails.py adds it to every email
 # Seconds after which a message a worker started sending but never finished is sent again.
 OUTBOX_SEND_TIMEOUT = env.integer("OUTBOX_SEND_TIMEOUT", 300)
+# The first retry after a failed send waits this long; each later one twice as long (max 1 h).
+OUTBOX_FIRST_RETRY_SECONDS = env.integer("OUTBOX_FIRST_RETRY_SECONDS", 30)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
