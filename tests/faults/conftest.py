@@ -24,12 +24,6 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/faults/" in str(item.fspath):
-            item.add_marker(pytest.mark.faults)
-
-
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
