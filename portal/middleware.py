@@ -62,4 +62,6 @@ def _bad_request():
     from django.http import HttpResponseBadRequest
     from django.template import loader
 
-    return HttpResponseBadRequest(loader.get_template("400.html").render())
+    from .views import no_database_context
+
+    return HttpResponseBadRequest(loader.get_template("400.html").render(no_database_context()))

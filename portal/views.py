@@ -24,6 +24,13 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def no_database_context():
+    """What the 400 and 503 pages show without the database: the built-in crisis text."""
+    from .models import DEFAULT_CRISIS_TEXT
+
+    return {"crisis_text": DEFAULT_CRISIS_TEXT}
+
+
 def server_error(request):
     """500, or a friendly 503 with Retry-After when the database cannot be reached (Django calls
     this while handling the exception, so sys.exc_info() is the error)."""
@@ -35,7 +42,8 @@ def server_error(request):
     from django.template import loader
 
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response = HttpResponse(loader.get_template("503.html").render(no_database_context()),
+                                status=503)
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render())
