@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST_PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && echo $$p && break; done)
 
-.PHONY: run test install migrate demo serve worker lint e2e bench bench-forums bench-search bench-transparency clean
+.PHONY: run test test-faults install migrate demo serve worker lint e2e bench bench-forums bench-search bench-transparency clean
 
 
 $(VENV)/.installed: pyproject.toml
@@ -24,14 +24,19 @@ demo: migrate
 	$(PY) manage.py seed_demo
 
 # No `manage.py warm_figures` here: without REDIS_URL the cache is the server process's own memory.
+# The worker (emails, search index, periodic jobs) runs beside the server and stops with it.
 run: demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py worker --no-reload & trap 'kill $$!' EXIT; $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: install
-	$(PY) manage.py db_worker
+	$(PY) manage.py worker
 
 test: install
-	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not e2e and not faults" $(PYTEST_ARGS)
+
+# Redis, SMTP, the database, the worker and search stopped under a running site (PostgreSQL only).
+test-faults: install
+	$(PY) -m pytest -m faults tests/faults $(PYTEST_ARGS)
 
 # Forum pages at 10,000 threads / 200,000 posts; use PostgreSQL, e.g.
 # DATABASE_URL=postgres://postgres@127.0.0.1:5432/cg_forums_bench make bench-forums

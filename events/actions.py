@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from portal.accounts.audit import log
 
-from . import permissions, recurrence, tasks
+from . import emails, permissions, recurrence, tasks
 from .models import EventException, EventPage, Rsvp
 
 
@@ -72,7 +72,7 @@ def going_count(event, key):
 
 
 def _promote_next(event, key):
-    """Give a freed place to whoever has waited longest; email them after commit."""
+    """Give a freed place to whoever has waited longest; the email is queued with the change."""
     if event.capacity is not None and going_count(event, key) >= event.capacity:
         return None
     waiting = (Rsvp.objects.filter(event=event, occurrence_start=key, status=Rsvp.Status.WAITING)
@@ -84,7 +84,9 @@ def _promote_next(event, key):
     waiting.save(update_fields=["status", "status_changed_at"])
     log(instance=event, action="events.rsvp_promoted", user=None,
         data={"rsvp": waiting.pk})
-    transaction.on_commit(lambda: tasks.send_promotion_email.enqueue(waiting.pk))
+    if waiting.user.is_active:
+        waiting.event = event
+        emails.promoted(waiting)
     return waiting
 
 

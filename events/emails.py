@@ -1,36 +1,31 @@
-"""The emails the events app sends. Plain text, with the event's local time and a link."""
+"""The emails the events app sends, through the outbox (portal/emails.py). Plain text, with the
+event's local time and a link. Each is queued in the caller's transaction."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from portal.emails import absolute_url, queue_email
 
 from . import recurrence
 
 
-def _send(rsvp, subject, template_name):
+def _queue(rsvp, kind, subject, key):
     occurrence = recurrence.find_occurrence(rsvp.event, rsvp.occurrence_start)
     context = {
         "rsvp": rsvp,
         "event": rsvp.event,
         "occurrence": occurrence,
-        "event_url": _absolute(rsvp.event.url or ""),
+        "event_url": absolute_url(rsvp.event.url or ""),
     }
-    body = render_to_string(template_name, context)
-    send_mail(f"[Common Ground] {subject}", body, settings.DEFAULT_FROM_EMAIL, [rsvp.user.email])
-
-
-def _absolute(path):
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return f"{base}{path}" if path.startswith("/") else path
+    queue_email(to=rsvp.user.email, template=f"events/email/{kind}", subject=subject,
+                context=context, key=f"events:{kind}:{rsvp.pk}:{key}", about=f"event:{rsvp.event.pk}")
 
 
 def promoted(rsvp):
-    _send(rsvp, f"A place is yours: {rsvp.event.title}", "events/email/promoted.txt")
+    _queue(rsvp, "promoted", f"A place is yours: {rsvp.event.title}",
+           rsvp.status_changed_at.isoformat())
 
 
 def cancelled(rsvp):
-    _send(rsvp, f"Cancelled: {rsvp.event.title}", "events/email/cancelled.txt")
+    _queue(rsvp, "cancelled", f"Cancelled: {rsvp.event.title}", "")
 
 
 def reminder(rsvp):
-    _send(rsvp, f"Tomorrow: {rsvp.event.title}", "events/email/reminder.txt")
+    _queue(rsvp, "reminder", f"Tomorrow: {rsvp.event.title}", "")

@@ -1,4 +1,4 @@
-"""Background work: emails about cancellations, waiting-list places and reminders.
+"""Background work: emails about cancellations and reminders, queued to the outbox.
 
 Every task is idempotent: it records on the RSVP that an email went out (claiming the row
 first), so a retry or a second run sends nothing twice."""
@@ -11,15 +11,6 @@ from django.tasks import task
 from django.utils import timezone
 
 from . import emails
-
-
-@task
-def send_promotion_email(rsvp_id):
-    from .models import Rsvp
-
-    rsvp = Rsvp.objects.select_related("event", "user").filter(pk=rsvp_id, status="going").first()
-    if rsvp and rsvp.user.is_active:
-        emails.promoted(rsvp)
 
 
 @task
@@ -52,8 +43,7 @@ def _rsvps_to_tell_of_cancellation(event):
 
 
 def _claim(rsvp, field):
-    """Mark the RSVP as told and send the email in one transaction: exactly one sender wins;
-    if sending fails the mark is rolled back and a retry tries again."""
+    """Mark the RSVP as told and queue the email in one transaction: exactly one wins."""
     from .models import Rsvp
 
     with transaction.atomic():

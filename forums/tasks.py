@@ -1,12 +1,13 @@
 """Background work: email about new replies in followed threads, batched per resident."""
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+import hashlib
+
 from django.db import transaction
 from django.tasks import task
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from portal.emails import absolute_url, queue_email
 
 from .models import Notification
 
@@ -33,29 +34,23 @@ def _email_one(user_id):
         if not pending:
             return
         user = pending[0].user
-        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         items = [
             {
                 "title": n.thread.title,
                 "count": n.count,
-                "url": base + n.thread.get_absolute_url(),
-                "unsubscribe_url": base + reverse(
-                    "forums:unsubscribe", args=[actions.unsubscribe_token(user, n.thread)]
-                ),
+                "url": absolute_url(n.thread.get_absolute_url()),
+                "unsubscribe_url": absolute_url(reverse(
+                    "forums:unsubscribe", args=[actions.unsubscribe_token(user, n.thread)])),
             }
             for n in pending
         ]
-        context = {"user": user, "items": items, "notifications_url": base + reverse("forums:notifications")}
-        subject = ("New replies in " + items[0]["title"]) if len(items) == 1 else \
-            f"New replies in {len(items)} threads you follow"
-        message = EmailMultiAlternatives(
-            subject=f"[Common Ground] {subject}",
-            body=render_to_string("forums/email/replies.txt", context),
-            to=[user.email],
-            headers={
-                "List-Unsubscribe": f"<{items[0]['unsubscribe_url']}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
+        batch = hashlib.blake2b("|".join(f"{n.pk}:{n.updated_at.isoformat()}" for n in pending)
+                                .encode(), digest_size=12).hexdigest()
+        queue_email(
+            to=user.email, template="forums/email/replies", key=f"replies:{user.pk}:{batch}",
+            context={"user": user, "items": items,
+                     "notifications_url": absolute_url(reverse("forums:notifications"))},
+            headers={"List-Unsubscribe": f"<{items[0]['unsubscribe_url']}>",
+                     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
         )
-        message.send()
         Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=timezone.now())

@@ -13,17 +13,18 @@ publish_scheduled timer) cannot clear it.
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .caching import CachedValue
 from .models import DEFAULT_HELP_NUMBERS, HelpNumber, SiteSettings
 from .partners.models import Partner
 
-CACHE_SECONDS = 60  # one build a minute per site, however busy the site is
-KEY = "portal:chrome:v1"  # {site id: chrome}; one key, so clearing it needs no query
+# {site id: chrome}, one build a minute per site however busy the site is; one key, so clearing
+# it needs no query.
+CHROME = CachedValue("portal:chrome:v1", 60, models=(PageViewRestriction, SiteSettings, HelpNumber,
+                                                    Partner, Site))
 
 
 @dataclass(slots=True)
@@ -39,10 +40,10 @@ def for_request(request):
     if site is None:
         return {"site_settings": SiteSettings(), "help_numbers": _help_numbers(SiteSettings()),
                 "menu_pages": [], "footer_partners": _footer_partners()}
-    by_site = cache.get(KEY) or {}
+    by_site = CHROME.get(dict)
     if site.pk not in by_site:
         by_site[site.pk] = _build(request, site)
-        cache.set(KEY, by_site, CACHE_SECONDS)
+        CHROME.set(by_site)
     return by_site[site.pk]
 
 
@@ -74,12 +75,11 @@ def _footer_partners():
 
 
 def clear():
-    cache.delete(KEY)
+    CHROME.clear()
 
 
 def _changed(**kwargs):
-    clear()
-    transaction.on_commit(clear)
+    CHROME.clear_now_and_on_commit()
 
 
 def _page_changed(sender, instance=None, **kwargs):
@@ -105,7 +105,4 @@ def connect():
     post_page_move.connect(_changed, dispatch_uid="portal.chrome.moved")  # rare: always
     post_save.connect(_page_changed, dispatch_uid="portal.chrome.page_saved")  # every Page type
     post_delete.connect(_page_changed, dispatch_uid="portal.chrome.page_deleted")
-    for model in (PageViewRestriction, SiteSettings, HelpNumber, Partner, Site):
-        name = model.__name__
-        post_save.connect(_changed, sender=model, dispatch_uid=f"portal.chrome.saved.{name}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"portal.chrome.deleted.{name}")
+    CHROME.connect()

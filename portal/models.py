@@ -108,3 +108,66 @@ class HelpNumber(Orderable):
     @property
     def tel(self):
         return "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
+
+
+class OutboxEmail(models.Model):
+    """One outgoing email (portal/emails.py). Written in the same transaction as the change that
+    causes it; the worker sends it, retrying with backoff until it goes or staff give up on it.
+    `key` makes each message once-only."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        CANCELLED = "cancelled", "Given up"
+
+    key = models.CharField(max_length=200, unique=True)
+    template = models.CharField(max_length=200, blank=True, help_text="The template it was rendered from.")
+    about = models.CharField(max_length=64, blank=True, db_index=True,
+                             help_text='What it is about, e.g. "concern:12", to find it again.')
+    to = models.JSONField(default=list)
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    html_body = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    uncertain_attempts = models.PositiveIntegerField(
+        default=0, help_text="Sends retried after a worker stopped mid-send: the message may "
+                             "have gone twice.")
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    next_attempt_at = models.DateTimeField(db_index=True)
+    attempted_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="portal_outbox_due")]
+        constraints = [models.CheckConstraint(condition=~models.Q(key=""), name="portal_outbox_key")]
+        verbose_name = "outgoing email"
+
+    def __str__(self):
+        return self.subject
+
+
+class WorkerHeartbeat(models.Model):
+    """Each running worker (manage.py worker) writes its beat here; /healthz reads it, and tasks
+    left RUNNING by a worker whose beat stopped are queued again."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return self.worker_id
+
+
+class PeriodicJob(models.Model):
+    """When each periodic task (settings.PERIODIC_TASKS) was last enqueued, so that any number of workers
+    run each job once per interval."""
+
+    name = models.CharField(max_length=100, unique=True)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.name

@@ -1,55 +1,18 @@
 import logging
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from . import health
+
 logger = logging.getLogger(__name__)
-
-
-def _check_database():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
-
-
-def _check_cache():
-    cache.set("healthz", "ok", 10)
-    if cache.get("healthz") != "ok":
-        raise RuntimeError("cache did not return what was stored")
-
-
-def _check_search():
-    from wagtail.search.backends import get_search_backend
-
-    if settings.ELASTICSEARCH_URL and not get_search_backend().es.ping():
-        raise RuntimeError("Elasticsearch did not answer")
-
-
-def _state(check):
-    try:
-        check()
-    except Exception as error:  # a health check reports failures, it does not raise them
-        logger.warning("health check %s failed: %s", check.__name__, error)
-        return {"ok": False, "error": type(error).__name__}
-    return {"ok": True}
 
 
 @never_cache
 def healthz(request):
-    """JSON with the state of each service; 503 when the database is down."""
-    checks = {
-        "database": _state(_check_database),
-        "cache": _state(_check_cache),
-        "search": _state(_check_search),
-    }
-    engine = "elasticsearch" if settings.ELASTICSEARCH_URL else "database"
-    checks["search"]["engine"] = engine
-    status = 200 if checks["database"]["ok"] else 503
-    body = {"status": "ok" if all(c["ok"] for c in checks.values()) else "degraded", **checks}
+    """JSON with the state of each service (portal/health.py); 503 when the site cannot serve."""
+    status, body = health.report()
     return JsonResponse(body, status=status)
 
 
@@ -61,9 +24,26 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def no_database_context():
+    """What the 400 and 503 pages show without the database: the built-in crisis text."""
+    from .models import DEFAULT_CRISIS_TEXT
+
+    return {"crisis_text": DEFAULT_CRISIS_TEXT}
+
+
 def server_error(request):
+    """500, or a friendly 503 with Retry-After when the database cannot be reached (Django calls
+    this while handling the exception, so sys.exc_info() is the error)."""
     # No context processors: whatever broke may break them too.
-    from django.http import HttpResponseServerError
+    import sys
+
+    from django.db import InterfaceError, OperationalError
+    from django.http import HttpResponse, HttpResponseServerError
     from django.template import loader
 
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(no_database_context()),
+                                status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -10,6 +10,7 @@
 """
 
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -321,6 +322,22 @@ def indexing_engines():
     return engines
 
 
+LOG_EVERY_SECONDS = 60
+_outages = {}  # (engine name, what) -> [count since the last line, time of that line]
+
+
+def log_outage(engine_name, error, what):
+    """One log line per engine and kind of work per minute while the engine fails, counting
+    what it missed, instead of a line (or a traceback) per search or per document."""
+    now = time.monotonic()
+    seen = _outages.setdefault((engine_name, what), [0, -LOG_EVERY_SECONDS])
+    seen[0] += 1
+    if now - seen[1] >= LOG_EVERY_SECONDS:
+        logger.warning("Search engine %s is failing (%s: %s): %s %s since the last report",
+                       engine_name, type(error).__name__, str(error)[:200], seen[0], what)
+        seen[0], seen[1] = 0, now
+
+
 FALLBACK_NOTICE = "The main search service is not answering, so these results come from a simpler search."
 
 
@@ -329,7 +346,7 @@ def search(request: Search) -> Results:
     try:
         results = engine.search(request)
     except EngineUnavailable as error:
-        logger.warning("Search engine %s unavailable, falling back to the database: %s", engine.name, error)
+        log_outage(engine.name, error, "searches answered by the database instead")
         engine = database_engine()
         results = engine.search(request)
         results.notice = FALLBACK_NOTICE

@@ -1,7 +1,8 @@
 """Keeping the index current: signals schedule `sync` after the transaction commits; `sync` asks
 the object's source whether it is public now and indexes or removes it in every engine. An engine
-that fails records a PendingIndexUpdate, retried by `retry_pending()` (the task and
-`manage.py search_index retry`). Posting and publishing never fail because of search."""
+that fails, for any reason, records a PendingIndexUpdate, retried by `retry_pending()` (the
+worker's periodic task, or `manage.py search_index retry`). An outage logs one line per engine
+per minute, not a traceback per document. Posting and publishing never fail because of search."""
 
 import logging
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 
 from . import sources
-from .engines import EngineUnavailable, indexing_engines
+from .engines import indexing_engines, log_outage
 
 logger = logging.getLogger(__name__)
 _paused = ContextVar("search_indexing_paused", default=False)
@@ -43,7 +44,7 @@ def _enqueue(source_label, object_id):
         update_index.enqueue(source_label, object_id)
     except Exception:  # the task queue being down must not break a publish or a post
         logger.exception("Could not queue a search index update for %s %s", source_label, object_id)
-        _record_failure("all", source_label, object_id, "could not queue the update")
+        record_failure("all", source_label, object_id, "could not queue the update")
 
 
 def sync(source_label, object_id, engines=None):
@@ -59,10 +60,9 @@ def sync(source_label, object_id, engines=None):
                 engine.remove(source_label, object_id)
             else:
                 engine.index(document)
-        except EngineUnavailable as error:
-            logger.warning("Search engine %s missed an update for %s %s",
-                           engine.name, source_label, object_id)
-            _record_failure(engine.name, source_label, object_id, str(error))
+        except Exception as error:  # noqa: BLE001 - any failure is recorded and retried
+            log_outage(engine.name, error, "index update(s) recorded for retry")
+            record_failure(engine.name, source_label, object_id, f"{type(error).__name__}: {error}")
         else:
             _clear_failure(engine.name, source_label, object_id)
     from .spelling import forget_vocabulary
@@ -70,7 +70,7 @@ def sync(source_label, object_id, engines=None):
     forget_vocabulary()
 
 
-def _record_failure(engine_name, source_label, object_id, error):
+def record_failure(engine_name, source_label, object_id, error):
     from .models import PendingIndexUpdate
 
     pending, created = PendingIndexUpdate.objects.get_or_create(
@@ -129,8 +129,9 @@ def remove_object(obj):
     for engine in indexing_engines():
         try:
             engine.remove(label, str(obj.pk))
-        except EngineUnavailable as error:
-            _record_failure(engine.name, label, str(obj.pk), str(error))
+        except Exception as error:  # noqa: BLE001 - any failure is recorded and retried
+            log_outage(engine.name, error, "index update(s) recorded for retry")
+            record_failure(engine.name, label, str(obj.pk), f"{type(error).__name__}: {error}")
 
 
 def source_label_for(obj):

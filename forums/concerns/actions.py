@@ -13,13 +13,13 @@ from forums.signals import announce
 from portal import markup
 from portal.accounts.audit import log
 from portal.accounts.roles import Role
+from portal.emails import queue_email
 
 from . import permissions, routing
 from .models import (
     AnswerKind,
     CloseReason,
     Concern,
-    ConcernEmail,
     ConcernEvent,
     ConcernRoute,
     InternalNote,
@@ -350,11 +350,7 @@ def _email_resident(concern, event):
 
 
 def _queue_email(key, concern, to, subject, body):
-    from .tasks import send_concern_email
-
-    email, created = ConcernEmail.objects.get_or_create(
-        key=key[:120], defaults={"concern": concern, "to": list(to),
-                                 "subject": f"[Common Ground] {subject}"[:200], "body": body})
-    if created:
-        transaction.on_commit(lambda: send_concern_email.enqueue(email_id=email.pk))
-    return created
+    """Queue one concern email to the outbox (portal/emails.py), in the caller's transaction."""
+    return queue_email(to=list(to), template="concerns/email/message", subject=subject,
+                       context={"body": body}, key=f"concerns:{key}"[:200],
+                       about=f"concern:{concern.pk}" if concern else "")

@@ -31,12 +31,12 @@ from forums.models import Notification, Post, Thread
 from forums.moderation.models import Standing, TrustLevel
 from portal.accounts import actions as account_actions
 from portal.accounts.models import User
+from portal.models import OutboxEmail
 
 from . import actions
 from .models import (
     CloseReason,
     Concern,
-    ConcernEmail,
     ConcernEvent,
     ConcernRoute,
     OfficialAnswer,
@@ -334,6 +334,6 @@ def _backdate(concern, plan):
                                                        last_activity_at=last or plan.published)
     Notification.objects.filter(thread_id=concern.thread_id).update(
         created_at=plan.last, updated_at=plan.last, read_at=plan.last, emailed_at=plan.last)
-    ConcernEmail.objects.filter(concern=concern).update(
-        status=ConcernEmail.Status.SENT, created_at=plan.published, sent_at=plan.published)
+    OutboxEmail.objects.filter(about=f"concern:{concern.pk}").update(
+        status=OutboxEmail.Status.SENT, created_at=plan.published, sent_at=plan.published)
 

@@ -1,5 +1,6 @@
-"""The periodic job (`manage.py concerns_jobs`, daily or more often): retry unsent emails, send
-each partner a digest of its overdue concerns, escalate to the partner's lead. Idempotent:
+"""The periodic job (run by the worker, or `manage.py concerns_jobs`): send each partner a digest
+of its overdue concerns, escalate to the partner's lead. The outbox (portal/emails.py) sends and
+retries the emails. Idempotent:
 each email has a key (the digest per partner and day, the escalation per concern and partner),
 so running it twice sends nothing new."""
 
@@ -9,11 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from portal.models import SiteSettings
+from portal.models import OutboxEmail, SiteSettings
 
 from . import actions
-from .models import Concern, ConcernEmail, ConcernRoute
-from .tasks import MAX_ATTEMPTS, send_now
+from .models import Concern, ConcernRoute
 
 
 def target_days():
@@ -27,8 +27,7 @@ def run(now=None):
     overdue = _overdue_routes(now, target_days())
     digests = _queue_digests(overdue, now)
     escalations = _queue_escalations(overdue, now)
-    sent = retry_pending()
-    return {"overdue": len(overdue), "digests": digests, "escalations": escalations, "sent": sent}
+    return {"overdue": len(overdue), "digests": digests, "escalations": escalations}
 
 
 def _overdue_routes(now, days):
@@ -65,7 +64,7 @@ def _queue_escalations(overdue, now):
             continue
         with transaction.atomic():
             key = f"escalation:{concern.pk}:{partner.pk}"
-            if ConcernEmail.objects.filter(key=key).exists():
+            if OutboxEmail.objects.filter(key=f"concerns:{key}").exists():
                 continue
             actions._queue_email(
                 key, concern, [partner.escalation_email],
@@ -76,12 +75,3 @@ def _queue_escalations(overdue, now):
             Concern.objects.filter(pk=concern.pk, escalated_at__isnull=True).update(escalated_at=now)
         queued += 1
     return queued
-
-
-def retry_pending():
-    """Send what is still pending (failed earlier, or the worker was down)."""
-    ids = list(ConcernEmail.objects.filter(status=ConcernEmail.Status.PENDING,
-                                           attempts__lt=MAX_ATTEMPTS)
-               .order_by("created_at").values_list("pk", flat=True)[:500])
-    return sum(send_now(pk) for pk in ids)
-

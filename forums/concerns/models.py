@@ -3,13 +3,11 @@
 A `Concern` sits beside its `forums.Thread` (one to one). Its state changes only through
 `concerns.actions`; every change writes a `ConcernEvent`, the public timeline. `ConcernRoute`
 says which partners a concern went to (and when each first answered), `RoutingRule` decides
-that, `ConcernEmail` is the outbox (an email is a row before it is sent, so a failure is
-retried and never loses the concern).
+that. Emails go through the outbox (portal/emails.py).
 """
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -219,35 +217,6 @@ class ResponseTemplate(models.Model):
 
     def __str__(self):
         return self.title
-
-
-class ConcernEmail(models.Model):
-    """The outbox. Written in the same transaction as the change it reports; the task sends it,
-    a failure is recorded and retried by `concerns_jobs`. `key` makes every email once-only."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed (gave up)"
-
-    key = models.CharField(max_length=120, unique=True)
-    concern = models.ForeignKey(Concern, null=True, blank=True, on_delete=models.CASCADE,
-                                related_name="emails")
-    to = models.JSONField(default=list)
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["status", "created_at"], name="concerns_email_outbox")]
-        constraints = [models.CheckConstraint(condition=~Q(key=""), name="concerns_email_key")]
-
-    def __str__(self):
-        return self.key
 
 
 @register_setting(icon="mail")

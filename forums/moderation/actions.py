@@ -11,7 +11,7 @@ from forums.signals import announce
 from portal import markup
 from portal.accounts.audit import log
 
-from . import permissions, policy
+from . import emails, permissions, policy
 from .models import (
     Flag,
     FlagReason,
@@ -174,9 +174,7 @@ def reject(item, *, by, reason):
         _resolve(item, ReviewStatus.REJECTED, by, reason)
         log(instance=item, action="moderation.item.rejected", user=by,
             data={"post": post.pk, "reason": reason})
-        from .tasks import send_rejection_email
-
-        transaction.on_commit(lambda: send_rejection_email.enqueue(item_id=item.pk))
+        emails.queue_rejection_email(item)
     return item
 
 
@@ -321,11 +319,7 @@ def _sanction(user, kind, *, by, until, reason, note):
 
 
 def _forget_sanctions(user):
-    from django.core.cache import cache
-
-    key = permissions.sanctions_cache_key(user.pk)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    permissions.SANCTIONS.clear_now_and_on_commit(part=user.pk)
 
 
 def lift(user, kind, *, by, reason=""):

@@ -1,11 +1,13 @@
 """Who may do what in moderation. Deny by default; views and templates ask here."""
 
-from django.core.cache import cache
 from django.utils import timezone
+
+from portal.caching import CachedValue
 
 from .models import Standing
 
-SANCTIONS_CACHE_SECONDS = 300
+# Per account; moderation.actions clears an account's entry when its sanctions change.
+SANCTIONS = CachedValue("moderation:sanctions", 300)
 
 
 def can_moderate(user):
@@ -23,22 +25,13 @@ def standing_of(user):
     return user._moderation_standing
 
 
-def sanctions_cache_key(user_id):
-    return f"moderation:sanctions:{user_id}"
-
-
 def sanctions_of(user):
     """{"silenced_until", "suspended_until"} for the account, read through the cache so that
     checking every request costs no database query. moderation.actions clears it on change."""
     if not user.is_authenticated:
         return {}
-    key = sanctions_cache_key(user.pk)
-    sanctions = cache.get(key)
-    if sanctions is None:
-        sanctions = dict(Standing.objects.filter(user=user).values(
-            "silenced_until", "suspended_until").first() or {})
-        cache.set(key, sanctions, SANCTIONS_CACHE_SECONDS)
-    return sanctions
+    return SANCTIONS.get(lambda: dict(Standing.objects.filter(user=user).values(
+        "silenced_until", "suspended_until").first() or {}), part=user.pk)
 
 
 def is_silenced(user):

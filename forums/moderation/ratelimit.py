@@ -1,6 +1,9 @@
 """Rate limits for new threads, replies and flags, per account and per network address.
 
 State lives in Django's cache (Redis in production, local memory in development and tests).
+When the cache server is down the limits cannot be counted: reading goes on, but posting and
+flagging are refused with a clear message until it is back (fail closed), so an outage cannot
+be used to flood the forums.
 The per-account limit is an interval ("one reply every 30 seconds"); the per-address limit is a
 count per clock hour. New accounts wait longer, as on Discourse."""
 
@@ -9,7 +12,12 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from portal import caching
+
 from . import permissions, policy
+
+PAUSED_MESSAGE = ("Posting is paused for a moment while part of the site recovers. What you wrote "
+                  "is kept below: please send it again in a minute.")
 
 THREAD, REPLY, EDIT, FLAG = "thread", "reply", "edit", "flag"
 HOUR = 3600
@@ -47,6 +55,18 @@ def seconds_to_wait(user, ip, kind, *, config=None, now=None):
     if flag_key and (cache.get(flag_key) or 0) >= config.flags_per_hour:
         waits.append(HOUR - now % HOUR)
     return int(max(waits) + 0.999) if waits else 0
+
+
+def refusal(user, ip, kind):
+    """A message saying why `user` may not do `kind` now, or None if they may."""
+    wait = seconds_to_wait(user, ip, kind)
+    if not permissions.can_moderate(user) and not caching.is_available():
+        return PAUSED_MESSAGE
+    if not wait:
+        return None
+    if kind == FLAG:
+        return f"You have flagged many posts this hour. You can flag again in {(wait + 59) // 60} minutes."
+    return wait_message(wait)
 
 
 def record(user, ip, kind, *, config=None, now=None):

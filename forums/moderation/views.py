@@ -23,8 +23,7 @@ def posting_refused(request, kind, token=""):
     same form twice (same token) is not counted: it finds the first post."""
     if token and Submission.objects.filter(user=request.user, token=token[:64]).exists():
         return None
-    wait = ratelimit.seconds_to_wait(request.user, ratelimit.client_ip(request), kind)
-    return ratelimit.wait_message(wait) if wait else None
+    return ratelimit.refusal(request.user, ratelimit.client_ip(request), kind)
 
 
 def tell_author(request, obj, kind, published_message):
@@ -56,10 +55,9 @@ def flag_post(request, pk):
         return HttpResponseRedirect(post_url)
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        wait = ratelimit.seconds_to_wait(request.user, ratelimit.client_ip(request), ratelimit.FLAG)
-        if wait:
-            form.add_error(None, f"You have flagged many posts this hour. You can flag again in "
-                                 f"{(wait + 59) // 60} minutes.")
+        refused = ratelimit.refusal(request.user, ratelimit.client_ip(request), ratelimit.FLAG)
+        if refused:
+            form.add_error(None, refused)
         else:
             try:
                 actions.flag_post(request.user, post, reason=form.cleaned_data["reason"],

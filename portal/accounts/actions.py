@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from portal import emails
+
 from . import permissions
 from .models import User
 from .roles import Role
@@ -90,6 +92,8 @@ def delete_account(user, *, by):
         raise PermissionDenied("You cannot delete this account.")
     with transaction.atomic():
         anonymise_user_data.send(sender=User, user=user)
+        for address in {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}:
+            emails.forget_address(address)  # the outbox keeps no copy of a closed account's address
         user.email = f"deleted-{user.pk}-{secrets.token_hex(6)}@invalid.example"
         user.display_name = f"Former member {user.pk}"
         user.first_name = user.last_name = ""

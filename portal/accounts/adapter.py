@@ -1,10 +1,14 @@
 from allauth.account.adapter import DefaultAccountAdapter
 
+from portal import emails
+
 from . import actions
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """New sign-ups get their display name and become residents."""
+    """New sign-ups get their display name and become residents; allauth's emails (sign-up,
+    confirmation, password reset, MFA notices) go through the outbox instead of SMTP inside the
+    request, so a mail server outage neither fails the page nor loses the message."""
 
     def save_user(self, request, user, form, commit=True):
         data = form.cleaned_data
@@ -14,3 +18,26 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             actions.make_resident(user)
         return user
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's send_mail renders then calls send(): the message it gets queues itself."""
+        return _Queued(super().render_mail(template_prefix, email, context, headers=headers),
+                       template_prefix)
+
+
+class _Queued:
+    """Stands in for the rendered message: `send()` writes it to the outbox."""
+
+    def __init__(self, message, template_prefix):
+        self.message, self.template_prefix = message, template_prefix
+
+    def send(self, fail_silently=False):
+        message = self.message
+        html = next((content for content, mimetype in getattr(message, "alternatives", [])
+                     if mimetype == "text/html"), "")
+        body = message.body
+        if getattr(message, "content_subtype", "plain") == "html":
+            body, html = "", message.body
+        emails.queue_rendered(to=message.to, subject=message.subject, body=body, html_body=html,
+                              headers=dict(message.extra_headers), template=self.template_prefix)
+        return 1

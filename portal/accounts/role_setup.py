@@ -41,6 +41,7 @@ ROLE_PERMISSIONS = {
         "taxonomy.add_neighbourhood", "taxonomy.change_neighbourhood",
         "taxonomy.delete_neighbourhood",
         "portal.change_sitesettings",
+        "portal.change_outboxemail",  # Settings → Outgoing email: retry now, give up
         "concerns.change_concernsettings",
         "concerns.add_routingrule", "concerns.change_routingrule", "concerns.delete_routingrule",
         "concerns.add_responsetemplate", "concerns.change_responsetemplate",

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.refuse_hostile_input",  # NUL bytes, huge query strings: 400
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,7 +126,7 @@ REDIS_URL = env.url("REDIS_URL", ("redis", "rediss", "unix"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "portal.caching.ResilientRedisCache",  # Redis down: a miss, not an error
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "commonground"),
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
@@ -136,6 +137,23 @@ else:
 
 # One TASKS setting serves Django's tasks framework and the django_tasks backport Wagtail uses.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker (manage.py worker, portal/worker.py) enqueues these every so many seconds: the
+# only scheduler, so an operator runs web processes and workers and no cron lines.
+PERIODIC_TASKS = {
+    "outbox retry": ("portal.tasks.retry_outbox", env.integer("OUTBOX_RETRY_SECONDS", 60)),
+    "scheduled publishing": ("portal.tasks.publish_scheduled", 60),
+    "search index retry": ("search.tasks.retry_pending_updates", 120),
+    "concern digests and escalation": ("forums.concerns.tasks.run_jobs", 900),
+    "event reminders": ("events.tasks.send_event_reminders", 3600),
+}
+# /healthz says "degraded" when the oldest unsent email or queued task is older than this.
+HEALTH_OUTBOX_MAX_AGE = env.integer("HEALTH_OUTBOX_MAX_AGE", 900)
+HEALTH_QUEUE_MAX_AGE = env.integer("HEALTH_QUEUE_MAX_AGE", 300)
+WORKER_HEARTBEAT_SECONDS = env.integer("WORKER_HEARTBEAT_SECONDS", 10)
+# A worker silent this long is dead: its running tasks are queued again.
+WORKER_DEAD_AFTER_SECONDS = env.integer("WORKER_DEAD_AFTER_SECONDS", 60)
+# A task run by a worker without heartbeat (plain db_worker) is queued again after this.
+WORKER_TASK_TIMEOUT_SECONDS = env.integer("WORKER_TASK_TIMEOUT_SECONDS", 900)
 
 # seed_demo adds a year of concern history (about 180 concerns) for the transparency page.
 DEMO_CONCERN_HISTORY = True
@@ -157,6 +175,11 @@ if ELASTICSEARCH_URL:
 MAILERS = {"default": env.mailer("EMAIL_URL", "console:")}
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Common Ground <noreply@commonground.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = "[Common Ground] "  # the one prefix; portal/emails.py adds it to every email
+# Seconds after which a message a worker started sending but never finished is sent again.
+OUTBOX_SEND_TIMEOUT = env.integer("OUTBOX_SEND_TIMEOUT", 300)
+# The first retry after a failed send waits this long; each later one twice as long (max 1 h).
+OUTBOX_FIRST_RETRY_SECONDS = env.integer("OUTBOX_FIRST_RETRY_SECONDS", 30)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -184,7 +207,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Common Ground] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # portal/emails.py adds EMAIL_SUBJECT_PREFIX
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {

@@ -7,14 +7,11 @@ the transaction commits (as portal/chrome.py does); the short timeout covers dep
 without REDIS_URL, where a change made in another process cannot clear this one's cache.
 """
 
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from portal.caching import CachedValue
 
 from .models import Neighbourhood, Topic
 
-CACHE_SECONDS = 60
-KEY = "portal:taxonomy:v1"
+TAXONOMY = CachedValue("portal:taxonomy:v1", 60, models=(Topic, Neighbourhood))
 
 
 def topics():
@@ -38,32 +35,24 @@ def neighbourhood_names():
 
 
 def _lists():
-    lists = cache.get(KEY)
-    if lists is None:
-        all_topics = list(Topic.objects.order_by("name"))
-        all_neighbourhoods = list(Neighbourhood.objects.order_by("name"))
-        lists = {
-            "topics": all_topics,
-            "neighbourhoods": all_neighbourhoods,
-            "topic_names": {topic.pk: topic.name for topic in all_topics},
-            "neighbourhood_names": {area.pk: area.name for area in all_neighbourhoods},
-        }
-        cache.set(KEY, lists, CACHE_SECONDS)
-    return lists
+    return TAXONOMY.get(_build)
+
+
+def _build():
+    all_topics = list(Topic.objects.order_by("name"))
+    all_neighbourhoods = list(Neighbourhood.objects.order_by("name"))
+    return {
+        "topics": all_topics,
+        "neighbourhoods": all_neighbourhoods,
+        "topic_names": {topic.pk: topic.name for topic in all_topics},
+        "neighbourhood_names": {area.pk: area.name for area in all_neighbourhoods},
+    }
 
 
 def clear():
-    cache.delete(KEY)
-
-
-def _changed(**kwargs):
-    clear()
-    transaction.on_commit(clear)
+    TAXONOMY.clear()
 
 
 def connect():
     """Called once from the taxonomy app's ready()."""
-    for model in (Topic, Neighbourhood):
-        name = model.__name__
-        post_save.connect(_changed, sender=model, dispatch_uid=f"portal.taxonomy.saved.{name}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"portal.taxonomy.deleted.{name}")
+    TAXONOMY.connect()

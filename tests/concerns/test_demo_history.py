@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from forums.concerns.demo_history import RESIDENTS
-from forums.concerns.models import CloseReason, Concern, ConcernEmail, OfficialAnswer, State
+from forums.concerns.models import CloseReason, Concern, OfficialAnswer, State
 from forums.models import Notification, Post, Thread
+from portal.models import OutboxEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -70,8 +71,8 @@ def test_the_history_reads_like_a_year_of_work():
     assert {a.post.author.partner_id for a in answers.select_related("post__author")} == \
         {a.partner_id for a in answers}  # answered by the routed partner's own liaison
     assert Post.objects.filter(thread__concern__in=history, created_at__gt=now).count() == 0
-    assert not ConcernEmail.objects.filter(concern__in=history,
-                                           status=ConcernEmail.Status.PENDING).exists()
+    assert not OutboxEmail.objects.filter(about__in=[f"concern:{c.pk}" for c in history],
+                                          status=OutboxEmail.Status.PENDING).exists()
     assert not Notification.objects.filter(thread__concern__in=history, read_at__isnull=True).exists()
 
 
@@ -88,9 +89,9 @@ def test_the_story_threads_stay_on_the_first_page_of_the_board(client):
 def test_seeding_twice_adds_no_history():
     seed()
     first = (Concern.objects.count(), Post.objects.count(), OfficialAnswer.objects.count(),
-             ConcernEmail.objects.count())
+             OutboxEmail.objects.count())
 
     seed()
 
     assert (Concern.objects.count(), Post.objects.count(), OfficialAnswer.objects.count(),
-            ConcernEmail.objects.count()) == first
+            OutboxEmail.objects.count()) == first

@@ -30,7 +30,7 @@ def tomorrow_at(hour):
     return at(timezone.localdate() + timedelta(days=1), hour)
 
 
-def test_reminders_go_once_to_people_going_tomorrow(capsys):
+def test_reminders_go_once_to_people_going_tomorrow(capsys, django_capture_on_commit_callbacks):
     # given an event tomorrow with one person going, one waiting and one not going,
     # and another event in three days
     event = event_page(title="Forum", start=tomorrow_at(18), capacity=1)
@@ -41,9 +41,11 @@ def test_reminders_go_once_to_people_going_tomorrow(capsys):
     later = event_page(start=at(timezone.localdate() + timedelta(days=3), 18))
     actions.respond(UserFactory(), later, None, going=True)
 
-    # when the timer runs the command twice
-    call_command("send_event_reminders")
-    call_command("send_event_reminders")
+    # when the timer runs the command twice (the outbox sends after each commit)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_event_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_event_reminders")
 
     # then only the person going tomorrow got one reminder
     assert [m.to for m in mail.outbox] == [[going.email]]
@@ -53,13 +55,15 @@ def test_reminders_go_once_to_people_going_tomorrow(capsys):
     assert "Sent 1 event reminder(s)." in capsys.readouterr().out
 
 
-def test_reminder_for_one_date_of_a_series_and_none_for_a_cancelled_date(editor):
+def test_reminder_for_one_date_of_a_series_and_none_for_a_cancelled_date(
+        editor, django_capture_on_commit_callbacks):
     weekly = event_page(title="Support group", start=tomorrow_at(19), frequency="WEEKLY")
     resident, other = UserFactory(), UserFactory()
     actions.respond(resident, weekly, weekly.start, going=True)
     actions.respond(other, weekly, nth_key(weekly, 1), going=True)
 
-    assert tasks.send_due_reminders() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.send_due_reminders() == 1
     assert [m.to for m in mail.outbox] == [[resident.email]]
 
     # a week later, that date was cancelled in the meantime: no reminder

@@ -1,0 +1,182 @@
+"""Each service stopped in turn under the running site (gunicorn + worker), as an operator would
+see it: pages keep answering (the documented 503 only while the database is away), posts are
+kept, every email arrives exactly once or its duplicate is counted, and everything recovers
+without a person. Each test prints its figures (run with -s to see them)."""
+
+import signal
+import time
+
+import pytest
+
+from tests.faults.conftest import Browser, Site, free_port, wait_for
+
+pytestmark = pytest.mark.faults
+
+PAGES = ["/", "/forum/", "/search/?q=lights", "/healthz"]
+
+
+def figures(scenario, browsers, posts, smtp, addresses, duplicates_counted=0):
+    statuses = [status for browser in browsers for status in browser.statuses]
+    received = {address: smtp.count(address) for address in addresses}
+    print(f"\nFIGURES {scenario}: requests={len(statuses)} "
+          f"5xx={sum(s >= 500 for s in statuses)} (503={statuses.count(503)}) posts={posts} "
+          f"emails expected={len(addresses)} delivered={sum(1 for n in received.values() if n)} "
+          f"duplicated={sum(n - 1 for n in received.values() if n > 1)} "
+          f"(counted by the outbox={duplicates_counted}) lost={sum(1 for n in received.values() if not n)}")
+
+
+def outbox_for(faults, address):
+    from portal.models import OutboxEmail
+
+    with faults["blocker"].unblock():
+        return list(OutboxEmail.objects.filter(to__icontains=address))
+
+
+def posts_saying(faults, text):
+    from forums.models import Post
+
+    with faults["blocker"].unblock():
+        return Post.objects.filter(body_source=text).count()
+
+
+def reset_password(browser, address):
+    return browser.post_form("/accounts/password/reset/", {"email": address})
+
+
+def test_redis_down_pages_render_posting_pauses_and_everything_recovers(faults):
+    site, data = faults["site"], faults["data"]
+    visitor, resident = Browser(site), Browser(site, data["sessions"][1])
+    thread, text = data["thread_url"], f"Still dark on Mill Lane tonight ({data['run']})."
+
+    # when Redis stops
+    faults["redis"].stop()
+    for path in [*PAGES, thread] * 3:
+        assert visitor.get(path).status_code == 200, path
+    paused = resident.post_form(thread, {"body": text})
+
+    # then reading works, and posting is refused with a clear message, keeping the text
+    assert paused.status_code == 200
+    assert "Posting is paused for a moment" in paused.text
+    assert text in paused.text
+    assert posts_saying(faults, text) == 0
+    assert visitor.get("/healthz").json()["cache"]["ok"] is False
+
+    # when Redis is back, the site uses it again on its own (within 5 s) and posting works
+    faults["redis"].start()
+    time.sleep(6)
+    posted = resident.post_form(thread, {"body": text})
+    assert posted.status_code == 302
+    assert posts_saying(faults, text) == 1
+    assert visitor.get("/healthz").json()["cache"]["ok"] is True
+    assert visitor.errors() == resident.errors() == []
+    assert site.log("web").count("Cache server unreachable") <= 2  # once per gunicorn worker
+    figures("redis down", [visitor, resident], 1, faults["smtp"], [])
+
+
+def test_smtp_down_sign_in_mail_waits_and_is_delivered_once(faults):
+    site, smtp = faults["site"], faults["smtp"]
+    visitor = Browser(site)
+    addresses = [faults["data"]["residents"][n].email for n in (2, 3, 4)]
+
+    # when the mail server is down, password resets still answer, and the emails wait
+    smtp.stop()
+    for address in addresses:
+        assert reset_password(visitor, address).status_code == 302
+    wait_for(lambda: all(e.attempts >= 1 and e.last_error for a in addresses for e in outbox_for(faults, a)),
+             timeout=30, what="failed first attempts")
+    assert visitor.get("/healthz").json()["outbox"]["unsent"] >= 3
+
+    # when it is back, each is delivered, once
+    smtp.start()
+    wait_for(lambda: all(smtp.count(a) for a in addresses), timeout=40, what="delivery")
+    time.sleep(3)
+    assert [smtp.count(a) for a in addresses] == [1, 1, 1]
+    assert all(e.status == "sent" for a in addresses for e in outbox_for(faults, a))
+    assert visitor.errors() == []
+    figures("smtp down", [visitor], 0, smtp, addresses)
+
+
+def test_a_database_blip_answers_503_and_the_worker_carries_on(faults):
+    site, relay, smtp = faults["site"], faults["relay"], faults["smtp"]
+    visitor = Browser(site)
+    worker = site.worker
+
+    # when the database is unreachable for 8 seconds
+    relay.down()
+    started = time.monotonic()
+    while time.monotonic() - started < 8:
+        response = visitor.get("/forum/")
+        assert response.status_code == 503
+        assert "Back in a moment" in response.text
+        time.sleep(1)
+    assert visitor.get("/healthz").status_code == 503
+    relay.up()
+
+    # then the site and the worker carry on without a restart
+    wait_for(lambda: visitor.get("/healthz").status_code == 200, timeout=20, what="the site back")
+    assert worker.poll() is None, "the worker exited"
+    address = faults["data"]["residents"][5].email
+    assert reset_password(visitor, address).status_code == 302
+    wait_for(lambda: smtp.count(address) == 1, timeout=30, what="the worker sending")
+    assert "Database unavailable" in site.log("worker")
+    assert all(status in (200, 302, 503) for status in visitor.statuses)
+    figures("database blip (8 s)", [visitor], 0, smtp, [address])
+
+
+def test_a_worker_killed_mid_send_leaves_nothing_stuck_and_counts_the_duplicate(faults):
+    from django_tasks_db.models import DBTaskResult
+
+    site, smtp = faults["site"], faults["smtp"]
+    visitor, address = Browser(site), faults["data"]["residents"][6].email
+
+    # given the mail server takes 5 s to acknowledge a message
+    smtp.slow = 5
+    assert reset_password(visitor, address).status_code == 302
+    wait_for(lambda: smtp.count(address) == 1, timeout=30, what="the message reaching SMTP")
+
+    # when the worker is killed before SMTP acknowledged it, and a new worker starts
+    site.kill_worker(signal.SIGKILL)
+    smtp.slow = 0
+    site.start_worker()
+
+    # then the task is run again, the message goes again, and the duplicate is counted
+    wait_for(lambda: [e.status for e in outbox_for(faults, address)] == ["sent"], timeout=40,
+             what="the outbox row sent")
+    [email] = outbox_for(faults, address)
+    assert email.uncertain_attempts == 1
+    assert smtp.count(address) == 2
+    with faults["blocker"].unblock():
+        stuck = DBTaskResult.objects.running().filter(task_path="portal.emails.send_outbox_email")
+        assert not stuck.exists()
+    figures("worker killed mid-send", [visitor], 0, smtp, [address], email.uncertain_attempts)
+
+
+def test_the_search_engine_down_search_falls_back_and_updates_wait(faults, tmp_path):
+    from search.models import PendingIndexUpdate
+
+    data = faults["data"]
+    env = {**faults["site"].env, "ELASTICSEARCH_URL": f"http://127.0.0.1:{free_port()}"}
+    faults["site"].kill_worker(signal.SIGTERM)  # only the worker that knows of Elasticsearch runs
+    site = Site(env, tmp_path)  # the same site with an Elasticsearch that is not there
+    site.start_web()
+    site.start_worker()
+    try:
+        visitor, resident = Browser(site), Browser(site, data["sessions"][7])
+        found = visitor.get("/search/?q=lights")
+        assert found.status_code == 200
+        assert "these results come from a simpler search" in found.text
+        text = f"The council says next week ({data['run']})."
+        posted = resident.post_form(data["thread_url"], {"body": text})
+        assert posted.status_code == 302
+        with faults["blocker"].unblock():
+            wait_for(lambda: PendingIndexUpdate.objects.filter(engine="elasticsearch").exists(),
+                     timeout=30, what="the missed update recorded")
+        for _ in range(5):
+            visitor.get("/search/?q=council")
+        assert visitor.errors() == resident.errors() == []
+        assert site.log("web").count("Search engine elasticsearch is failing") <= 2
+        assert site.log("worker").count("Search engine elasticsearch is failing") <= 2
+        figures("search engine down", [visitor, resident],
+                posts_saying(faults, text), faults["smtp"], [])
+    finally:
+        site.stop()
