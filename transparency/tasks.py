@@ -5,12 +5,15 @@ from django.core.cache import cache
 from django.tasks import task
 from django.utils import timezone
 
-from .dashboard import CACHE_VERSION, rebuild_lattice
+from .dashboard import rebuild_lattice, refresh_lock_key
 
 
 @task()
-def refresh_figures(rolling, threshold, target_days):
+def refresh_figures(*args):
+    """args: (threshold, target_days); a task queued before the rolling 30-day lattice was
+    dropped has (rolling, threshold, target_days) and rebuilds the one lattice there is now."""
+    threshold, target_days = args[-2:]
     try:
-        rebuild_lattice(rolling, threshold, target_days, timezone.now())
+        rebuild_lattice(threshold, target_days, timezone.now())
     finally:
-        cache.delete(f"transparency:{CACHE_VERSION}:refreshing:{rolling}:{threshold}:{target_days}")
+        cache.delete(refresh_lock_key(threshold, target_days))

@@ -168,6 +168,23 @@ def response_hours(*, by_partner, since=None, until=None, partner=None, topic=No
     return {who: sorted(values) for who, values in hours.items()}
 
 
+def monthly_response_hours(*, until=None):
+    """{(month, partner id, or None for each concern once): ascending hours to the first
+    official answer}, over answered concerns (or routes) by month of publication."""
+    concerns = published_concerns(until=until).filter(first_response_at__isnull=False)
+    routes = (ConcernRoute.objects.filter(concern__in=published_concerns(until=until),
+                                          first_response_at__isnull=False)
+              .values_list("partner_id", "concern__published_at", "routed_at", "first_response_at"))
+    rows = concerns.values_list("state", "published_at", "published_at", "first_response_at")
+    month_of = MonthLabeller()
+    hours = defaultdict(list)
+    for by_partner, values in ((False, rows), (True, routes)):
+        for who, published, start, answered in values:
+            hours[(month_of(published), who if by_partner else None)].append(
+                (answered - start).total_seconds() / 3600)
+    return {key: sorted(values) for key, values in hours.items()}
+
+
 def concern_counts(*, by_partner, since=None, until=None, target_days=5, now=None):
     """The additive counts per month x topic x neighbourhood [x partner], aggregated in SQL.
 
