@@ -32,9 +32,9 @@ ALL = "*"
 
 
 def suppress(values, equations, threshold, touching=None):
-    """The set of hidden cells. `values`: {cell: count}; `equations`: [(cell, [other cells])],
-    usually (parent, [children]) (cells missing from `values` count as 0); `touching`: index_equations(equations), when
-    several measures share the equations."""
+    """The set of hidden cells. `values`: {cell: count}; `equations`: [(parent, [children])], or
+    (period, [overlapping period, months only one has]) (cells missing from `values` count as 0);
+    `touching`: index_equations(equations), when several measures share the equations."""
     hidden = {cell for cell, n in values.items() if 0 < n < threshold}
     touching = index_equations(equations) if touching is None else touching
     pending = deque(range(len(equations)))
