@@ -37,13 +37,16 @@ DOWNLOADS = ["concerns.csv", "concerns-by-year.csv", "response-times.csv"]
 def count_cells(text):
     rows = list(csv.DictReader(io.StringIO(text)))
     flags = [c for c in (rows[0] if rows else {}) if c.endswith("_suppressed")]
-    tally = Counter()
+    tally, tables = Counter(), Counter()
     for row in rows:
         for flag in flags:
-            value = row[flag[: -len("_suppressed")]]
-            kind = "suppressed" if row[flag] == "true" else "zero" if value in ("0", "0.0") else "real"
-            tally[(flag[: -len("_suppressed")], kind)] += 1
-    return len(rows), tally
+            column = flag.removesuffix("_suppressed")
+            value = row.get(column, row.get("median_hours"))  # hours_suppressed: the median
+            kind = "suppressed" if row[flag] == "true" else "zero" if value in ("0", "0.0", "") else "real"
+            tally[(column, kind)] += 1
+            if column == "received":
+                tables[(row.get("table", "(one table)"), kind)] += 1
+    return len(rows), tally, tables
 
 
 def main():
@@ -60,7 +63,7 @@ def main():
             if response.status_code != 200:
                 print(f"{name}: not published ({response.status_code})")
                 continue
-            rows, tally = count_cells(response.content.decode())
+            rows, tally, tables = count_cells(response.content.decode())
             measures = sorted({m for m, _kind in tally}, key=lambda m: list(tally).index((m, "real"))
                               if (m, "real") in tally else 99)
             print(f"{name}: {rows} rows")
@@ -69,6 +72,11 @@ def main():
                 real, zero, hidden = (tally[(measure, k)] for k in ("real", "zero", "suppressed"))
                 share = real / (real + hidden) if real + hidden else 0
                 print(f"  {measure:<24}{real:>7}{zero:>7}{hidden:>11}{share:>10.0%}")
+            if tables:
+                print(f"  {'received, by table':<36}{'real':>7}{'suppressed':>11}")
+                for table in dict.fromkeys(t for t, _kind in tables):
+                    real, hidden = tables[(table, "real")], tables[(table, "suppressed")]
+                    print(f"  {table:<36}{real:>7}{hidden:>11}")
 
 
 if __name__ == "__main__":
