@@ -15,7 +15,7 @@ PAGES = [
     ("forum board (10,000 threads)", "/bench-forum/bench-board/"),
     ("forum thread (50 posts)", "bench.forums:long_thread_path"),
     ("transparency page (100,000 concerns)", "/transparency/"),
-    ("transparency page, filtered", "/transparency/?period=30d&partner=riverton-police-service"),
+    ("transparency page, filtered", "/transparency/?period=month&partner=riverton-police-service"),
     ("search", "/search/?q=needles+park"),
     ("open311 requests (last 90 days)", "/open311/v2/requests.json"),
 ]

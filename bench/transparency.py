@@ -163,7 +163,7 @@ def main():
     seed()
     page_url = transparency_page().url
     partner = Partner.objects.filter(is_active=True).first()
-    urls = [page_url, f"{page_url}?period=30d", f"{page_url}?period=year&year={timezone.localdate().year}",
+    urls = [page_url, f"{page_url}?period=month", f"{page_url}?period=year&year={timezone.localdate().year}",
             f"{page_url}?partner={partner.slug}"]
     client = Client()
     results = []

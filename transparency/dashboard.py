@@ -36,22 +36,19 @@ from .suppression import ALL, suppress
 KEEP_FOR = 7 * 24 * 3600  # seconds a snapshot stays in the cache at most
 REFRESH_LOCK_FOR = 300  # seconds: at most one refresh per lattice in that time
 logger = logging.getLogger(__name__)
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: one lattice of whole months (no rolling 30 days), periods bound together
 MODERATION_COUNTS = ("published", "held", "flagged", "approved", "rejected", "hidden", "redacted")
 HIDDEN_REASONS = [label for _value, label in ReviewReason.choices] + [DIRECT_HIDE]
 
 
 @dataclass(frozen=True)
 class Period:
-    id: str  # "12m", "30d" or a year ("2026")
+    """Whole calendar months (the current one to date): every figure is a cell of one lattice."""
+    id: str  # "12m", a year ("2026") or a month ("2026-03": this month so far)
     label: str
     since: datetime
     until: datetime
     months: tuple  # "2026-03", oldest first
-
-    @property
-    def rolling(self):
-        return self.id == "30d"
 
 
 @dataclass(frozen=True)
@@ -94,9 +91,14 @@ def last_12_months(now):
     return Period("12m", "the last 12 months", since, now, months_between(since, now))
 
 
-def last_30_days(now):
-    since = now - timedelta(days=30)
-    return Period("30d", "the last 30 days", since, now, months_between(since, now))
+def this_month(now):
+    """The current calendar month to date: what "the last 30 days" became, because a rolling
+    window shares part of a month with the monthly figures and the two would give that part away
+    by subtraction."""
+    local = timezone.localtime(now)
+    since = month_start(local.year, local.month)
+    label = f"{local:%B %Y} so far"
+    return Period(f"{local.year:04d}-{local.month:02d}", label, since, now, months_between(since, now))
 
 
 def calendar_year(year, now):
@@ -106,57 +108,60 @@ def calendar_year(year, now):
 
 # The lattice -----------------------------------------------------------------------------------
 
-def _lattice_keys(rolling, threshold, target_days):
-    kind = "30d" if rolling else "months"
-    key = f"transparency:{CACHE_VERSION}:lattice:{kind}:{threshold}:{target_days}"
+def _lattice_keys(threshold, target_days):
+    key = f"transparency:{CACHE_VERSION}:lattice:{threshold}:{target_days}"
     return key, f"{key}:as-of"
 
 
-def lattice_for(period, *, threshold, target_days, now):
-    """(suppressed lattice, computed at): one for whole months (every year and the last 12
-    months share it), one for the rolling last 30 days."""
-    key, _stamp_key = _lattice_keys(period.rolling, threshold, target_days)
+def lattice_for(*, threshold, target_days, now):
+    """(suppressed lattice, computed at): one for every month, year and the last 12 months, so
+    the page, the partner pages and the downloads publish cells suppressed together."""
+    key, _stamp_key = _lattice_keys(threshold, target_days)
     found = cache.get(key)
     if found is None:
-        return rebuild_lattice(period.rolling, threshold, target_days, now)
-    _refresh_if_stale(period.rolling, threshold, target_days, found[1], now)
+        return rebuild_lattice(threshold, target_days, now)
+    _refresh_if_stale(threshold, target_days, found[1], now)
     return found
 
 
-def rebuild_lattice(rolling, threshold, target_days, now):
-    key, stamp_key = _lattice_keys(rolling, threshold, target_days)
-    found = (_build_lattice(rolling, threshold, target_days, now), now)
+def rebuild_lattice(threshold, target_days, now):
+    key, stamp_key = _lattice_keys(threshold, target_days)
+    found = (_build_lattice(threshold, target_days, now), now)
     cache.set_many({key: found, stamp_key: now}, KEEP_FOR)
     return found
 
 
-def _refresh_if_stale(rolling, threshold, target_days, as_of, now):
+def _refresh_if_stale(threshold, target_days, as_of, now):
     if now - as_of <= timedelta(seconds=settings.TRANSPARENCY_FRESH_FOR):
         return
-    lock_key = f"transparency:{CACHE_VERSION}:refreshing:{rolling}:{threshold}:{target_days}"
+    lock_key = refresh_lock_key(threshold, target_days)
     if not cache.add(lock_key, True, REFRESH_LOCK_FOR):
         return
     from .tasks import refresh_figures
 
     try:
-        refresh_figures.enqueue(rolling, threshold, target_days)
+        refresh_figures.enqueue(threshold, target_days)
     except Exception:  # the stale snapshot is still right to show; the next request tries again
         logger.exception("Could not queue the transparency figures refresh")
         cache.delete(lock_key)
 
 
-def _cached_view(name, period, threshold, target_days, now, build):
-    """A view of the lattice (dashboard, partner figures), cached per lattice snapshot. The
-    lattice's time is read from a small key first, so a warm request never loads the lattice."""
-    key, stamp_key = _lattice_keys(period.rolling, threshold, target_days)
+def refresh_lock_key(threshold, target_days):
+    return f"transparency:{CACHE_VERSION}:refreshing:{threshold}:{target_days}"
+
+
+def cached_view(name, threshold, target_days, now, build):
+    """A view of the lattice (dashboard, partner figures, downloads), cached per lattice snapshot.
+    The lattice's time is read from a small key first, so a warm request never loads the lattice."""
+    key, stamp_key = _lattice_keys(threshold, target_days)
     as_of = cache.get(stamp_key)
     view_key = f"transparency:{CACHE_VERSION}:{name}:{threshold}:{target_days}:"
     if as_of is not None:
         found = cache.get(view_key + str(as_of.timestamp()))
         if found is not None:
-            _refresh_if_stale(period.rolling, threshold, target_days, as_of, now)
+            _refresh_if_stale(threshold, target_days, as_of, now)
             return found
-    lattice, as_of = lattice_for(period, threshold=threshold, target_days=target_days, now=now)
+    lattice, as_of = lattice_for(threshold=threshold, target_days=target_days, now=now)
     found = cache.get(view_key + str(as_of.timestamp()))
     if found is None:
         found = build(lattice, as_of)
@@ -164,17 +169,13 @@ def _cached_view(name, period, threshold, target_days, now, build):
     return found
 
 
-def _build_lattice(rolling, threshold, target_days, now):
-    since = now - timedelta(days=30) if rolling else None
-    args = {"since": since, "until": now, "target_days": target_days, "now": now}
+def _build_lattice(threshold, target_days, now):
+    args = {"until": now, "target_days": target_days, "now": now}
     concern_rows = concern_counts(by_partner=False, **args)
     route_rows = concern_counts(by_partner=True, **args)
-    if rolling:
-        periods = {"30d": months_between(since, now)}
-    else:
-        years = {int(row["month"][:4]) for row in concern_rows}
-        periods = {str(y): calendar_year(y, now).months for y in years}
-        periods["12m"] = last_12_months(now).months
+    years = {int(row["month"][:4]) for row in concern_rows}
+    periods = {str(y): calendar_year(y, now).months for y in years}
+    periods["12m"] = last_12_months(now).months
     return lattice_module.build(concern_rows, route_rows, periods, threshold)
 
 
@@ -182,8 +183,7 @@ def _build_lattice(rolling, threshold, target_days, now):
 
 def dashboard(filters, *, threshold, target_days, now=None):
     """Everything the transparency page shows for `filters`, suppressed, as plain data."""
-    return _cached_view(f"dashboard:{filters.cache_key}", filters.period, threshold, target_days,
-                        now or timezone.now(),
+    return cached_view(f"dashboard:{filters.cache_key}", threshold, target_days, now or timezone.now(),
                         lambda lattice, as_of: _dashboard(filters, lattice, threshold, target_days, as_of))
 
 
@@ -211,7 +211,7 @@ def _dashboard(filters, lattice, threshold, target_days, as_of):
         "period_label": period.label,
         "overall": overall,
         "partners": partners,
-        "by_month": [{"label": _month_label(m, period), **lattice.figures(m, *filters.cell())}
+        "by_month": [{"label": _month_label(m, as_of), **lattice.figures(m, *filters.cell())}
                      for m in period.months],
         "by_topic": _breakdown(lattice, filters, "topic", names["topic"]),
         "by_neighbourhood": _breakdown(lattice, filters, "neighbourhood", names["neighbourhood"]),
@@ -254,11 +254,10 @@ def _add_times(row, hours, threshold):
         row["median_hours"], row["p90_hours"] = response_time_figures(hours)
 
 
-def _month_label(month, period):
-    first = datetime.strptime(month, "%Y-%m")
-    label = first.strftime("%B %Y")
-    if period.rolling:
-        return f"{label} (part)"
+def _month_label(month, as_of):
+    label = datetime.strptime(month, "%Y-%m").strftime("%B %Y")
+    if month == f"{timezone.localtime(as_of):%Y-%m}":
+        return f"{label} (so far)"
     return label
 
 
@@ -311,4 +310,4 @@ def partner_figures(partner, *, threshold, target_days, now=None):
         _add_times(found, hours.get(partner.pk, []), threshold)
         return {"as_of": as_of, "threshold": threshold, "target_days": target_days, **found}
 
-    return _cached_view(f"partner:{partner.pk}", period, threshold, target_days, now, build)
+    return cached_view(f"partner:{partner.pk}", threshold, target_days, now, build)

@@ -19,7 +19,7 @@ class FilterForm(forms.Form):
     """The dashboard's GET filters. Any value it does not know gets a message, never a 500."""
 
     period = forms.ChoiceField(
-        choices=[("12m", "Last 12 months"), ("30d", "Last 30 days"), ("year", "A calendar year")],
+        choices=[("12m", "Last 12 months"), ("month", "This month so far"), ("year", "A calendar year")],
         required=False, error_messages={"invalid_choice": "Choose a period from the list."})
     year = forms.IntegerField(required=False, help_text="For “a calendar year”, e.g. 2025.",
                               error_messages={"invalid": "Enter a year as four digits, e.g. 2025."})
@@ -29,8 +29,13 @@ class FilterForm(forms.Form):
     neighbourhood = SlugChoiceField(Neighbourhood.objects.all(), label="Neighbourhood",
                                     everything="All neighbourhoods")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get("period") == "30d":
+            # links from before the last 30 days became this month so far (no rolling windows:
+            # they share part of a month with the monthly figures, and subtraction reveals it)
+            data = data.copy()
+            data["period"] = "month"
+        super().__init__(data, *args, **kwargs)
         this_year = timezone.localdate().year
         year = self.fields["year"]
         year.widget.attrs.update({"min": FIRST_YEAR, "max": this_year, "inputmode": "numeric"})

@@ -1,10 +1,12 @@
 """Every concern count the portal publishes, in one lattice, suppressed once (suppression.py).
 
 A cell is (when, partner, topic, neighbourhood): `when` is a month ("2026-03") or a period id
-("12m", "2026", "30d"); partner, topic and neighbourhood are ids, None ("not given") or ALL.
+("12m", "2026"), a period being whole calendar months; partner, topic and neighbourhood are ids,
+None ("not given") or ALL.
 Cells with a partner count that partner's routes; cells with partner ALL count each concern
 once. The dashboard, the partner pages and the downloads all read counts from here, so the same
-cell is hidden everywhere and no page or file combines with another to reveal it.
+cell is hidden everywhere and no page or file combines with another to reveal it: the
+equations bind every month to its periods and every two overlapping periods to each other.
 """
 
 from collections import defaultdict
@@ -51,12 +53,12 @@ class Lattice:
     def months(self):
         return sorted({month for months in self.periods.values() for month in months})
 
-    def finest_cells(self, months):
-        """Cells for open data: month x partner (or ALL) x topic x neighbourhood, in order."""
-        months = set(months)
-        cells = [cell for cell in self.values["received"]
-                 if cell[0] in months and ALL not in cell[2:]]
-        return sorted(cells, key=lambda c: (c[0], c[1] != ALL, repr(c[1:])))
+    def cells(self, whens):
+        """Every cell of `whens` with concerns, for open data: totals (ALL) first, then by key."""
+        whens = set(whens)
+        cells = [cell for cell in self.values["received"] if cell[0] in whens]
+        return sorted(cells, key=lambda c: (c[0], sum(v != ALL for v in c[1:]),
+                                            [(v == ALL, repr(v)) for v in c[1:]]))
 
 
 def build(concern_rows, route_rows, periods, threshold):
@@ -69,7 +71,7 @@ def build(concern_rows, route_rows, periods, threshold):
     for rows, by_partner in ((concern_rows, False), (route_rows, True)):
         for row in rows:
             _add(lattice, row, by_partner, [row["month"], *periods_of[row["month"]]])
-    equations = _equations(lattice.values["received"], periods_of)
+    equations = _equations(lattice.values["received"], periods)
     touching = index_equations(equations)
     for measure in MEASURES:
         lattice.hidden[measure] = suppress(lattice.values[measure], equations, threshold, touching)
@@ -90,17 +92,37 @@ def _add(lattice, row, by_partner, whens):
                 lattice.satisfaction_points[cell] += points
 
 
-def _equations(cells, periods_of):
-    """[(parent, children)]: each cell is the sum of its children along each dimension."""
+def _equations(cells, periods):
+    """[(cell, [other cells])]: each cell is the sum of its children along each dimension; each
+    period the sum of its months; and two periods sharing months differ by the months only one
+    of them has (12 months = the calendar year + last year's months among the 12)."""
+    periods_of = defaultdict(list)
+    for period, months in periods.items():
+        for month in months:
+            periods_of[month].append(period)
     children = defaultdict(list)
+    rests = set()
     for cell in cells:
-        when = cell[0]
+        when, rest = cell[0], cell[1:]
+        rests.add(rest)
         for i in (1, 2, 3):
             if cell[i] != ALL:
                 children[(cell[:i] + (ALL,) + cell[i + 1:], i)].append(cell)
         for period in periods_of.get(when, ()):
-            children[((period, *cell[1:]), 0)].append(cell)
-    return [(parent, kids) for (parent, _dimension), kids in children.items()]
+            children[((period, *rest), 0)].append(cell)
+    equations = [(parent, kids) for (parent, _dimension), kids in children.items()]
+    for first, second in _overlapping(periods):
+        only = sorted(set(periods[first]) ^ set(periods[second]))
+        equations += [((first, *rest), [(second, *rest), *((m, *rest) for m in only)])
+                      for rest in rests]
+    return equations
+
+
+def _overlapping(periods):
+    """Pairs of periods that share at least one month (and so can be subtracted; in December the
+    last 12 months are the calendar year, and must be hidden or shown together)."""
+    ids = sorted(periods)
+    return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if set(periods[a]) & set(periods[b])]
 
 
 def _share(part, whole):

@@ -1,20 +1,32 @@
 """The open data: aggregated, suppressed concern and moderation figures as rows, the columns'
-meaning (the data dictionary page shows COLUMNS) and the licence."""
+meaning (the data dictionary page shows them) and the licence.
+
+The concern files publish every cell of the lattice the page publishes (lattice.py): each month
+and each calendar year, with the totals over partners, topics and neighbourhoods as rows of their
+own (the marginal tables), all suppressed together with the page's figures, so a data user can
+rebuild the dashboard's figures from the files and no suppressed count from both."""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from forums.concerns.figures import monthly_response_hours, response_time_figures
+
 from .dashboard import (
     CACHE_VERSION,
     HIDDEN_REASONS,
     MODERATION_COUNTS,
+    cached_view,
     moderation_rows,
     month_start,
     months_between,
+    names_of,
 )
 from .lattice import MEASURES
 from .suppression import ALL
+
+DIMENSIONS = ("partner", "topic", "neighbourhood")
+ALL_LABELS = {"partner": "All partners", "topic": "All topics", "neighbourhood": "All neighbourhoods"}
 
 DEFAULT_LICENCE = {
     "id": "CC-BY-4.0",
@@ -40,23 +52,66 @@ def licence():
     return getattr(settings, "OPEN_DATA_LICENCE", DEFAULT_LICENCE)
 
 
-def _dimension_columns():
+def _dimension_columns(when="month"):
+    if when == "month":
+        first = ("month", "text (YYYY-MM)", "Calendar month of publication, in the site's time zone "
+                                            "(the current month: to date).", "never")
+    else:
+        first = ("year", "text (YYYY)", "Calendar year of publication, in the site's time zone (the "
+                                        "current year: to date).", "never")
     return [
-        ("month", "text (YYYY-MM)", "Calendar month of publication, in the site's time zone.", "never"),
+        first,
         ("partner", "text", "The partner organisation the concern was routed to, or “All partners” "
                             "on rows that count each concern once (a concern shared by two "
                             "partners is on both partners' rows).", "never"),
-        ("topic", "text", "The concern's topic, or “Not given”.", "never"),
-        ("neighbourhood", "text", "The neighbourhood the concern is about, or “Not given”.", "never"),
+        ("topic", "text", "The concern's topic, “Not given”, or “All topics” on rows that total "
+                          "every topic.", "never"),
+        ("neighbourhood", "text", "The neighbourhood the concern is about, “Not given”, or “All "
+                                  "neighbourhoods” on rows that total every neighbourhood.", "never"),
     ]
 
 
-def concern_columns():
-    columns = _dimension_columns()
+def _table_column(when):
+    return ("table", "text",
+            f"Which table the row belongs to: “{when}” alone (the {when}'s totals), or “{when}” with "
+            "the dimensions it is broken down by, joined by “+” (e.g. "
+            f"“{when}+topic”, “{when}+partner+topic+neighbourhood”). Sum rows of one table only: "
+            "the other rows are their totals.", "never")
+
+
+def concern_columns(when="month"):
+    columns = _dimension_columns(when)
     for measure in MEASURES:
         columns.append((measure, "integer or empty", MEASURE_MEANINGS[measure], "yes: empty when suppressed"))
         columns.append((f"{measure}_suppressed", "true / false",
                         f"Whether {measure} is suppressed.", "—"))
+    columns.append(_table_column(when))
+    return columns
+
+
+RESPONSE_TIME_MEANINGS = {
+    "answered": "Concerns published in the month that have had an official answer (from this "
+                "partner, on a partner row; from anyone, on “All partners” rows).",
+    "median_hours": "Median hours from the concern reaching the partner (on “All partners” rows: "
+                    "from publication) to its first official answer, over the answered ones.",
+    "p90_hours": "90th percentile of the same hours (nearest rank): 9 in 10 answers came within it.",
+    "hours_suppressed": "Whether median_hours and p90_hours are suppressed: when “answered” is "
+                        "suppressed or smaller than the threshold.",
+    "due": "Concerns that were answered or are older than the response target.",
+    "within_target": "Of the due ones, how many were answered within the response target.",
+}
+
+
+def response_time_columns():
+    columns = _dimension_columns()[:2]
+    for name in ("answered", "due", "within_target"):
+        columns.append((name, "integer or empty", RESPONSE_TIME_MEANINGS[name], "yes: empty when suppressed"))
+        columns.append((f"{name}_suppressed", "true / false", f"Whether {name} is suppressed.", "—"))
+    columns.append(("median_hours", "number or empty", RESPONSE_TIME_MEANINGS["median_hours"],
+                    "yes: empty when built on too few answers"))
+    columns.append(("p90_hours", "number or empty", RESPONSE_TIME_MEANINGS["p90_hours"],
+                    "yes: empty when built on too few answers"))
+    columns.append(("hours_suppressed", "true / false", RESPONSE_TIME_MEANINGS["hours_suppressed"], "—"))
     return columns
 
 
@@ -89,20 +144,70 @@ def _reason_column(reason):
     return "hidden_" + "".join(ch if ch.isalnum() else "_" for ch in reason.lower()).strip("_")
 
 
-def concern_rows(lattice, names):
-    """One dict per month x partner (or all partners) x topic x neighbourhood with concerns."""
+def concern_snapshot(by, *, threshold, target_days, now):
+    """(rows, computed at) of the concerns download by "month" or "year", cached per snapshot."""
+    def build(lattice, as_of):
+        whens = lattice.months() if by == "month" else sorted(p for p in lattice.periods if p.isdigit())
+        return concern_rows(lattice, names_of(active_only=False), whens, by), as_of
+
+    return cached_view(f"download:concerns:{by}", threshold, target_days, now, build)
+
+
+def concern_rows(lattice, names, whens, by="month"):
+    """One dict per cell of `whens` (months or years) with concerns: by partner (or all
+    partners), topic (or all) and neighbourhood (or all)."""
     rows = []
-    for cell in lattice.finest_cells(lattice.months()):
-        month, partner, topic, area = cell
-        row = {"month": month,
-               "partner": ("All partners" if partner == ALL
-                           else names["partner"].get(partner, "Former partner")),
-               "topic": names["topic"].get(topic, "Not given"),
-               "neighbourhood": names["neighbourhood"].get(area, "Not given")}
+    for cell in lattice.cells(whens):
+        row = {by: cell[0], **_dimension_labels(cell[1:], names)}
         for measure in MEASURES:
             value = lattice.count(measure, *cell)
             row[measure] = value
             row[f"{measure}_suppressed"] = value is None
+        row["table"] = "+".join([by] + [d for d, v in zip(DIMENSIONS, cell[1:], strict=True) if v != ALL])
+        rows.append(row)
+    return rows
+
+
+def _dimension_labels(values, names):
+    labels = {}
+    for dimension, value in zip(DIMENSIONS, values, strict=True):
+        if value == ALL:
+            labels[dimension] = ALL_LABELS[dimension]
+        elif dimension == "partner":
+            labels[dimension] = names["partner"].get(value, "Former partner")
+        else:
+            labels[dimension] = names[dimension].get(value, "Not given")
+    return labels
+
+
+def response_time_snapshot(*, threshold, target_days, now):
+    """(rows, computed at) of the response-times download, cached per snapshot."""
+    def build(lattice, as_of):
+        return response_time_rows(lattice, names_of(active_only=False),
+                                  monthly_response_hours(until=as_of)), as_of
+
+    return cached_view("download:response-times", threshold, target_days, now, build)
+
+
+def response_time_rows(lattice, names, hours):
+    """One dict per month x partner (or all partners) with concerns: answered, due, within
+    target (suppressed as on the page) and the median and p90 hours, published only over a
+    published count of at least `threshold` answers."""
+    rows = []
+    for cell in lattice.cells(lattice.months()):
+        month, partner, topic, area = cell
+        if topic != ALL or area != ALL:
+            continue
+        row = {"month": month, "partner": _dimension_labels(cell[1:], names)["partner"]}
+        for name in ("answered", "due", "within_target"):
+            row[name] = lattice.count(name, *cell)
+            row[f"{name}_suppressed"] = row[name] is None
+        answers = hours.get((month, None if partner == ALL else partner), [])
+        shown = row["answered"] is not None and len(answers) >= lattice.threshold
+        median, p90 = response_time_figures(answers) if shown else (None, None)
+        row["median_hours"] = None if median is None else round(median, 1)
+        row["p90_hours"] = None if p90 is None else round(p90, 1)
+        row["hours_suppressed"] = bool(answers) and not shown
         rows.append(row)
     return rows
 

@@ -28,8 +28,8 @@ def _filters(form, now):
     period = data.get("period") or ("year" if data.get("year") else "12m")
     if period == "year":
         chosen = figures.calendar_year(data["year"], now)
-    elif period == "30d":
-        chosen = figures.last_30_days(now)
+    elif period == "month":
+        chosen = figures.this_month(now)
     else:
         chosen = figures.last_12_months(now)
     return figures.Filters(chosen, *(data[name].pk if data.get(name) else None
@@ -49,13 +49,6 @@ def serve_dashboard(page, request):
     return TemplateResponse(request, "transparency/transparency_page.html", context)
 
 
-def _open_data(request):
-    now = timezone.now()
-    settings = _settings(request)
-    lattice, as_of = figures.lattice_for(figures.last_12_months(now), now=now, **settings)
-    return lattice, as_of, settings["threshold"]
-
-
 def _meta(as_of, threshold, about):
     page = TransparencyPage.objects.live().public().first()
     return {"title": about, "generated_at": as_of.isoformat(), "suppression_threshold": threshold,
@@ -63,12 +56,21 @@ def _meta(as_of, threshold, about):
             "dashboard": page.url if page else None}
 
 
-def concerns_download(request, fmt):
-    lattice, as_of, threshold = _open_data(request)
-    rows = opendata.concern_rows(lattice, figures.names_of(active_only=False))
-    columns = [c[0] for c in opendata.concern_columns()]
-    return _respond(fmt, "concerns", rows, columns,
-                    _meta(as_of, threshold, "Concerns per month, partner, topic and neighbourhood"))
+def concerns_download(request, fmt, by="month"):
+    settings = _settings(request)
+    rows, as_of = opendata.concern_snapshot(by, now=timezone.now(), **settings)
+    columns = [c[0] for c in opendata.concern_columns(by)]
+    about = f"Concerns per {by}: totals, and by partner, topic and neighbourhood"
+    return _respond(fmt, "concerns" if by == "month" else "concerns-by-year", rows, columns,
+                    _meta(as_of, settings["threshold"], about))
+
+
+def response_times_download(request, fmt):
+    settings = _settings(request)
+    rows, as_of = opendata.response_time_snapshot(now=timezone.now(), **settings)
+    columns = [c[0] for c in opendata.response_time_columns()]
+    return _respond(fmt, "response-times", rows, columns,
+                    _meta(as_of, settings["threshold"], "Partners' response times per month"))
 
 
 def moderation_download(request, fmt):
@@ -105,6 +107,8 @@ def data_dictionary(request):
     page = TransparencyPage.objects.live().public().first()
     return TemplateResponse(request, "transparency/data_dictionary.html", {
         "concern_columns": opendata.concern_columns(),
+        "yearly_columns": opendata.concern_columns("year"),
+        "response_time_columns": opendata.response_time_columns(),
         "moderation_columns": opendata.moderation_columns(),
         "licence": opendata.licence(),
         "threshold": _settings(request)["threshold"],

@@ -19,12 +19,13 @@ def warm(now, report):
     """Compute and cache the figures, calling report(what, seconds) after each."""
     for settings in _settings_in_use():
         args = (settings["threshold"], settings["target_days"], now)
-        lattice, _as_of = _timed(report, "concerns by month (lattice)", dashboard.rebuild_lattice,
-                                 False, *args)
-        _timed(report, "concerns in the last 30 days (lattice)", dashboard.rebuild_lattice, True, *args)
+        lattice, _as_of = _timed(report, "concerns by month (lattice)", dashboard.rebuild_lattice, *args)
         for period in _dashboard_periods(now, lattice):
             _timed(report, f"dashboard, {period.label}", dashboard.dashboard, dashboard.Filters(period),
                    now=now, **settings)
+        for by in ("month", "year"):
+            _timed(report, f"concerns download by {by}", opendata.concern_snapshot, by, now=now, **settings)
+        _timed(report, "response times download", opendata.response_time_snapshot, now=now, **settings)
         _timed(report, "moderation download", opendata.moderation_snapshot, settings["threshold"], now)
     for partner in Partner.objects.filter(is_active=True).order_by("name"):
         _timed(report, f"partner page, {partner.name}", sections.partner_figures, partner)
@@ -38,10 +39,10 @@ def _timed(report, what, function, *args, **kwargs):
 
 
 def _dashboard_periods(now, lattice):
-    """The default view, the last 30 days, and each year that has concerns, newest first (the
+    """The default view, this month so far, and each year that has concerns, newest first (the
     year filter takes any year since 2000, but one without concerns is quick to compute)."""
     years = sorted((int(period) for period in lattice.periods if period.isdigit()), reverse=True)
-    return [dashboard.last_12_months(now), dashboard.last_30_days(now),
+    return [dashboard.last_12_months(now), dashboard.this_month(now),
             *(dashboard.calendar_year(year, now) for year in years)]
 
 

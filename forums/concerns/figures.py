@@ -28,7 +28,7 @@ import math
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
@@ -168,6 +168,22 @@ def response_hours(*, by_partner, since=None, until=None, partner=None, topic=No
     return {who: sorted(values) for who, values in hours.items()}
 
 
+def monthly_response_hours(*, until=None):
+    """{(month, partner id, or None for each concern once): ascending hours to the first
+    official answer}, over answered concerns (or routes) by month of publication."""
+    concerns = published_concerns(until=until).filter(first_response_at__isnull=False)
+    routes = (ConcernRoute.objects.filter(concern__in=published_concerns(until=until),
+                                          first_response_at__isnull=False)
+              .values_list("partner_id", "concern__published_at", "routed_at", "first_response_at"))
+    month_of = MonthLabeller()
+    hours = defaultdict(list)
+    for published, answered in concerns.values_list("published_at", "first_response_at"):
+        hours[(month_of(published), None)].append((answered - published).total_seconds() / 3600)
+    for who, published, start, answered in routes:
+        hours[(month_of(published), who)].append((answered - start).total_seconds() / 3600)
+    return {key: sorted(values) for key, values in hours.items()}
+
+
 def concern_counts(*, by_partner, since=None, until=None, target_days=5, now=None):
     """The additive counts per month x topic x neighbourhood [x partner], aggregated in SQL.
 
@@ -225,8 +241,9 @@ class MonthLabeller:
         start = datetime(local.year, local.month, 1, tzinfo=self.tz)
         end = datetime(local.year + (local.month == 12), local.month % 12 + 1, 1, tzinfo=self.tz)
         label = f"{local.year:04d}-{local.month:02d}"
-        self.starts.insert(i + 1, start)
-        self.months.insert(i + 1, (end, label))
+        # kept in UTC, like the moments: comparing across time zones calls utcoffset() each time
+        self.starts.insert(i + 1, start.astimezone(UTC))
+        self.months.insert(i + 1, (end.astimezone(UTC), label))
         return label
 
 

@@ -91,7 +91,7 @@ PAGES = [
     SitePage("transparency", "/transparency/"),
     SitePage("transparency, filtered", f"/transparency/?period=year&year={date.today():%Y}"
              "&partner=riverton-police-service&topic=drug-litter-and-needles&neighbourhood=millbrook"),
-    SitePage("transparency, last 30 days", "/transparency/?period=30d"),
+    SitePage("transparency, this month so far", "/transparency/?period=month"),
     SitePage("transparency, filters not understood", "/transparency/?period=forever&partner=nobody"),
     SitePage("open data dictionary", "/transparency/data/"),
 ]

@@ -114,15 +114,20 @@ def test_the_last_12_months_cross_the_year_boundary(make_concern, partner):
     data = figures.dashboard(figures.Filters(figures.last_12_months(NOW)), threshold=1, target_days=5,
                              now=NOW)
     months = {row["label"]: row["received"] for row in data["by_month"]}
-    assert list(months)[0] == "April 2025" and list(months)[-1] == "March 2026" and len(months) == 12
+    assert list(months)[0] == "April 2025" and list(months)[-1] == "March 2026 (so far)"
+    assert len(months) == 12
     assert months["December 2025"] == 1 and months["January 2026"] == 1
     assert data["overall"]["received"] == 4  # 31 March 2025 is outside
 
 
-def test_the_last_30_days(make_concern, partner):
-    make_concern(datetime(2026, 2, 10, tzinfo=UTC), {partner: 3})  # 38 days before NOW
-    for day in (1, 2):
-        make_concern(march(day), {partner: 3})
-    data = show(period=figures.last_30_days(NOW), threshold=1)
+def test_this_month_so_far_replaces_the_last_30_days(make_concern, partner):
+    # given a concern 38 days before NOW, one on 28 February (inside a rolling 30 days) and two in March
+    for when in (datetime(2026, 2, 10, tzinfo=UTC), datetime(2026, 2, 28, tzinfo=UTC), march(1), march(2)):
+        make_concern(when, {partner: 3})
+    data = show(period=figures.this_month(NOW), threshold=1)
+    # then the period is the calendar month to date: the monthly figure for March, nothing else
+    assert data["period_label"] == "March 2026 so far"
     assert data["overall"]["received"] == 2
-    assert [row["label"] for row in data["by_month"]] == ["February 2026 (part)", "March 2026 (part)"]
+    assert [row["label"] for row in data["by_month"]] == ["March 2026 (so far)"]
+    by_month = {row["label"]: row["received"] for row in show(threshold=1)["by_month"]}
+    assert by_month["March 2026 (so far)"] == data["overall"]["received"]

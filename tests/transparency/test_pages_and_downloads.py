@@ -56,8 +56,10 @@ def test_filters_it_does_not_understand_get_a_message_not_an_error(client, trans
 
 
 def test_filters_narrow_the_figures(client, transparency_page, seven_concerns, other_topic, partner):
-    content = client.get(transparency_page.url, {"topic": other_topic.slug, "period": "30d"}).content.decode()
-    assert "Showing <strong>the last 30 days</strong>, topic “Street drinking”" in content
+    query = {"topic": other_topic.slug, "period": "month"}
+    content = client.get(transparency_page.url, query).content.decode()
+    this_month = timezone.localdate().strftime("%B %Y")
+    assert f"Showing <strong>{this_month} so far</strong>, topic “Street drinking”" in content
     assert '<dt>Concerns received</dt><dd>suppressed</dd>' in content
     year = timezone.localdate().year
     content = client.get(transparency_page.url, {"period": "year", "year": year,
@@ -124,20 +126,30 @@ def test_query_counts_do_not_grow_with_the_number_of_concerns(client, transparen
         client.get(transparency_page.url)
 
 
-def test_the_csv_has_one_row_per_cell_with_suppression_flags(client, seven_concerns, partner):
+def test_the_csv_has_the_totals_and_every_breakdown_with_suppression_flags(client, seven_concerns, partner):
     response = client.get("/transparency/data/concerns.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert set(rows[0]) >= {"month", "partner", "topic", "neighbourhood", "received", "received_suppressed"}
-    # then: all partners and the police, each by topic; the 2 is empty and flagged, and so is the 5
-    # it could be worked out from (the month's total of 7 is on the dashboard)
+    assert set(rows[0]) >= {"month", "partner", "topic", "neighbourhood", "received", "received_suppressed",
+                            "table"}
+    # then: the month's total of 7 and its breakdowns; the 2 is empty and flagged, and so is the 5
+    # it could be worked out from; the totals that give neither away are real numbers
     month = timezone.localdate().strftime("%Y-%m")
-    columns = ("month", "partner", "topic", "neighbourhood", "received", "received_suppressed")
+    columns = ("table", "partner", "topic", "neighbourhood", "received", "received_suppressed")
+    assert all(row["month"] == month for row in rows)
     assert [tuple(r[c] for c in columns) for r in rows] == [
-        (month, "All partners", "Drug litter", "Millbrook", "", "true"),
-        (month, "All partners", "Street drinking", "Millbrook", "", "true"),
-        (month, partner.name, "Drug litter", "Millbrook", "", "true"),
-        (month, partner.name, "Street drinking", "Millbrook", "", "true"),
+        ("month", "All partners", "All topics", "All neighbourhoods", "7", "false"),
+        ("month+partner", partner.name, "All topics", "All neighbourhoods", "7", "false"),
+        ("month+topic", "All partners", "Drug litter", "All neighbourhoods", "", "true"),
+        ("month+topic", "All partners", "Street drinking", "All neighbourhoods", "", "true"),
+        ("month+neighbourhood", "All partners", "All topics", "Millbrook", "7", "false"),
+        ("month+partner+topic", partner.name, "Drug litter", "All neighbourhoods", "", "true"),
+        ("month+partner+topic", partner.name, "Street drinking", "All neighbourhoods", "", "true"),
+        ("month+partner+neighbourhood", partner.name, "All topics", "Millbrook", "7", "false"),
+        ("month+topic+neighbourhood", "All partners", "Drug litter", "Millbrook", "", "true"),
+        ("month+topic+neighbourhood", "All partners", "Street drinking", "Millbrook", "", "true"),
+        ("month+partner+topic+neighbourhood", partner.name, "Drug litter", "Millbrook", "", "true"),
+        ("month+partner+topic+neighbourhood", partner.name, "Street drinking", "Millbrook", "", "true"),
     ]
 
 

@@ -53,7 +53,7 @@ def test_the_subtraction_attack_fails_on_a_hand_made_two_way_table():
     b_in_march = published[("2026-03", ALL, "B", ALL)]
     a_in_march = published[("2026-03", ALL, "A", ALL)]
     assert b_in_march is None and a_in_march is None  # 22 - 19 = 3 would work otherwise
-    equations = lattice._equations(built.values["received"], {"2026-03": ["2026"]})
+    equations = lattice._equations(built.values["received"], {"2026": ["2026-03"]})
     assert recoverable(built.values["received"], equations, built.hidden["received"]) == set()
     # the attack itself works: with only the small cells hidden, it finds them
     primary = {c for c, n in built.values["received"].items() if 0 < n < 5}
@@ -74,8 +74,7 @@ def test_no_published_total_gives_away_a_hidden_cell_on_random_data(seed):
                     route_rows.append(cell(month, topic, area, n, partner=rng.choice([1, 2])))
     periods = {"2025": months[:2], "2026": months[2:], "12m": months}
     built = lattice.build(concern_rows, route_rows, periods, threshold=5)
-    periods_of = {m: [p for p, ms in periods.items() if m in ms] for m in months}
-    equations = lattice._equations(built.values["received"], periods_of)
+    equations = lattice._equations(built.values["received"], periods)
     for measure in lattice.MEASURES:
         values = built.values[measure]
         assert recoverable(values, equations, built.hidden[measure]) == set(), measure

@@ -54,10 +54,12 @@ def test_after_warming_the_default_views_read_no_concerns_and_match_a_cold_reque
         client, transparency_page, seven_concerns, frozen_now):
     output = warm_figures()
     year = timezone.localtime(frozen_now).year
-    for line in ("dashboard, the last 12 months", "dashboard, the last 30 days",
-                 f"dashboard, the year {year}", "Warmed "):
+    this_month = timezone.localtime(frozen_now).strftime("%B %Y")
+    for line in ("dashboard, the last 12 months", f"dashboard, {this_month} so far",
+                 f"dashboard, the year {year}", "concerns download by month", "concerns download by year",
+                 "response times download", "Warmed "):
         assert line in output
-    views = [{}, {"period": "30d"}, {"period": "year", "year": year}]
+    views = [{}, {"period": "month"}, {"period": "year", "year": year}]
     warm = [get_without_reading_concerns(client, transparency_page.url, params) for params in views]
     cache.clear()
     cold = [client.get(transparency_page.url, params).content.decode() for params in views]
@@ -73,7 +75,8 @@ def test_after_warming_partner_pages_and_the_open_data_read_no_concerns(client, 
     assert "<dt>Concerns received</dt><dd>7</dd>" in content
     content = get_without_reading_concerns(client, quiet_partner.get_absolute_url())
     assert "<dt>Concerns received</dt><dd>0</dd>" in content
-    assert partner.name in get_without_reading_concerns(client, "/transparency/data/concerns.csv")
+    for name in ("concerns.csv", "concerns-by-year.json", "response-times.csv"):
+        assert partner.name in get_without_reading_concerns(client, f"/transparency/data/{name}")
 
 
 def test_warming_an_empty_database(client, transparency_page):
