@@ -66,4 +66,6 @@ def server_error(request):
     from django.http import HttpResponseServerError
     from django.template import loader
 
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    from .country import emergency
+
+    return HttpResponseServerError(loader.get_template("500.html").render({"emergency": emergency()}))

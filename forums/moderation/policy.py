@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import Site
 
+from portal import country
+
 from . import detection, permissions
 from .models import ModerationSettings, ReviewReason, Standing, TrustLevel, WatchedWord, WordAction
 
@@ -23,7 +25,7 @@ PERSONAL_DATA_MESSAGE = ("Please don't share personal details about anyone; a mo
 NEW_ACCOUNT_MESSAGE = ("Thanks for posting. Your first posts are checked by a moderator before "
                        "they appear; this usually takes a few hours.")
 WATCHED_WORD_MESSAGE = "A moderator will check your post before it appears."
-CRISIS_MESSAGE = ("If you or someone else is in danger now, call 999. The numbers below are free "
+CRISIS_MESSAGE = ("If you or someone else is in danger now, {call}. The numbers below are free "
                   "and open day and night. A moderator has been alerted to your post.")
 BLOCK_MESSAGE = "Your post was not sent: it contains “{phrase}”. {explanation}"
 
@@ -63,7 +65,7 @@ class Decision:
         """What the author is told, most important first."""
         out = []
         if self.crisis:
-            out.append(CRISIS_MESSAGE)
+            out.append(crisis_message())
         if ReviewReason.PERSONAL_DATA in self.reasons:
             out.append(PERSONAL_DATA_MESSAGE)
         elif ReviewReason.WATCHED_WORD in self.reasons:
@@ -71,6 +73,14 @@ class Decision:
         elif ReviewReason.NEW_ACCOUNT in self.reasons:
             out.append(NEW_ACCOUNT_MESSAGE)
         return out
+
+
+def crisis_message():
+    """The crisis message, naming the site's emergency number (Site settings, else PORTAL_COUNTRY's)."""
+    from portal.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return CRISIS_MESSAGE.format(call=country.call_text(SiteSettings.for_site(site) if site else None))
 
 
 def current_settings():

@@ -3,6 +3,8 @@ language. (Each post's moderation marks are worked out in bulk by the view: mark
 
 from django import template
 
+from portal import country
+
 from ..views import CRISIS_SESSION_KEY
 
 register = template.Library()
@@ -12,4 +14,5 @@ register = template.Library()
 def crisis_panel(context):
     request = context.get("request")
     show = bool(request and hasattr(request, "session") and request.session.pop(CRISIS_SESSION_KEY, False))
-    return {"show": show, "help_numbers": context.get("help_numbers", [])}
+    return {"show": show, "help_numbers": context.get("help_numbers", []),
+            "emergency": context.get("emergency") or country.emergency()}
