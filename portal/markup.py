@@ -8,8 +8,8 @@ post of one token, digits or brackets renders in milliseconds (bench/safety.py m
 
 import re
 import types
-from functools import partial
 import xml.etree.ElementTree as etree
+from functools import partial
 
 import markdown
 import nh3

@@ -10,7 +10,6 @@ from wagtail.search import index
 from .blocks import BodyBlock
 
 
-
 def default_crisis_text():
     """The banner's text for a new site: names the deployment country's emergency number."""
     from .country import emergency

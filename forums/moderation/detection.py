@@ -65,7 +65,8 @@ LABELS = {
 # numbers residents write that are not allocated (555 exchanges, made-up area codes); POSSIBLE
 # only checks the length and, with our filters for dates, times and prices, holds no clean post.
 LENIENCY = Leniency.POSSIBLE
-MAX_TEXT = 100_000  # longer texts are read in full by the patterns; phonenumbers gets this much
+MAX_PER_KIND = 20  # more findings of one kind add nothing: the post is held and a person reads it
+MAX_NUMBER_CANDIDATES = 200  # phone-like numbers checked in one text; more are held unchecked
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,15 @@ def readable(source="", *, markdown=True):
 
 
 def normalise(text):
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _format_characters().sub("", unicodedata.normalize("NFKC", text))
     return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _format_characters():
+    """Unicode's format characters (zero-width spaces and joiners, soft hyphens, bidi marks)."""
+    chars = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 # Scanning ------------------------------------------------------------------------------------
@@ -120,9 +127,11 @@ def scan(text, *, country="GB", service_numbers=()):
     """Every finding in `text` (already readable()), personal data first, then crisis language,
     each part of the text claimed by one finding at most."""
     text = text or ""
-    candidates = (_personal_candidates(text, country, _service_digits(service_numbers, country))
-                  + _crisis_candidates(text))
-    return _without_overlaps(candidates)
+    lower = _lowered(text)
+    candidates = (_personal_candidates(lower, text, country, _service_digits(service_numbers, country))
+                  + _crisis_candidates(lower))
+    return [Finding(f.kind, text[f.start:f.end].strip(), f.start, f.end)
+            for f in _without_overlaps(candidates)]
 
 
 def find_personal_data(text, *, country="GB", service_numbers=()):
@@ -131,7 +140,18 @@ def find_personal_data(text, *, country="GB", service_numbers=()):
 
 
 def find_crisis(text):
-    return _without_overlaps(_crisis_candidates(text or ""))
+    text = text or ""
+    return [Finding(f.kind, text[f.start:f.end].strip(), f.start, f.end)
+            for f in _without_overlaps(_crisis_candidates(_lowered(text)))]
+
+
+def _lowered(text):
+    """`text` in lower case, each character where it was (the patterns are written in lower case:
+    Python's re scans much faster without IGNORECASE)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 def describe(findings):
@@ -156,26 +176,28 @@ def _found(kind, match, group=0):
     return Finding(kind, match.group(group).strip(), match.start(group), match.end(group))
 
 
-def _personal_candidates(text, country, service):
+def _personal_candidates(lower, text, country, service):
+    """Candidates found in `lower`; `text` (the same in its own case) decides plates and postcodes."""
     out = []
-    out += _emails(text)
-    out += _messaging_and_social(text)
-    out += _phones(text, country, service)
-    out += _addresses(text, country)
-    out += _plates(text, country)
+    out += _emails(lower)
+    out += _messaging_and_social(lower)
+    out += _phones(lower, country, service)
+    out += _addresses(lower, text, country)
+    out += _plates(lower, text, country)
     return out
 
 
 # Emails ----------------------------------------------------------------------------------------
 
-_AT = r"(?:\s{0,3}@\s{0,3}|\s{0,3}[(\[{<]\s{0,2}(?:at|arroba)\s{0,2}[)\]}>]\s{0,3}|\s{1,3}(?:at|arroba)\s{1,3})"
-_DOT = r"(?:\s{0,2}\.\s{0,2}|\s{0,3}[(\[{<]\s{0,2}(?:dot|punto)\s{0,2}[)\]}>]\s{0,3}|\s{1,3}(?:dot|punto)\s{1,3})"
+_AT = (r"(?:\s{0,3}@\s{0,3}|\s{0,3}[(\[{<]\s{0,2}(?:at|arroba)\s{0,2}[)\]}>]\s{0,3}|"
+       r"\s{1,3}(?:at|arroba)\s{1,3})")
+_DOT = (r"(?:\s{0,2}\.\s{0,2}|\s{0,3}[(\[{<]\s{0,2}(?:dot|punto)\s{0,2}[)\]}>]\s{0,3}|"
+        r"\s{1,3}(?:dot|punto)\s{1,3})")
 _TLDS = ("com|org|net|edu|gov|mil|info|biz|io|co|me|us|uk|ca|au|ie|es|mx|ar|cl|co|pe|eu|de|fr|it|"
          "nl|pt|br|app|dev|email|online")
 EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}" + _AT + r"[\w-]{1,63}(?:" + _DOT + r"[\w-]{1,63}){0,3}" + _DOT +
     r"(?:" + _TLDS + r"|[a-z]{2,12}(?=\s{0,2}$|[\s,;)!?]|\.(?:\s|$)))\b",
-    re.IGNORECASE,
 )
 PLAIN_AT = re.compile(r"@")
 
@@ -190,7 +212,7 @@ def _emails(text):
     return out
 
 
-_SPELLED_TLD = re.compile(r"(?:dot|punto|\.)\s{0,3}[(\[{<]?\s{0,2}(?:" + _TLDS + r")\b", re.IGNORECASE)
+_SPELLED_TLD = re.compile(r"(?:dot|punto|\.)\s{0,2}[)\]}>]?\s{0,3}(?:" + _TLDS + r")\b")
 
 
 def _looks_obfuscated(found):
@@ -203,25 +225,22 @@ def _looks_obfuscated(found):
 
 _SOCIAL_APPS = (r"insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|tt|twitter|x\.com|threads|facebook|fb|"
                 r"bluesky|bsky|twitch|youtube|reddit|discord|kik")
-_MESSAGING_APPS = r"whats\s?app|wa|telegram|tg|signal|viber|wechat|line|messenger"
+_MESSAGING_APPS = r"whats\s?app|wa|telegram|tg|signal|viber|wechat|messenger"
 _HANDLE = r"@?([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)"
 SOCIAL_CONTEXT = re.compile(
-    r"\b(?:on|en|via|her|his|their|my|su|mi|add|agrega|follow|sigue|at|is|as|:|-)?\s{0,3}"
-    r"(?:" + _SOCIAL_APPS + r")\b\s{0,2}(?:[:\-=]|handle|account|user(?:name)?|name|cuenta|usuario|"
+    r"\b(?:" + _SOCIAL_APPS + r")\b\s{0,2}(?:[:\-=]|handle|account|user(?:name)?|name|cuenta|usuario|"
     r"is|es|as|como|at|@|under)?(?:\s{0,2}(?:is|es|as|como|:|at))?\s{0,3}" + _HANDLE,
-    re.IGNORECASE,
 )
 MESSAGING_CONTEXT = re.compile(
     r"\b(?:" + _MESSAGING_APPS + r")\b\s{0,2}(?:[:\-=]|number|número|numero|handle|user(?:name)?|"
-    r"is|es|at|on|en|@|me|him|her)?\s{0,3}(?:is|es|:|at|on)?\s{0,3}(\+?[a-z0-9_@][a-z0-9_.\- ()]{2,30}[a-z0-9_])",
-    re.IGNORECASE,
+    r"is|es|at|on|en|@|me|him|her)?\s{0,3}(?:is|es|:|at|on)?\s{0,3}"
+    r"(\+?[a-z0-9_@][a-z0-9_.\- ()]{2,30}[a-z0-9_])",
 )
-AT_HANDLE = re.compile(r"(?<![\w.@/])@([a-z_][a-z0-9_.]{1,29}[a-z0-9_]|[a-z][a-z0-9_]?)(?![\w@])",
-                       re.IGNORECASE)
+AT_HANDLE = re.compile(r"(?<![\w.@/])@([a-z_][a-z0-9_.]{1,29}[a-z0-9_]|[a-z][a-z0-9_]?)(?![\w@])")
 _NOT_A_HANDLE = frozenset({
     "the", "a", "an", "her", "him", "his", "them", "me", "my", "is", "as", "at", "on", "and", "or",
     "es", "en", "la", "el", "su", "mi", "de", "for", "to", "too", "it", "this", "that", "there",
-    "now", "again", "too", "com", "all", "home", "night", "work", "school", "you", "your",
+    "now", "again", "com", "all", "home", "night", "work", "school", "you", "your",
 })
 _AT_WORDS = frozenset({"home", "night", "noon", "work", "school", "least", "all", "once", "last",
                        "first", "the", "a", "an", "risk", "midnight", "dawn", "church"})
@@ -252,8 +271,11 @@ def _is_handle(word):
 def _has_handle_shape(found):
     """'find her on insta as jess_r99' or 'snap: jessr' names an account; 'on instagram today'
     does not: the handle has an @, a digit, an underscore or dot, or follows a colon or 'as/is'."""
-    return bool(re.search(r"@|[:=]|\b(?:as|is|es|como|handle|user(?:name)?|usuario|account|cuenta)\b\s{0,3}\S{2,}$|"
-                          r"[a-z][_.][a-z0-9]|[a-z]\d|\d[a-z]", found, re.IGNORECASE))
+    return bool(_HANDLE_SHAPE.search(found))
+
+
+_HANDLE_SHAPE = re.compile(r"@|[:=]|\b(?:as|is|es|como|handle|user(?:name)?|usuario|account|cuenta)\b"
+                           r"\s{0,3}\S{2,}$|[a-z][_.][a-z0-9]|[a-z]\d|\d[a-z]", re.IGNORECASE)
 
 
 # Phone numbers -----------------------------------------------------------------------------------
@@ -261,13 +283,11 @@ def _has_handle_shape(found):
 # Digits in groups of 1 to 5, split by one space, dot, dash, slash or brackets: what
 # PhoneNumberMatcher does not read ("0 7 7 0 0 9 0 0 1 2 3", "07700.900.123", "555-0199").
 DIGIT_RUN = re.compile(
-    r"(?<![\w+.,/:$£€#%-])(?:\+|00)?\(?\d{1,5}\)?(?:(?:[ .\-/]|\) ?| ?\()\(?\d{1,5}\)?){0,10}(?![\w%])"
+    r"(?<![\w+.,/:$£€#%-])(?:\+|00)?\(?\d{1,15}\)?(?:(?:[ .\-/‐‑‒–—]|\) ?| ?\()\(?\d{1,15}\)?){0,10}(?![\w%])"
     r"(?:\s{0,2}(?:ext\.?|extension|x|ext:)\s{0,2}\d{1,5})?",
-    re.IGNORECASE,
 )
 _DATE = re.compile(r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[./-]\d{1,2})$")
-_TIME_OR_MONEY_BEFORE = re.compile(r"(?:[$£€]|\b(?:at|from|until|till|to|de|a las|las|desde|hasta)\s)\s?$",
-                                   re.IGNORECASE)
+_TIME_OR_MONEY_BEFORE = re.compile(r"(?:[$£€]|\b(?:at|from|until|till|to|de|a las|las|desde|hasta)\s)\s?$")
 _NUMBER_WORDS = {
     "zero": "0", "oh": "0", "o": "0", "nought": "0", "cero": "0",
     "one": "1", "uno": "1", "una": "1", "two": "2", "dos": "2", "three": "3", "tres": "3",
@@ -277,29 +297,51 @@ _NUMBER_WORDS = {
 _WORD_DIGIT = r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|double|triple|doble|\d)"
 SPELLED_NUMBER = re.compile(
     r"(?<![\w-])" + _WORD_DIGIT + r"(?:[\s,\-]{1,3}" + _WORD_DIGIT + r"){6,20}(?![\w-])",
-    re.IGNORECASE,
 )
 
 
 def _phones(text, country, service):
-    out = []
-    for match in phonenumbers.PhoneNumberMatcher(text[:MAX_TEXT], country, leniency=LENIENCY,
-                                                 max_tries=200):
-        if not _is_service(match.number, service) and not _is_date_or_money(text, match.start,
-                                                                           match.raw_string):
-            out.append(Finding(Kind.PHONE, match.raw_string, match.start, match.end))
+    """Each run of digits is read by PhoneNumberMatcher (so its grouping rules and extensions
+    apply), and by our own check where it finds nothing (single spaces, dots, short local
+    numbers); numbers spelled out in words are turned into digits first."""
+    out, checked = [], 0
     for match in DIGIT_RUN.finditer(text):
         raw = match.group(0)
-        if _phone_like(raw, country, service) and not _is_date_or_money(text, match.start(), raw):
+        if not 7 <= sum(ch.isdigit() for ch in raw) <= 20:
+            continue
+        checked += 1
+        if checked > MAX_NUMBER_CANDIDATES:  # hundreds of phone-like numbers: a person checks
             out.append(_found(Kind.PHONE, match))
+            break
+        found = _matcher_findings(text, match, country, service) or (
+            [_found(Kind.PHONE, match)] if _phone_like(raw, country, service)
+            and not _is_date_or_money(text, match.start(), raw) else [])
+        out += found
+        if len(out) >= MAX_PER_KIND:
+            return out
     for match in SPELLED_NUMBER.finditer(text):
         digits = _spelled_digits(match.group(0))
         if len(digits) >= 7 and _phone_like(digits, country, service):
             out.append(_found(Kind.PHONE, match))
+            if len(out) >= MAX_PER_KIND:
+                break
     return out
 
 
+def _matcher_findings(text, match, country, service):
+    offset = match.start()
+    return [Finding(Kind.PHONE, m.raw_string, offset + m.start, offset + m.end)
+            for m in phonenumbers.PhoneNumberMatcher(match.group(0), country, leniency=LENIENCY, max_tries=5)
+            if _phone_like(m.raw_string, country, service)
+            and not _is_date_or_money(text, offset + m.start, m.raw_string)]
+
+
 def _phone_like(raw, country, service):
+    return _phone_like_cached(raw, country, service)
+
+
+@lru_cache(maxsize=2048)
+def _phone_like_cached(raw, country, service):
     digits = re.sub(r"\D", "", raw.split("x")[0].split("X")[0].split("ext")[0])
     if not 7 <= len(digits) <= 15:
         return False
@@ -314,8 +356,12 @@ def _phone_like(raw, country, service):
     if _is_service(number, service):
         return False
     reason = phonenumbers.is_possible_number_with_reason(number)
-    return reason in (phonenumbers.ValidationResult.IS_POSSIBLE,
-                      phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY)
+    if reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+        return bool(LOCAL_NUMBER.search(raw))  # 555-0199 is written grouped; 12345678 is a reference
+    return reason == phonenumbers.ValidationResult.IS_POSSIBLE
+
+
+LOCAL_NUMBER = re.compile(r"(?<!\d)\d{3}[-. ]\d{4}$")
 
 
 def _is_service(number, service):
@@ -323,8 +369,13 @@ def _is_service(number, service):
     if national in service or phonenumbers.format_number(
             number, phonenumbers.PhoneNumberFormat.E164) in service:
         return True
-    return phonenumbers.number_type(number) in (PhoneNumberType.TOLL_FREE, PhoneNumberType.SHARED_COST) \
-        or national.startswith(("800", "888", "877", "866", "855", "844", "833"))
+    return phonenumbers.number_type(number) in SERVICE_TYPES or (
+        number.country_code == 1 and national.startswith(("800", "888", "877", "866", "855", "844", "833")))
+
+
+# Numbers organisations publish: free, shared-cost, premium, UK 03 and Spanish 90x lines.
+SERVICE_TYPES = (PhoneNumberType.TOLL_FREE, PhoneNumberType.SHARED_COST, PhoneNumberType.PREMIUM_RATE,
+                 PhoneNumberType.UAN)
 
 
 def _is_date_or_money(text, start, raw):
@@ -388,58 +439,84 @@ _NOT_A_NAME = (
     r"just|about|over|under|around|than|then|when|where|who|every|each|all|some|no|not"
 )
 _NAME_WORD = r"(?!(?:" + _NOT_A_NAME + r")\b)(?:[a-z][a-z'’.\-]{0,24}|\d{1,3}(?:st|nd|rd|th))"
-_UNIT = (r"(?:(?:apartment|apt|flat|unit|suite|ste|room|no|number|house|floor|fl|piso|"
-         r"apartamento|apto|depto|departamento|puerta|#)\.?\s{0,2}[0-9a-z]{1,5}[,\s]{1,3}(?:at\s|en\s)?)?")
 ADDRESS_EN = re.compile(
-    r"(?<![\w.,/-])" + _UNIT + r"\d{1,5}[a-z]?(?:[-/]\d{1,4}[a-z]?)?,?\s{1,3}"
+    r"(?<![\w.,/-])\d{1,5}[a-z]?(?:[-/]\d{1,4}[a-z]?)?,?\s{1,3}"
     r"(?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?\s{1,2})?"
-    r"(?:" + _NAME_WORD + r"\s{1,3}){1,3}(?:" + _STREET_EN + r")\b\.?"
+    r"(?:(?:" + _NAME_WORD + r"\s{1,3}){1,3}|the\s{1,3})(?:" + _STREET_EN + r")\b\.?"
     r"(?:\s{0,2}(?:and|&|at|y)\s{1,3}(?:" + _NAME_WORD + r"\s{0,3}){1,2}(?:(?:" + _STREET_EN + r")\b\.?)?)?",
-    re.IGNORECASE,
+)
+# "1200 Wilson and Broadway", "the house at 40 Elm & 5th Street": a house number at a corner.
+ADDRESS_CORNER = re.compile(
+    r"(?<![\w.,/-])\d{1,5}[a-z]?\s{1,3}(?:" + _NAME_WORD + r"\s{1,3}){1,2}(?:and|&|at|y)\s{1,3}"
+    r"(?:" + _NAME_WORD + r"\s{0,3}){0,2}(?:" + _STREET_EN + r")\b\.?",
 )
 _STREET_ES = (r"calle|c/|avenida|avda\.?|av\.|paseo|plaza|pza\.?|camino|carretera|ctra\.?|ronda|"
               r"travesía|travesia|glorieta|callejón|callejon|calzada|bulevar|pasaje|rambla|costanilla")
 _NOT_A_NAME_ES = (r"a|en|con|por|para|que|es|está|esta|estaba|estaban|hay|había|son|desde|hasta|y|o|"
                   r"muy|más|mas|sin|cada|todos|todas|todo|ayer|hoy|anoche|mañana|cuando|donde|"
                   r"siempre|nunca|otra|otro|vez|veces|minutos|horas|días|dias|años|personas|gente")
-_NAME_WORD_ES = r"(?!(?:" + _NOT_A_NAME_ES + r")\b)[\w'’.\-]{1,25}"
+_NAME_WORD_ES = r"(?!(?:" + _NOT_A_NAME_ES + r")\b)[^\W\d_][\w'’.\-]{0,24}"
 ADDRESS_ES = re.compile(
     r"(?<![\w])(?:" + _STREET_ES + r")\s{0,3}(?:(?:de|del|la|las|los|el)\s{1,3}){0,3}"
     r"(?:" + _NAME_WORD_ES + r"\s{1,3}){0,3}" + _NAME_WORD_ES +
     r",?\s{0,3}(?:n[º°o]\.?\s{0,2}|núm\.?\s{0,2}|número\s{1,2}|#\s{0,2})?\d{1,5}(?![\d:])"
     r"(?:[,\s]{1,3}(?:\d{1,2}\s{0,2}[º°ª]?\s{0,2}[a-z]?\b|(?:piso|apartamento|apto|depto|puerta)\s{0,2}[0-9a-z]{1,4}\b))?",
-    re.IGNORECASE,
 )
-# "número 42 de la calle Olmo", "el 42 de Olmo Street"
-ADDRESS_ES_NUMBER_FIRST = re.compile(
-    r"(?<![\w])(?:número|numero|nº|n°|el)\s{1,3}\d{1,5}\s{1,3}(?:de\s{1,3}(?:la\s{1,3})?)(?:" + _STREET_ES + r")\s{1,3}"
+# "44 calle Olmo", "número 42 de la calle Olmo"
+ADDRESS_ES_NUMBER_BEFORE = re.compile(
+    r"(?<![\w.,/-])\d{1,5}[a-z]?,?\s{1,3}(?:de\s{1,3}(?:la\s{1,3})?)?(?:" + _STREET_ES + r")\s{1,3}"
     r"(?:(?:de|del|la|las|los|el)\s{1,3}){0,2}" + _NAME_WORD_ES,
-    re.IGNORECASE,
+)
+ADDRESS_ES_NUMBER_FIRST = re.compile(
+    r"(?<![\w])(?:número|numero|nº|n°|el)\s{1,3}\d{1,5}\s{1,3}(?:de\s{1,3}(?:la\s{1,3})?)"
+    r"(?:" + _STREET_ES + r")\s{1,3}"
+    r"(?:(?:de|del|la|las|los|el)\s{1,3}){0,2}" + _NAME_WORD_ES,
 )
 POSTCODES = {
-    "GB": re.compile(r"(?<![\w])(?:[a-z]{1,2}\d[a-z\d]?\s{0,2}\d[abd-hjlnp-uw-z]{2})(?![\w])", re.IGNORECASE),
-    "CA": re.compile(r"(?<![\w])[abceghj-nprstvxy]\d[a-z]\s{0,2}\d[a-z]\d(?![\w])", re.IGNORECASE),
-    "IE": re.compile(r"(?<![\w])[ac-fhknprtv-y]\d{2}\s{0,2}[0-9ac-fhknprtv-y]{4}(?![\w])", re.IGNORECASE),
+    "GB": re.compile(r"(?<![\w])(?:[a-z]{1,2}\d[a-z\d]?\s{0,2}\d[abd-hjlnp-uw-z]{2})(?![\w])"),
+    "CA": re.compile(r"(?<![\w])[abceghj-nprstvxy]\d[a-z]\s{0,2}\d[a-z]\d(?![\w])"),
+    "IE": re.compile(r"(?<![\w])[ac-fhknprtv-y]\d{2}\s{0,2}[0-9ac-fhknprtv-y]{4}(?![\w])"),
 }
 # A ZIP or postal code after a street word, town and state: "Main St, Springfield, IL 62704".
 ZIP_AFTER_STREET = re.compile(
     r"(?<![\w])(?:" + _STREET_EN + r")\b\.?,?\s{1,3}(?:[a-z][a-z'’.\-]{1,24}\s{1,2}){0,3}"
     r"(?:[a-z]{2}\s{1,2})?\d{5}(?:-\d{4})?(?!\d)",
-    re.IGNORECASE,
 )
 
 
-def _addresses(text, country):
-    out = [_found(Kind.ADDRESS, m) for m in ADDRESS_EN.finditer(text)]
-    out += [_found(Kind.ADDRESS, m) for m in ADDRESS_ES.finditer(text)]
-    out += [_found(Kind.ADDRESS, m) for m in ADDRESS_ES_NUMBER_FIRST.finditer(text)]
-    out += [_found(Kind.ADDRESS, m) for m in ZIP_AFTER_STREET.finditer(text)]
+STREET_WORD_EN = re.compile(r"\b(?:" + _STREET_EN + r")\b")
+STREET_WORD_ES = re.compile(r"(?<!\w)(?:" + _STREET_ES + r")")
+
+
+def _addresses(text, original, country):
+    """The address patterns run only near a street word (120 characters before, 80 after)."""
+    out = []
+    english = [ADDRESS_EN, ADDRESS_CORNER, ZIP_AFTER_STREET, ADDRESS_ES_NUMBER_BEFORE]
+    spanish = [ADDRESS_ES, ADDRESS_ES_NUMBER_FIRST, ADDRESS_ES_NUMBER_BEFORE]
+    for word, patterns in ((STREET_WORD_EN, english), (STREET_WORD_ES, spanish)):
+        for start, end in _ranges_near(word, text, before=120, after=80):
+            for pattern in patterns:
+                out += [_found(Kind.ADDRESS, m) for m in pattern.finditer(text, start, end)]
+                if len(out) >= MAX_PER_KIND:
+                    return out
     postcode = POSTCODES.get(country)
     if country in ("GB", "IM", "JE", "GG"):
         postcode = POSTCODES["GB"]
     if postcode:
-        out += [_found(Kind.ADDRESS, m) for m in postcode.finditer(text) if _not_a_word_pair(m.group(0))]
-    return out
+        out += [_found(Kind.ADDRESS, m) for m in postcode.finditer(text)
+                if _not_a_word_pair(original[m.start():m.end()])]
+    return out[:MAX_PER_KIND * 2]
+
+
+def _ranges_near(pattern, text, *, before, after):
+    merged = []
+    for match in pattern.finditer(text):
+        start, end = max(0, match.start() - before), min(len(text), match.end() + after)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _not_a_word_pair(found):
@@ -448,44 +525,43 @@ def _not_a_word_pair(found):
 
 # Number plates -----------------------------------------------------------------------------------
 
-_COMMON_TRIPLES = frozenset(
+_COMMON_TRIPLES = frozenset((  # noqa: SIM905 - 80 words read better as text
     "the and for are but not you all any can her was one our out day get has him his how man new "
     "now old see two way who boy did its let put say she too use ago had off yes yet bus car van "
     "que los las por con una del mas muy sin son hay dia mes año ano pm am est bst gmt utc cpu gpu "
-    "tax vat mph kph mpg rpm".split()
-)
+    "tax vat mph kph mpg rpm").split())
 PLATES = {
     "GB": [
-        re.compile(r"(?<![\w])[a-z]{2}\d{2}\s{0,2}[a-z]{3}(?![\w])", re.IGNORECASE),  # AB12 CDE
-        re.compile(r"(?<![\w])[a-z]\d{1,3}\s{0,2}[a-z]{3}(?![\w])", re.IGNORECASE),  # A123 BCD
-        re.compile(r"(?<![\w])[a-z]{3}\s{0,2}\d{1,3}[a-z](?![\w])", re.IGNORECASE),  # ABC 123D
+        re.compile(r"(?<![\w])[a-z]{2}\s?\d{2}\s{0,2}[a-z]{3}(?![\w])"),  # AB12 CDE
+        re.compile(r"(?<![\w])[a-z]\d{1,3}\s{0,2}[a-z]{3}(?![\w])"),  # A123 BCD
+        re.compile(r"(?<![\w])[a-z]{3}\s{0,2}\d{1,3}[a-z](?![\w])"),  # ABC 123D
     ],
     "US": [
-        re.compile(r"(?<![\w-])[a-z]{3}[- ]?\d{3,4}(?![\w-])", re.IGNORECASE),  # ABC-1234, RVT 9082
-        re.compile(r"(?<![\w-])\d[a-z]{3}\d{3}(?![\w-])", re.IGNORECASE),  # 7XYZ123 (California)
-        re.compile(r"(?<![\w-])\d{3}[- ]?[a-z]{3}(?![\w-])", re.IGNORECASE),  # 123-ABC
-        re.compile(r"(?<![\w-])[a-z]{2}\d[- ]?[a-z]\d{3,4}(?![\w-])", re.IGNORECASE),  # AB1-C234
+        re.compile(r"(?<![\w-])[a-z]{3}[- ]?\d{3,4}(?![\w-])"),  # ABC-1234, RVT 9082
+        re.compile(r"(?<![\w-])\d[a-z]{3}\d{3}(?![\w-])"),  # 7XYZ123 (California)
+        re.compile(r"(?<![\w-])\d{3}[- ]?[a-z]{3}(?![\w-])"),  # 123-ABC
+        re.compile(r"(?<![\w-])[a-z]{2}\d[- ]?[a-z]\d{3,4}(?![\w-])"),  # AB1-C234
     ],
     "EU": [
-        re.compile(r"(?<![\w-])\d{4}[- ]?[bcdfghjklmnprstvwxyz]{3}(?![\w-])", re.IGNORECASE),  # 1234 BCD
-        re.compile(r"(?<![\w-])[a-z]{1,2}[- ]\d{4}[- ][a-z]{1,2}(?![\w-])", re.IGNORECASE),  # M-1234-AB
+        re.compile(r"(?<![\w-])\d{4}[- ]?[bcdfghjklmnprstvwxyz]{3}(?![\w-])"),  # 1234 BCD
+        re.compile(r"(?<![\w-])[a-z]{1,2}[- ]\d{4}[- ][a-z]{1,2}(?![\w-])"),  # M-1234-AB
     ],
 }
 PLATE_CUE = re.compile(
     r"\b(?:plates?|reg(?:istration)?|tag|tags|license|licence|matr[ií]cula|placas?|patente)\b"
     r"(?:\s{1,2}(?:number|no\.?|plate|número|numero))?\s{0,2}(?:is|was|es|era|:|-|#|reads|read|said)?\s{0,3}"
     r"([a-z0-9]{1,4}[- ]?[a-z0-9]{1,4}(?:[- ][a-z0-9]{1,3})?)(?![\w])",
-    re.IGNORECASE,
 )
 PLATE_COUNTRIES = {"GB": ("GB", "EU"), "IE": ("GB", "EU"), "US": ("US",), "CA": ("US",), "MX": ("US",),
                    "AU": ("US",), "NZ": ("US",)}
 
 
-def _plates(text, country):
+def _plates(text, original, country):
     out = []
     for group in PLATE_COUNTRIES.get(country, ("EU",)):
         for pattern in PLATES[group]:
-            out += [_found(Kind.PLATE, m) for m in pattern.finditer(text) if _plate_shape(m.group(0))]
+            out += [_found(Kind.PLATE, m) for m in pattern.finditer(text)
+                    if _plate_shape(original[m.start():m.end()])]
     for match in PLATE_CUE.finditer(text):
         plate = match.group(1)
         if any(ch.isdigit() for ch in plate) and any(ch.isalpha() for ch in plate) and \
@@ -523,30 +599,28 @@ CRISIS_PATTERNS = [
         r"(?:se\s+está|está|estan|están)\s+(?:muriendo|ahogando)|no\s+respira|apenas\s+respira|"
         r"dej[óo]\s+de\s+respirar|no\s+reacciona|no\s+responde|no\s+despierta|"
         r"(?:tiene|está\s+teniendo|le\s+(?:está\s+)?dando)\s+una\s+sobredosis|sobredosis\s+(?:ahora|ahorita)|"
-        r"(?:se\s+(?:ha\s+)?puesto|se\s+está\s+poniendo|está)\s+(?:gris|morad[oa]|azul)|labios\s+morados)\b",
-        re.IGNORECASE)),
+        r"(?:se\s+(?:ha\s+)?puesto|se\s+está\s+poniendo|está)\s+(?:gris|morad[oa]|azul)|labios\s+morados)\b")),
     (Kind.SUICIDE, re.compile(
         r"\b(?:suicidal|(?:kill|killing|off)\s+myself|end(?:ing)?\s+my\s+(?:own\s+)?life|take\s+my\s+(?:own\s+)?life|"
         r"(?:i|i\s+just|i\s+really|i\s+only|i\s+still|really|just)\s+(?:want|wanna)\s+(?:to\s+)?die|i\s+wish\s+i\s+(?:was|were)\s+dead|"
         r"(?:want|going|planning|plan)\s+to\s+end\s+it(?:\s+all)?|end(?:ing)?\s+it\s+all|"
-        r"(?:be|are|were)\s+better\s+off\s+without\s+me|don'?t\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up)"
+        r"better\s+off\s+without\s+me|don'?t\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up)"
         r"(?:\s+any\s?more)?|no\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|going\s+on)|"
         r"can'?t\s+go\s+on(?:\s+any\s?more|\s+like\s+this)?|(?:thinking|thought|think)\s+(?:about|of)\s+suicide|"
         r"(?:my\s+)?suicide\s+note|(?:" + _I + r")\s+(?:going\s+to\s+)?(?:attempt|try)\s+suicide|"
         r"no\s+quiero\s+(?:vivir|seguir\s+viviendo|estar\s+aquí|despertar)|(?:quiero|me\s+quiero)\s+morir(?:me)?|"
         r"me\s+voy\s+a\s+(?:matar|suicidar)|quiero\s+(?:matarme|suicidarme|desaparecer\s+para\s+siempre)|"
         r"quitarme\s+la\s+vida|acabar\s+con\s+todo|(?:estarían|estarian)\s+mejor\s+sin\s+mí|"
-        r"pienso\s+en\s+(?:suicidarme|matarme|el\s+suicidio)|estoy\s+pensando\s+en\s+(?:suicidarme|matarme))\b",
-        re.IGNORECASE)),
+        r"pienso\s+en\s+(?:suicidarme|matarme|el\s+suicidio)|estoy\s+pensando\s+en\s+(?:suicidarme|matarme))\b")),
     (Kind.SELF_HARM, re.compile(
         r"\b(?:" + _I + r"\s+(?:been\s+|keep\s+|started\s+|still\s+)?self[- ]?harm(?:ing|ed)?|"
-        r"(?:been|keep|started|kept|stop)\s+self[- ]?harming|"
-        r"cutting\s+myself|(?:" + _I + r")\s+(?:cut|burn(?:ed|t)?|burned)\s+myself(?!\s+(?:a|an|some|on|while|by|shaving|"
-        r"cooking|slicing|chopping|opening|accidentally))|"
+        r"(?:been|keep|started|kept|stop)\s+self[- ]?harming|self[- ]?harms|is\s+self[- ]?harming|"
+        r"(?:cutting|cuts|hurting|hurts|burning)\s+(?:herself|himself|themselves|themself)|"
+        r"cutting\s+myself|(?:" + _I + r")\s+(?:cut|burn(?:ed|t)?|burned)\s+myself"
+        r"(?!\s+(?:a|an|some|on|while|by|shaving|cooking|slicing|chopping|opening|accidentally))|"
         r"(?:hurt|hurting|harm|harming)\s+myself(?:\s+again|\s+on\s+purpose)?|"
         r"(?:cortarme|me\s+corto|me\s+he\s+cortado|hacerme\s+daño|me\s+hago\s+daño|autolesionarme|"
-        r"me\s+autolesiono|lastimarme))\b",
-        re.IGNORECASE)),
+        r"me\s+autolesiono|lastimarme))\b")),
 ]
 # Words just before a match that make it talk about crisis rather than be one: training, news,
 # prevention, "someone who says they want to die", "if someone is not breathing".
@@ -555,24 +629,58 @@ NOT_NOW_BEFORE = re.compile(
     r"\bsays?\s+(?:they|he|she)\b|\bsaying\s+(?:they|he|she)\b|\btraining\b|\bprevention\b|\bawareness\b|"
     r"\bhow\s+to\b|\bsigns?\s+(?:of|that)\b|\bsi\s+(?:alguien|una\s+persona)?\b|\bcuando\b|"
     r"\bpersonas\s+que\b|\bquien(?:es)?\b|\bprevención\b|\bcómo\b|\bsi\s+la\s+persona\b|\bjóvenes\s+que\b|"
-    r"\blast\s+(?:year|month|week)\b|\bin\s+(?:19|20)\d\d\b|\byears?\s+ago\b|\bmovie\b|\bfilm\b|\bsong\b|\bbook\b)"
+    r"\b(?:web|website|site|página|pagina|app|aplicación|sitio|servidor|sistema|server|system|page|"
+    r"screen|pantalla|phone|teléfono|computer|ordenador|laptop|game|juego)\b|\blast\s+(?:year|month|week)\b|\bin\s+(?:19|20)\d\d\b|\byears?\s+ago\b|\bmovie\b|\bfilm\b|\bsong\b|\bbook\b)"
     r"[^.!?\n]{0,60}$",
-    re.IGNORECASE,
 )
 NOT_NOW_AFTER = re.compile(
     r"^[^.!?\n]{0,30}?\b(?:last\s+(?:year|month|week)|years?\s+ago|in\s+(?:19|20)\d\d|"
     r"el\s+año\s+pasado|hace\s+(?:años|meses))\b",
-    re.IGNORECASE,
 )
 # I'm not suicidal / he isn't overdosing
-NEGATED = re.compile(r"\b(?:not|never|no\s+longer|isn'?t|aren'?t|wasn'?t|nunca|no)\s{1,2}(?:\w+\s{1,2})?$",
-                     re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:not|never|no\s+longer|isn'?t|aren'?t|wasn'?t|nunca|no)\s{1,2}(?:\w+\s{1,2})?$")
+
+
+# Every crisis match holds one of these; the patterns run only near them, so a long post without
+# them costs one substring search per word.
+CRISIS_KEYWORDS = {
+    Kind.OVERDOSE: ("overdos", "over dos", "od'", "o.d", "oded", "oding", "od right", "breath", "grey",
+                    "gray", "blue", "purple", "unresponsive", "wake", "narcan", "naloxone", "murie", "ahoga",
+                    "respira", "reacciona", "responde", "despierta", "sobredosis", "gris", "morad", "azul"),
+    Kind.SUICIDE: ("suicid", "quiero", "vivi", "pienso", "pensando", "myself", "my life", "my own life",
+                   "die", "dead", "end it", "ending it", "without me", "want to", "reason", "point",
+                   "go on", "vivir", "morir", "matar",
+                   "la vida", "con todo", "sin mí", "estar aquí", "despertar"),
+    Kind.SELF_HARM: ("harm", "myself", "cortarme", "me corto", "cortado", "daño", "autolesion",
+                     "lastimarme"),
+}
+WINDOW = 120  # characters either side of a keyword: longer than any crisis pattern's match
+
+
+def _near_keywords(lower, keywords):
+    """Merged (start, end) ranges around every occurrence of the keywords in `lower`."""
+    spans = []
+    for keyword in keywords:
+        at = lower.find(keyword)
+        while at != -1 and len(spans) < 5_000:
+            spans.append((max(0, at - WINDOW), at + len(keyword) + WINDOW))
+            at = lower.find(keyword, at + len(keyword))
+    merged = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _crisis_candidates(text):
     out = []
+    lower = text.lower()
     for kind, pattern in CRISIS_PATTERNS:
-        for match in pattern.finditer(text):
+        matches = (m for start, end in _near_keywords(lower, CRISIS_KEYWORDS[kind])
+                   for m in pattern.finditer(text, start, min(end, len(text))))
+        for match in matches:
             before = text[max(0, match.start() - 80):match.start()]
             after = text[match.end():match.end() + 40]
             if NOT_NOW_BEFORE.search(before) or NOT_NOW_AFTER.search(after):
@@ -581,3 +689,8 @@ def _crisis_candidates(text):
                 continue
             out.append(_found(kind, match))
     return out
+
+
+def inspect(source, *, country="GB", service_numbers=(), markdown=True):
+    """Findings in `source` as readers will see it (Markdown rendered when `markdown`)."""
+    return scan(readable(source, markdown=markdown), country=country, service_numbers=service_numbers)
