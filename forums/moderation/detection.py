@@ -96,16 +96,18 @@ def readable(source="", *, markdown=True):
     if markdown:
         from portal import markup
 
-        rendered = markup.render(source)
-        hrefs = [html.unescape(h) for h in _HREF.findall(rendered)]
-        text = _TAG.sub("", _BLOCK_END.sub("\n", rendered))
-        text = html.unescape(text)
-        extra = [_MAILTO_OR_TEL.sub("", h) for h in hrefs]
-        extra = [h for h in extra if h and h not in text]
-        if extra:
-            text += "\n" + "\n".join(extra)
-    else:
-        text = html.unescape(source or "")
+        return from_html(markup.render(source))
+    return normalise(html.unescape(source or ""))
+
+
+def from_html(rendered):
+    """The text readers see of HTML that portal.markup rendered, normalised."""
+    hrefs = [html.unescape(h) for h in _HREF.findall(rendered or "")]
+    text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", rendered or "")))
+    extra = [_MAILTO_OR_TEL.sub("", h) for h in hrefs]
+    extra = [h for h in extra if h and h not in text]
+    if extra:
+        text += "\n" + "\n".join(extra)
     return normalise(text)
 
 
