@@ -9,7 +9,7 @@ post of one token, digits or brackets renders in milliseconds (bench/safety.py m
 import re
 import types
 import xml.etree.ElementTree as etree
-from functools import partial
+from functools import lru_cache, partial
 
 import markdown
 import nh3
@@ -101,8 +101,10 @@ class _NoRawHtml(markdown.Extension):
         md.inlinePatterns.register(_BareLink(BARE_EMAIL, md, mailto=True), "bare_email", 114)
 
 
+@lru_cache(maxsize=64)
 def render(source):
-    """Return sanitised HTML for `source` (Markdown written by a user)."""
+    """Return sanitised HTML for `source` (Markdown written by a user). Remembered for the last
+    few texts: saving a post reads it twice (the moderation detector, then the stored HTML)."""
     html = markdown.markdown(source or "", extensions=[_NoRawHtml(), "sane_lists", "fenced_code"],
                              output_format="html")
     return nh3.clean(html, tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES,

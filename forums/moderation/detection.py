@@ -66,7 +66,7 @@ LABELS = {
 # only checks the length and, with our filters for dates, times and prices, holds no clean post.
 LENIENCY = Leniency.POSSIBLE
 MAX_PER_KIND = 20  # more findings of one kind add nothing: the post is held and a person reads it
-MAX_NUMBER_CANDIDATES = 200  # phone-like numbers checked in one text; more are held unchecked
+MAX_NUMBER_CANDIDATES = 50  # phone-like numbers checked in one text; more are held unchecked
 
 
 @dataclass(frozen=True)
@@ -332,10 +332,16 @@ def _phones(text, country, service):
 
 def _matcher_findings(text, match, country, service):
     offset = match.start()
-    return [Finding(Kind.PHONE, m.raw_string, offset + m.start, offset + m.end)
-            for m in phonenumbers.PhoneNumberMatcher(match.group(0), country, leniency=LENIENCY, max_tries=5)
-            if _phone_like(m.raw_string, country, service)
-            and not _is_date_or_money(text, offset + m.start, m.raw_string)]
+    return [Finding(Kind.PHONE, raw, offset + start, offset + end)
+            for raw, start, end in _matcher_spans(match.group(0), country, service, LENIENCY)
+            if not _is_date_or_money(text, offset + start, raw)]
+
+
+@lru_cache(maxsize=2048)
+def _matcher_spans(candidate, country, service, leniency):
+    return [(m.raw_string, m.start, m.end)
+            for m in phonenumbers.PhoneNumberMatcher(candidate, country, leniency=leniency, max_tries=5)
+            if _phone_like(m.raw_string, country, service)]
 
 
 def _phone_like(raw, country, service):

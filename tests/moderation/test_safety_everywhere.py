@@ -70,7 +70,7 @@ def test_the_corpus_is_large_enough():
     ("the car is 7XYZ123", "US", "GB"),  # a California plate
     ("white van AB12 CDE", "GB", "US"),  # a current British plate
     ("el coche con matrícula 1234 BCD", "ES", "US"),  # a Spanish plate, with its cue word
-    ("call 555-0199 after ten", "US", "GB"),  # a short local number where the country has them
+    ("call 555-201-7788 after ten", "US", "GB"),  # a US number written without +1
 ])
 def test_which_plates_and_numbers_are_held_follows_the_country(text, held_in, published_in):
     assert detection.inspect(text, country=held_in)
@@ -103,7 +103,7 @@ def test_the_crisis_message_names_the_number_an_editor_set(settings, client, boa
     # given a US deployment whose editor set another emergency number
     settings.PORTAL_COUNTRY = "US"
     config = site_settings()
-    config.emergency_number, config.crisis_line_number = "311", ""
+    config.emergency_number, config.crisis_line_number = "311", "1-800-273-8255"
     config.save()
     # when a resident writes crisis language, then the message and the help panel name it
     author = established_resident()
@@ -113,7 +113,7 @@ def test_the_crisis_message_names_the_number_an_editor_set(settings, client, boa
     token = client.get(url + "?page=1").context["form"]["token"].value()
     response = client.post(url, {"token": token, "body": "I want to end my life"}, follow=True)
     content = response.content.decode()
-    assert "call 311." in content and 'href="tel:311"' in content
+    assert "call 311 (or 1-800-273-8255 for the crisis line)." in content and 'href="tel:311"' in content
     assert "call 999" not in content and "call 911" not in content
 
 
