@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST_PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && echo $$p && break; done)
 
-.PHONY: run test test-faults install migrate demo serve worker lint e2e bench bench-forums bench-search bench-transparency clean
+.PHONY: run test test-faults install migrate demo serve worker lint e2e bench bench-forums bench-search bench-transparency bench-safety clean
 
 
 $(VENV)/.installed: pyproject.toml
@@ -64,6 +64,10 @@ bench-transparency: install
 
 bench-search: install
 	DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/cg_search_bench} $(PY) bench/search.py $(BENCH_ARGS)
+
+# Personal-data and crisis detection: recall and false holds on tests/moderation/corpus/, and speed.
+bench-safety: install
+	$(PY) bench/safety.py $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Greatest
 from django.utils import timezone
+from django.utils.text import slugify
 
 from portal import markup
 from portal.accounts.audit import log
@@ -146,16 +147,31 @@ def edit_post(user, post, *, body, title=None):
         if was_public and not post.is_public:
             refresh_thread(thread)
             announce(post, "withdrawn")
-        if title is not None and is_first_post(post):
-            thread.title = clean_title(title)
-            thread.save(update_fields=["title"])
-            if thread.is_public:
-                announce(thread, "updated")
+        if title is not None and is_first_post(post) and clean_title(title) != thread.title:
+            _retitle(thread, clean_title(title), held=decision.is_held)
         log(instance=post, action="forums.post.edited", user=user, data={"thread": thread.pk})
         if post.is_public:
             announce(post, "updated")
     post.moderation_decision = decision
     return post
+
+
+def _retitle(thread, title, *, held):
+    """A new title for `thread`. A held title waits unpublished with its post; a published one
+    gives the thread its address, and the old address stops working."""
+    thread.title = title
+    was_public = thread.is_public
+    if held:
+        thread.visibility = Visibility.PENDING
+    else:
+        thread.slug = thread_slug(title)
+    thread.save(update_fields=["title", "slug", "visibility"])
+    if was_public:
+        announce(thread, "withdrawn" if held else "updated")
+
+
+def thread_slug(title):
+    return slugify(title)[:80] or "thread"
 
 
 def set_post_visibility(post, visibility, *, by, reason=""):

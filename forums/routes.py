@@ -72,10 +72,22 @@ class BoardRoutes:
     def thread_feed_rss(self, request, thread_id, slug):
         from . import feeds
 
+        _require_current_address(thread_id, slug)
         return feeds.ThreadPostsFeed()(request, board=self, thread_id=thread_id)
 
     @path(THREAD + "feed/atom/", name="thread_feed_atom")
     def thread_feed_atom(self, request, thread_id, slug):
         from . import feeds
 
+        _require_current_address(thread_id, slug)
         return feeds.ThreadPostsAtomFeed()(request, board=self, thread_id=thread_id)
+
+
+def _require_current_address(thread_id, slug):
+    """An address made from an earlier title works no more (it may name what was removed)."""
+    from django.http import Http404
+
+    from .models import Thread
+
+    if not Thread.objects.filter(pk=thread_id, slug=slug).exists():
+        raise Http404("No such thread")

@@ -123,8 +123,8 @@ def _posts_for(user, thread):
 def thread(request, board, thread_id, slug):
     thread = _get_thread(request, board, thread_id)
     thread_url = thread.url_under(board.url)
-    if slug != thread.slug:
-        return HttpResponseRedirect(thread_url)
+    if slug != thread.slug:  # an earlier title's address: it may hold what a moderator removed
+        raise Http404("No such thread")
     form = None
     if request.method == "POST":
         if not request.user.is_authenticated:
@@ -175,6 +175,7 @@ def _render_thread(request, board, thread, thread_url, page_obj, form, read_stat
         "is_following": user.is_authenticated and thread.follows.filter(user=user).exists(),
         "can_follow": permissions.can_follow(user, thread),
         "needs_verification": user.is_authenticated and not permissions.can_post(user),
+        "overdose_now": moderation_views.overdose_now(post_list),
     })
 
 

@@ -17,13 +17,14 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import country
 from .caching import CachedValue
-from .models import DEFAULT_HELP_NUMBERS, HelpNumber, SiteSettings
+from .models import HelpNumber, SiteSettings, default_help_numbers
 from .partners.models import Partner
 
 # {site id: chrome}, one build a minute per site however busy the site is; one key, so clearing
 # it needs no query.
-CHROME = CachedValue("portal:chrome:v1", 60, models=(PageViewRestriction, SiteSettings, HelpNumber,
+CHROME = CachedValue("portal:chrome:v2", 60, models=(PageViewRestriction, SiteSettings, HelpNumber,
                                                     Partner, Site))
 
 
@@ -39,7 +40,7 @@ def for_request(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"site_settings": SiteSettings(), "help_numbers": _help_numbers(SiteSettings()),
-                "menu_pages": [], "footer_partners": _footer_partners()}
+                "emergency": country.emergency(), "menu_pages": [], "footer_partners": _footer_partners()}
     by_site = CHROME.get(dict)
     if site.pk not in by_site:
         by_site[site.pk] = _build(request, site)
@@ -53,6 +54,7 @@ def _build(request, site):
     return {
         "site_settings": site_settings,
         "help_numbers": _help_numbers(site_settings),
+        "emergency": country.emergency(site_settings),
         "menu_pages": _menu(request, site),
         "footer_partners": _footer_partners(),
     }
@@ -61,7 +63,7 @@ def _build(request, site):
 def _help_numbers(site_settings):
     numbers = list(site_settings.help_numbers.all()) if site_settings.pk else []
     return numbers or [HelpNumber(label=label, number=number, hours=hours)
-                       for label, number, hours in DEFAULT_HELP_NUMBERS]
+                       for label, number, hours in default_help_numbers()]
 
 
 def _menu(request, site):

@@ -9,5 +9,5 @@ def site_chrome(request):
     bundle = SimpleLazyObject(lambda: chrome.for_request(request))
     return {
         name: SimpleLazyObject(lambda name=name: bundle[name])
-        for name in ("site_settings", "help_numbers", "menu_pages", "footer_partners")
+        for name in ("site_settings", "help_numbers", "emergency", "menu_pages", "footer_partners")
     }

@@ -15,7 +15,8 @@ from wagtail.models import Page, Site
 from portal.accounts import actions as account_actions
 from portal.accounts.models import User
 from portal.accounts.roles import Role
-from portal.models import DEFAULT_HELP_NUMBERS, HelpNumber, HomePage, SiteSettings, StandardPage
+from portal.country import emergency
+from portal.models import HelpNumber, HomePage, SiteSettings, StandardPage, default_help_numbers
 from portal.partners.models import Partner
 from portal.taxonomy.models import Neighbourhood, Topic
 
@@ -151,7 +152,7 @@ def _seed_pages(demo):
         home, StandardPage, "community-rules", title="Community rules",
         intro="Be kind, stay on topic, and never share personal details about anyone: no names "
               "of suspected dealers, no addresses, phone numbers or number plates. If someone is "
-              "in danger, call 999 first.",
+              f"in danger, call {emergency().number} first.",
     )
     demo.child_page(home, StandardPage, "privacy", title="Privacy",
                     intro="You post under a display name you choose. Partners see your contact "
@@ -164,7 +165,7 @@ def _seed_pages(demo):
         site_settings.community_rules_page = rules
         site_settings.save()
     if not site_settings.help_numbers.exists():
-        for order, (label, number, hours) in enumerate(DEFAULT_HELP_NUMBERS):
+        for order, (label, number, hours) in enumerate(default_help_numbers()):
             HelpNumber.objects.create(settings=site_settings, label=label, number=number,
                                       hours=hours, sort_order=order)
 

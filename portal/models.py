@@ -9,10 +9,13 @@ from wagtail.search import index
 
 from .blocks import BodyBlock
 
-DEFAULT_CRISIS_TEXT = (
-    "In danger now, or someone has overdosed? Call 999. "
-    "Need to talk? Free, confidential help is available day and night."
-)
+
+def default_crisis_text():
+    """The banner's text for a new site: names the deployment country's emergency number."""
+    from .country import emergency
+
+    return (f"In danger now, or someone has overdosed? Call {emergency().number}. "
+            "Need to talk? Free, confidential help is available day and night.")
 
 
 class HomePage(Page):
@@ -59,7 +62,13 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         default="Police and community organisations working together on drugs and recovery",
     )
     crisis_banner_enabled = models.BooleanField(default=True)
-    crisis_banner_text = models.CharField(max_length=300, default=DEFAULT_CRISIS_TEXT)
+    crisis_banner_text = models.CharField(max_length=300, default=default_crisis_text)
+    emergency_number = models.CharField(
+        max_length=20, blank=True,
+        help_text="Police and ambulance. Leave empty for the country's (PORTAL_COUNTRY), e.g. 999 or 911.")
+    crisis_line_number = models.CharField(
+        max_length=20, blank=True,
+        help_text="A short national crisis line named beside it, e.g. 988. Leave empty for the country's.")
     contact_email = models.EmailField(default="hello@commonground.example")
     response_target_days = models.PositiveSmallIntegerField(
         default=5, help_text="Partners aim to answer a concern officially within this many days."
@@ -74,6 +83,8 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             [
                 FieldPanel("crisis_banner_enabled"),
                 FieldPanel("crisis_banner_text"),
+                FieldPanel("emergency_number"),
+                FieldPanel("crisis_line_number"),
                 InlinePanel("help_numbers", label="Help number", min_num=1),
             ],
             heading="Crisis banner (shown on every page)",
@@ -87,11 +98,17 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         verbose_name = "site settings"
 
 
-DEFAULT_HELP_NUMBERS = [
-    ("Emergency (police, ambulance)", "999", "Any time"),
-    ("Riverton drug and alcohol helpline (demo)", "0800 000 0000", "24 hours, free"),
-    ("Listening line for anyone in distress (demo)", "0800 000 1111", "24 hours, free"),
-]
+def default_help_numbers():
+    """(label, number, hours) shown until an editor sets the site's help numbers."""
+    from .country import emergency
+
+    numbers = emergency()
+    rows = [("Emergency (police, ambulance)", numbers.number, "Any time")]
+    if numbers.crisis_line:
+        rows.append(("Suicide and crisis line", numbers.crisis_line, "Any time, free"))
+    return [*rows,
+            ("Riverton drug and alcohol helpline (demo)", "0800 000 0000", "24 hours, free"),
+            ("Listening line for anyone in distress (demo)", "0800 000 1111", "24 hours, free")]
 
 
 class HelpNumber(Orderable):

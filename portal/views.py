@@ -25,10 +25,12 @@ def permission_denied(request, exception=None):
 
 
 def no_database_context():
-    """What the 400 and 503 pages show without the database: the built-in crisis text."""
-    from .models import DEFAULT_CRISIS_TEXT
+    """What the 400, 500 and 503 pages show without the database: the built-in crisis text, which
+    names the deployment country's emergency number."""
+    from .country import emergency
+    from .models import default_crisis_text
 
-    return {"crisis_text": DEFAULT_CRISIS_TEXT}
+    return {"crisis_text": default_crisis_text(), "emergency": emergency()}
 
 
 def server_error(request):
@@ -46,4 +48,4 @@ def server_error(request):
                                 status=503)
         response["Retry-After"] = "30"
         return response
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    return HttpResponseServerError(loader.get_template("500.html").render(no_database_context()))

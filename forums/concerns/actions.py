@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from forums import actions as forum_actions
 from forums.models import Follow, Post, ThreadKind, Visibility
+from forums.moderation import policy as moderation_policy
 from forums.signals import announce
 from portal import markup
 from portal.accounts.audit import log
@@ -168,6 +169,9 @@ def answer(user, concern, *, body, kind, reason="", sign_name=False):
         raise PermissionDenied("Only liaisons of the partners it was sent to can answer it.")
     kind = AnswerKind(kind)
     body = forum_actions.clean_body(body)
+    moderation_policy.refuse_personal_data(
+        body, what="The answer", markdown=True,
+        hint="A service's own public number can be added to the help numbers in Site settings.")
     reason = _clean_reason(reason, required=kind == AnswerKind.NOT_ACTIONABLE)
     thread, partner, now = concern.thread, user.partner, timezone.now()
     with transaction.atomic():
@@ -294,6 +298,7 @@ def _clean_reason(reason, required=False):
         raise ValidationError("Give a reason: it is shown on the public timeline.")
     if len(reason) > REASON_MAX:
         raise ValidationError(f"The reason can have at most {REASON_MAX} characters.")
+    moderation_policy.refuse_personal_data(reason, what="The reason")
     return reason
 
 

@@ -116,7 +116,9 @@ def _set_thread_visibility(thread, visibility):
     was_public = thread.is_public
     if thread.visibility != visibility:
         thread.visibility = visibility
-        thread.save(update_fields=["visibility"])
+        if thread.is_public:  # its address is made from the title being published now
+            thread.slug = _forums().thread_slug(thread.title)
+        thread.save(update_fields=["visibility", "slug"])
     if was_public != thread.is_public:
         announce(thread, "shown" if thread.is_public else "withdrawn")
 
@@ -216,6 +218,26 @@ def redact(post, *, by, body, reason):
         if post.is_public:
             announce(post, "updated")
     return post
+
+
+def retitle(thread, *, by, title, reason):
+    """Change a thread's title (to take out what it should not say). A public thread's address
+    follows the new title and the old address stops working; a held one gets its address when
+    it is published. The log says who and why, not the earlier title (it may hold what was taken
+    out, and log entries show in admin reports)."""
+    _require_moderator(by)
+    reason = _need_reason(reason)
+    title = _forums().clean_title(title)
+    with transaction.atomic():
+        thread.title = title
+        if thread.is_public:
+            thread.slug = _forums().thread_slug(title)
+        thread.save(update_fields=["title", "slug"])
+        log(instance=thread, action="moderation.thread.retitled", user=by,
+            data={"reason": reason})
+        if thread.is_public:
+            announce(thread, "updated")
+    return thread
 
 
 def lock_thread(thread, *, by, locked, reason=""):

@@ -10,9 +10,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from forums.models import Post, Visibility
+from portal import country
 
-from . import actions, permissions
-from .forms import MoveForm, RedactForm, SanctionForm, TrustLevelForm
+from . import actions, detection, permissions, policy
+from .forms import MoveForm, RedactForm, RetitleForm, SanctionForm, TrustLevelForm
 from .models import Redaction, ReviewItem, ReviewStatus, Standing
 
 CONTEXT_POSTS = 2
@@ -106,6 +107,15 @@ def _redact(request, post, item, forms):
     return "Redacted: the post shows “edited by a moderator”; the original is kept below."
 
 
+def _retitle(request, post, item, forms):
+    form = forms["retitle"] = RetitleForm(request.POST, prefix="retitle")
+    if not form.is_valid():
+        return None
+    actions.retitle(post.thread, by=request.user, title=form.cleaned_data["title"],
+                    reason=form.cleaned_data["reason"])
+    return "The thread's title is changed; its old address no longer works."
+
+
 def _lock(request, post, item, forms):
     locked = not post.thread.is_locked
     actions.lock_thread(post.thread, by=request.user, locked=locked, reason=_reason(request))
@@ -150,7 +160,7 @@ def _trust(request, post, item, forms):
 
 HANDLERS = {
     "claim": _claim, "release": _release, "approve": _approve, "reject": _reject,
-    "hide": _hide, "restore": _restore, "redact": _redact, "lock": _lock, "move": _move,
+    "hide": _hide, "restore": _restore, "redact": _redact, "retitle": _retitle, "lock": _lock, "move": _move,
     "sanction": _sanction, "lift": _lift, "trust": _trust,
 }
 
@@ -175,8 +185,33 @@ def _context(request, post, item, forms):
         .select_related("post").order_by("-created_at")[:10],
         "redact_form": forms.get("redact") or RedactForm(initial={"body": post.body_source}),
         "move_form": forms.get("move") or MoveForm(),
+        "retitle_form": forms.get("retitle") or RetitleForm(prefix="retitle",
+                                                                initial={"title": thread.title}),
         "sanction_form": forms.get("sanction") or SanctionForm(),
         "trust_form": forms.get("trust") or TrustLevelForm(
             initial={"level": standing.trust_level if standing else 0}),
         "claimed_by_other": bool(item and item.claimed_by_id and item.claimed_by_id != request.user.pk),
+        "findings": _highlighted(post, thread),
     }
+
+
+def _highlighted(post, thread):
+    """The post's title (for an opening post) and text as readers see them, cut into parts, each
+    finding of the detector its own part, for the page to mark: {"parts", "labels"} or None."""
+    from forums.actions import is_first_post  # forums.actions imports this app
+
+    texts = [detection.readable(post.body_source)]
+    if is_first_post(post):
+        texts.insert(0, detection.readable(thread.title, markdown=False))
+    options = {"country": country.code(), "service_numbers": policy.service_numbers()}
+    blocks, labels = [], []
+    for text in texts:
+        findings = sorted(detection.scan(text, **options), key=lambda f: f.start)
+        parts, at = [], 0
+        for finding in findings:
+            parts += [{"text": text[at:finding.start]}, {"text": text[finding.start:finding.end],
+                                                          "label": finding.label}]
+            at = finding.end
+            labels.append(finding.label)
+        blocks.append([*parts, {"text": text[at:]}])
+    return {"blocks": blocks, "labels": list(dict.fromkeys(labels))} if labels else None

@@ -64,6 +64,12 @@ class RedactForm(forms.Form):
     reason = forms.CharField(max_length=300, label="Reason")
 
 
+class RetitleForm(forms.Form):
+    title = forms.CharField(max_length=150, label="Thread title",
+                            help_text="The thread's address follows it; the old address stops working.")
+    reason = forms.CharField(max_length=300, label="Reason")
+
+
 class MoveForm(forms.Form):
     board = forms.ModelChoiceField(queryset=None, label="Move to board")
     reason = forms.CharField(max_length=300, required=False)

@@ -14,16 +14,19 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import Site
 
+from portal import country
+from portal.models import default_help_numbers
+
 from . import detection, permissions
 from .models import ModerationSettings, ReviewReason, Standing, TrustLevel, WatchedWord, WordAction
 
 PUBLISH, HOLD = "publish", "hold"
-PERSONAL_DATA_MESSAGE = ("Please don't share personal details about anyone; a moderator will "
-                         "check your post before it appears.")
+PERSONAL_DATA_MESSAGE = ("Your post seems to contain {found}. Please don't share personal details "
+                         "about anyone; a moderator will check your post before it appears.")
 NEW_ACCOUNT_MESSAGE = ("Thanks for posting. Your first posts are checked by a moderator before "
                        "they appear; this usually takes a few hours.")
 WATCHED_WORD_MESSAGE = "A moderator will check your post before it appears."
-CRISIS_MESSAGE = ("If you or someone else is in danger now, call 999. The numbers below are free "
+CRISIS_MESSAGE = ("If you or someone else is in danger now, {call}. The numbers below are free "
                   "and open day and night. A moderator has been alerted to your post.")
 BLOCK_MESSAGE = "Your post was not sent: it contains “{phrase}”. {explanation}"
 
@@ -36,6 +39,7 @@ class Decision:
     reasons: list = field(default_factory=list)
     details: list = field(default_factory=list)
     crisis: bool = False
+    findings: list = field(default_factory=list)  # detection.Finding, personal data and crisis
 
     @property
     def is_held(self):
@@ -63,14 +67,63 @@ class Decision:
         """What the author is told, most important first."""
         out = []
         if self.crisis:
-            out.append(CRISIS_MESSAGE)
+            out.append(crisis_message())
         if ReviewReason.PERSONAL_DATA in self.reasons:
-            out.append(PERSONAL_DATA_MESSAGE)
+            personal = [f for f in self.findings if f.kind in detection.PERSONAL_KINDS]
+            out.append(PERSONAL_DATA_MESSAGE.format(found=detection.describe(personal)))
         elif ReviewReason.WATCHED_WORD in self.reasons:
             out.append(WATCHED_WORD_MESSAGE)
         elif ReviewReason.NEW_ACCOUNT in self.reasons:
             out.append(NEW_ACCOUNT_MESSAGE)
         return out
+
+
+def inspect(body="", *, title=None, markdown=True):
+    """Personal data and crisis language in what readers will see of a title and a body, for the
+    deployment's country; the site's own emergency and help numbers are not personal data."""
+    options = {"country": country.code(), "service_numbers": service_numbers()}
+    findings = detection.inspect(title, markdown=False, **options) if title else []
+    return findings + (detection.inspect(body, markdown=markdown, **options) if body else [])
+
+
+def find_personal_data(text, *, markdown=False):
+    """The personal data in a short public text (a reason, a name): [] when there is none."""
+    return [f for f in inspect(text, markdown=markdown) if f.kind in detection.PERSONAL_KINDS]
+
+
+def refuse_personal_data(text, *, what, markdown=False, hint=""):
+    """Raise ValidationError naming what was found when `text` (public, and not reviewed before it
+    appears) has personal data in it."""
+    found = find_personal_data(text, markdown=markdown)
+    if found:
+        raise ValidationError(" ".join(filter(None, [
+            f"{what} seems to contain {detection.describe(found)}. It is shown in public: please "
+            f"leave out anyone's personal details.", hint])))
+
+
+def check_display_name(name):
+    """A display name is shown beside everything its owner writes: no personal details in it."""
+    refuse_personal_data(name, what="The display name")
+
+
+def service_numbers():
+    """Numbers published on purpose: the site's emergency numbers and help numbers."""
+    from portal.models import HelpNumber, SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    site_settings = SiteSettings.for_site(site) if site else None
+    numbers = country.emergency(site_settings)
+    help_numbers = list(HelpNumber.objects.filter(settings=site_settings).values_list("number", flat=True)) \
+        if site_settings and site_settings.pk else [n for _, n, _ in default_help_numbers()]
+    return tuple(n for n in (numbers.number, numbers.crisis_line, *help_numbers) if n)
+
+
+def crisis_message():
+    """The crisis message, naming the site's emergency number (Site settings, else PORTAL_COUNTRY's)."""
+    from portal.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return CRISIS_MESSAGE.format(call=country.call_text(SiteSettings.for_site(site) if site else None))
 
 
 def current_settings():
@@ -86,11 +139,11 @@ def decide(user, body, *, title=None, is_edit=False, config=None):
         return decision
     config = config or current_settings()
     _apply_watched_words(decision)
-    text = f"{decision.title or ''}\n{decision.body}"
-    personal = detection.find_personal_data(text)
+    decision.findings = findings = inspect(decision.body, title=decision.title)
+    personal = [f for f in findings if f.kind in detection.PERSONAL_KINDS]
     if personal:
         _hold(decision, ReviewReason.PERSONAL_DATA, "Found " + detection.describe(personal))
-    crisis = detection.find_crisis(text)
+    crisis = [f for f in findings if f.kind in detection.CRISIS_KINDS]
     if crisis:
         decision.crisis = True
         decision.reasons.append(ReviewReason.CRISIS)

@@ -1,16 +1,19 @@
 """Site-side moderation: flagging a post, the suspended page, and the helpers forums' posting
 views call (rate limits, honeypot, what the author is told after posting)."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from forums.models import Post, Submission
 
-from . import actions, permissions, ratelimit
+from . import actions, detection, permissions, ratelimit
 from .forms import FlagForm
 
 CRISIS_SESSION_KEY = "moderation_show_crisis_panel"
@@ -39,6 +42,20 @@ def tell_author(request, obj, kind, published_message):
         messages.success(request, published_message)
     for text in decision.messages:
         (messages.warning if decision.crisis else messages.info)(request, text)
+
+
+OVERDOSE_RECENT = timedelta(hours=24)
+
+
+def overdose_now(posts, now=None):
+    """Whether a post written in the last day says an overdose is happening now: its readers see
+    the help panel too, not only its author."""
+    since = (now or timezone.now()) - OVERDOSE_RECENT
+    return any(
+        finding.kind == detection.Kind.OVERDOSE
+        for post in posts if post.created_at >= since and post.is_public
+        for finding in detection.find_crisis(detection.from_html(post.body_html))
+    )
 
 
 # Flagging ---------------------------------------------------------------------------------------

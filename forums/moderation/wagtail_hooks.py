@@ -20,6 +20,7 @@ LOG_ACTIONS = {
     "moderation.thread.locked": ("Lock thread", "Locked a thread"),
     "moderation.thread.unlocked": ("Unlock thread", "Unlocked a thread"),
     "moderation.thread.moved": ("Move thread", "Moved a thread to another board"),
+    "moderation.thread.retitled": ("Retitle thread", "Changed a thread's title"),
     "moderation.user.trust_level": ("Set trust level", "Set an account's trust level"),
     "moderation.user.silenced": ("Silence account", "Silenced an account"),
     "moderation.user.suspended": ("Suspend account", "Suspended an account"),

@@ -6,6 +6,16 @@ from portal.taxonomy.models import Neighbourhood
 from .models import User
 from .roles import Role
 
+# Checks that apps above this layer add (forums.moderation: no phone number, address or handle in a
+# name everyone sees). Each raises ValidationError.
+DISPLAY_NAME_CHECKS = []
+
+
+def validate_display_name(value, exclude_pk=None):
+    for check in DISPLAY_NAME_CHECKS:
+        check(value)
+    validate_display_name_free(value, exclude_pk=exclude_pk)
+
 
 def validate_display_name_free(value, exclude_pk=None):
     taken = User.objects.filter(display_name__iexact=value).exclude(pk=exclude_pk).exists()
@@ -29,7 +39,7 @@ class SignupForm(AllauthSignupForm):
 
     def clean_display_name(self):
         value = self.cleaned_data["display_name"].strip()
-        validate_display_name_free(value)
+        validate_display_name(value)
         return value
 
 
@@ -40,7 +50,7 @@ class ProfileForm(forms.ModelForm):
 
     def clean_display_name(self):
         value = self.cleaned_data["display_name"].strip()
-        validate_display_name_free(value, exclude_pk=self.instance.pk)
+        validate_display_name(value, exclude_pk=self.instance.pk)
         return value
 
 

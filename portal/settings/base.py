@@ -4,6 +4,8 @@ from pathlib import Path
 
 from django.utils.csp import CSP
 
+from portal.country import default_language
+
 from . import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -238,7 +240,9 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Editors cannot publish directly; an approved workflow publishes (stories/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.workflows.publish_approved_page"
 
-LANGUAGE_CODE = "en-gb"
+# The deployment's country: phone numbers, plates, addresses and emergency numbers (portal/country.py).
+PORTAL_COUNTRY = env.country("PORTAL_COUNTRY", "GB")
+LANGUAGE_CODE = env.get("LANGUAGE_CODE", default_language(PORTAL_COUNTRY))
 TIME_ZONE = env.time_zone("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True

@@ -118,3 +118,14 @@ def mailer(name, default):
             "timeout": 10,
         }
     return config
+
+
+def country(name, default):
+    """An ISO 3166-1 alpha-2 country code the phone-number library knows, e.g. GB, US, ES."""
+    from portal.country import is_known
+
+    value = get(name, default).upper()
+    if not is_known(value):
+        raise EnvError(name, f"must be a two-letter ISO 3166-1 country code such as GB, US or ES, "
+                             f"not {value!r}")
+    return value

@@ -61,13 +61,14 @@ def test_streets_without_house_numbers_are_not_addresses(text):
 
 @pytest.mark.parametrize("text", [
     "a silver car, AB12 CDE, parks there", "plate was ab12cde", "old van A123 BCD",
+    "old van a123 bcd", "black BMW AB 12CDE",
 ])
 def test_vehicle_plates_are_found(text):
     assert kinds(text) == [Kind.PLATE]
 
 
 @pytest.mark.parametrize("text", [
-    "the A12 road", "Covid19 rules", "a123 bcd", "we met at 10 am", "I'm in year 11",
+    "the A12 road", "Covid19 rules", "we met at 10 am", "I'm in year 11", "a1 and b2 the",
 ])
 def test_other_codes_are_not_plates(text):
     assert kinds(text) == []

@@ -137,7 +137,16 @@ def test_crisis_language_shows_help_and_is_urgent_at_the_top_of_the_queue(client
     queue = list(ReviewItem.objects.open().for_queue())
     assert queue[0].post == post and queue[0].urgent
     assert queue[1].post == held_by_newcomer
-    # and the panel is not shown again on the next visit
+    # and, as the overdose is happening now, the panel stays for everyone who reads the thread
+    client.logout()
+    assert "Help is available now" in client.get(thread.get_absolute_url() + "?page=1").content.decode()
+
+
+def test_the_crisis_panel_is_shown_once_to_the_author_of_other_crisis_language(client, board):
+    author = established_resident()
+    thread = forum_thread(established_resident(), board)
+    client.force_login(author)
+    assert "Help is available now" in reply(client, thread, "I want to end my life").content.decode()
     assert "Help is available now" not in client.get(thread.get_absolute_url() + "?page=1").content.decode()
 
 

@@ -3,6 +3,8 @@ language. (Each post's moderation marks are worked out in bulk by the view: mark
 
 from django import template
 
+from portal import country
+
 from ..views import CRISIS_SESSION_KEY
 
 register = template.Library()
@@ -11,5 +13,8 @@ register = template.Library()
 @register.inclusion_tag("moderation/crisis_panel.html", takes_context=True)
 def crisis_panel(context):
     request = context.get("request")
-    show = bool(request and hasattr(request, "session") and request.session.pop(CRISIS_SESSION_KEY, False))
-    return {"show": show, "help_numbers": context.get("help_numbers", [])}
+    session = getattr(request, "session", None) if request else None
+    just_posted = bool(session is not None and session.pop(CRISIS_SESSION_KEY, False))
+    show = just_posted or bool(context.get("overdose_now"))
+    return {"show": show, "help_numbers": context.get("help_numbers", []),
+            "emergency": context.get("emergency") or country.emergency()}
