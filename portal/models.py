@@ -166,6 +166,18 @@ class OutboxEmail(models.Model):
     def __str__(self):
         return self.subject
 
+    def masked_to(self):
+        """The recipients as the admin shows them: enough to tell a mistyped domain, never whose
+        address it is (the identity rules of portal/accounts/permissions.py)."""
+        return ", ".join(_masked(address) for address in self.to)
+
+    masked_to.short_description = "To"
+
+
+def _masked(address):
+    local, _, domain = address.rpartition("@")
+    return f"{local[:1]}…@{domain}" if local else "…"
+
 
 class WorkerHeartbeat(models.Model):
     """Each running worker (manage.py worker) writes its beat here; /healthz reads it, and tasks

@@ -74,9 +74,11 @@ class OutboxViewSet(SnippetViewSet):
     index_view_class = OutboxIndexView
     filterset_class = OutboxFilterSet
     inspect_view_enabled = True
-    inspect_view_fields = ["subject", "to", "status", "attempts", "uncertain_attempts",
+    # Neither the whole address nor the body (a concern's routing email carries the contact
+    # details a resident shared with its partner only): administrators diagnose, they do not read.
+    inspect_view_fields = ["subject", "masked_to", "status", "attempts", "uncertain_attempts",
                            "last_error", "created_at", "attempted_at", "next_attempt_at",
-                           "sent_at", "key", "template", "body"]
+                           "sent_at", "template"]
     copy_view_enabled = False
     list_per_page = 50
     ordering = ["-created_at"]
@@ -85,7 +87,7 @@ class OutboxViewSet(SnippetViewSet):
                     get_url=lambda email: reverse("wagtailsnippets_portal_outboxemail:inspect",
                                                   args=[email.pk]),
                     get_title_id=lambda email: f"snippet_{email.pk}_title"),
-        Column("to", label="To", accessor=lambda email: ", ".join(email.to)),
+        Column("to", label="To", accessor="masked_to"),
         Column("status", accessor="get_status_display"),
         Column("attempts"),
         Column("last_error", label="Last error", accessor=lambda email: email.last_error[:80]),
