@@ -4,8 +4,9 @@ are suppressed, per download, on the demo city's year of concern history.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_opendata_cells .venv/bin/python bench/opendata.py
 
 Migrates and runs `seed_demo` (with DEMO_CONCERN_HISTORY) once when the database has no
-transparency page, then fetches every concern download the data dictionary links and counts, for
-each count column, the cells published as numbers (zeros apart) and the cells suppressed.
+transparency page, then fetches the concern downloads (by month, by year, response times) and
+counts, for each count column, the cells published as numbers (zeros apart) and the cells
+suppressed, and for `received` the same per table.
 """
 
 import csv

@@ -60,6 +60,10 @@ def test_filters_narrow_the_figures(client, transparency_page, seven_concerns, o
     content = client.get(transparency_page.url, query).content.decode()
     this_month = timezone.localdate().strftime("%B %Y")
     assert f"Showing <strong>{this_month} so far</strong>, topic “Street drinking”" in content
+    # a link from when the page offered "the last 30 days" shows this month so far
+    old_link = client.get(transparency_page.url, {"period": "30d"}).content.decode()
+    assert f"Showing <strong>{this_month} so far</strong>" in old_link
+    assert "Some filters were not understood" not in old_link
     assert '<dt>Concerns received</dt><dd>suppressed</dd>' in content
     year = timezone.localdate().year
     content = client.get(transparency_page.url, {"period": "year", "year": year,
