@@ -28,14 +28,14 @@ def _is_admin_for_staff(request):
     )
 
 
-MAX_QUERY_STRING = 4096  # bytes: no page of the portal needs more
-MAX_PARAMETER = 1000  # characters in one query parameter value (search boxes allow 200)
+MAX_QUERY_STRING = 8192  # bytes: what common proxies accept; no page of the portal needs more
+MAX_PARAMETER = 2000  # characters in one value (the search page shortens long queries itself)
 
 
 def refuse_hostile_input(get_response):
     """400, before any view or database query, for query strings a browser never sends: NUL
-    bytes (PostgreSQL refuses them in text, which was a 500), a query string over 4 KB, or a
-    parameter over 1,000 characters. Form bodies are checked by each form."""
+    bytes (PostgreSQL refuses them in text, which was a 500), a query string over 8 KB, or a
+    value over 2,000 characters. Form bodies are checked by each form."""
 
     def middleware(request):
         if _hostile(request):

@@ -149,7 +149,8 @@ def test_empty_and_whitespace_queries_show_tips_not_an_error(client):
         "مرحبا",
         "漢字",
         "🙂",
-        "\x00outreach",
+        # "\x00outreach": a NUL byte is refused with 400 before the search page
+        # (tests/portal/test_worker_and_health.py)
         "<script>alert(1)</script>",
     ],
 )

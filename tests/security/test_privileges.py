@@ -16,6 +16,9 @@ from tests.factories import UserFactory, staff_user
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "a-strong-password-99"
+# Wagtail answers a refusal inside its admin (PermissionDenied in a view or hook) with a redirect
+# to the dashboard and "Sorry, you do not have permission to access this area."
+ADMIN_HOME = "/admin/"
 
 
 @pytest.fixture
@@ -104,7 +107,7 @@ def test_an_administrator_cannot_edit_or_delete_a_privileged_account(client, adm
                     password2=NEW_PASSWORD)
     delete = client.post(reverse("wagtailusers_users:delete", args=[account.pk]))
 
-    assert (page.status_code, takeover.status_code, delete.status_code) == (403, 403, 403)
+    assert [page.url, takeover.url, delete.url] == [ADMIN_HOME] * 3  # Wagtail's refusal
     account.refresh_from_db()
     assert account.email != "mine@example.org" and account.check_password(NEW_PASSWORD) is False
 
@@ -130,7 +133,7 @@ def test_an_administrator_cannot_create_or_change_groups(client, administrator):
     change = client.post(reverse("wagtailusers_groups:edit", args=[liaisons.pk]),
                          {"name": "Liaisons", "permissions": []})
 
-    assert (add.status_code, change.status_code) == (403, 403)
+    assert [add.url, change.url] == [ADMIN_HOME] * 2
     assert not Group.objects.filter(name="Shadow admins").exists()
 
 
@@ -142,7 +145,7 @@ def test_an_administrator_cannot_bulk_assign_the_administrators_role(client, adm
 
     response = bulk(client, "assign_role", residents, {"role": group(Role.ADMINISTRATOR).pk})
 
-    assert response.status_code == 403
+    assert response.url == ADMIN_HOME
     assert not group(Role.ADMINISTRATOR).user_set.filter(pk__in=[r.pk for r in residents]).exists()
 
 
@@ -164,7 +167,7 @@ def test_an_administrator_cannot_bulk_deactivate_a_superuser_or_an_administrator
     response = bulk(client, "set_active_state", [superuser, other_administrator],
                     {"mark_as_active": "False"})
 
-    assert response.status_code == 403
+    assert response.url == ADMIN_HOME
     assert User.objects.filter(pk__in=[superuser.pk, other_administrator.pk],
                                is_active=True).count() == 2
 
