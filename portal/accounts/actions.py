@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from . import permissions
-from .models import User
+from .models import FORMER_MEMBER, User
 from .roles import Role
 from .signals import anonymise_user_data, collect_user_data
 
@@ -90,8 +90,8 @@ def delete_account(user, *, by):
         raise PermissionDenied("You cannot delete this account.")
     with transaction.atomic():
         anonymise_user_data.send(sender=User, user=user)
-        user.email = f"deleted-{user.pk}-{secrets.token_hex(6)}@invalid.example"
-        user.display_name = f"Former member {user.pk}"
+        user.email = f"deleted-{secrets.token_hex(12)}@invalid.example"
+        user.display_name = FORMER_MEMBER
         user.first_name = user.last_name = ""
         user.neighbourhood = None
         user.is_active = False

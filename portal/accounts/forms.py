@@ -1,15 +1,16 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth.hashers import make_password
 
 from portal.taxonomy.models import Neighbourhood
 
+from . import names
 from .models import User
 
 
 def validate_display_name_free(value, exclude_pk=None):
-    taken = User.objects.filter(display_name__iexact=value).exclude(pk=exclude_pk).exists()
-    if taken:
-        raise forms.ValidationError("That display name is taken. Please choose another.")
+    """The name to store, normalised; refuses look-alikes of staff, partners and taken names."""
+    return names.check_display_name(value, exclude_pk=exclude_pk)
 
 
 class SignupForm(AllauthSignupForm):
@@ -27,9 +28,14 @@ class SignupForm(AllauthSignupForm):
     field_order = ["email", "display_name", "neighbourhood", "password1", "password2"]
 
     def clean_display_name(self):
-        value = self.cleaned_data["display_name"].strip()
-        validate_display_name_free(value)
-        return value
+        return validate_display_name_free(self.cleaned_data["display_name"])
+
+    def try_save(self, request):
+        """A sign-up with a registered address does the work a new account does (hashing the
+        password is most of it), so the time taken does not tell which addresses have accounts."""
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
 
 class ProfileForm(forms.ModelForm):
@@ -38,9 +44,8 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "neighbourhood"]
 
     def clean_display_name(self):
-        value = self.cleaned_data["display_name"].strip()
-        validate_display_name_free(value, exclude_pk=self.instance.pk)
-        return value
+        return validate_display_name_free(self.cleaned_data["display_name"],
+                                          exclude_pk=self.instance.pk)
 
 
 class DeleteAccountForm(forms.Form):
