@@ -52,14 +52,15 @@ def test_sign_up_hashes_the_password_and_sends_one_email_either_way(client, coun
     assert counts["known"][2] == counts["unknown"][2] >= 1
 
 
-def test_sign_in_hashes_once_either_way(counting_hasher):
+def test_sign_in_hashes_as_often_either_way(counting_hasher):
+    # (twice each: Django's backend and allauth's both check, or hash a dummy for an unknown one)
     resident = UserFactory()
     counting_hasher.hashed = 0
     Client().post("/accounts/login/", {"login": resident.email, "password": "wrong guess"})
     known = counting_hasher.hashed
     counting_hasher.hashed = 0
     Client().post("/accounts/login/", {"login": "nobody@example.org", "password": "wrong guess"})
-    assert known == counting_hasher.hashed == 1
+    assert known == counting_hasher.hashed >= 1
 
 
 def test_password_reset_answers_and_mails_the_same_way_either_way():
