@@ -54,7 +54,8 @@ def skeleton(text):
     value = unicodedata.normalize("NFKC", text or "").casefold()
     for _ in range(2):  # a prototype may itself decompose into confusable parts
         value = unicodedata.normalize(
-            "NFD", "".join(table.get(char, char) for char in unicodedata.normalize("NFD", value)))
+            "NFD", "".join(table.get(char, char) for char in unicodedata.normalize("NFD", value))
+        ).casefold()  # "0" becomes "O": fold again, so it meets the "o" people type
     return "".join(char for char in value if unicodedata.category(char)[0] in "LN")
 
 

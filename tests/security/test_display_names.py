@@ -38,6 +38,8 @@ REFUSED = {
     "zero-width spaces only": "\u200b\u200b\u200b\u200b",
     "a member's name with Greek omicron": "Jο Bloggs",
     "a member's name with an accent": "Jó Bloggs",
+    "a member's name with a zero": "J0 Bloggs",
+    "a member's name with digit one for l": "Jo B1oggs",
 }
 
 
