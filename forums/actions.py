@@ -58,14 +58,24 @@ def clean_body(body):
 
 # Posting ------------------------------------------------------------------------------------
 
+STAFF_NOT_ANONYMOUS = ("Staff post under their own name: liaisons, moderators, editors and "
+                       "administrators cannot post anonymously.")
+
+
+def check_anonymous_allowed(user, board, anonymous):
+    if not anonymous or permissions.can_post_anonymously(user, board):
+        return
+    if user.is_authenticated and user.is_staff_member:
+        raise PermissionDenied(STAFF_NOT_ANONYMOUS)
+    raise PermissionDenied("This board does not allow anonymous posts.")
+
 def start_thread(user, board, *, title, body, topic=None, neighbourhood=None, anonymous=False,
                  token=""):
     """Start a thread in `board` with its first post. Returns the thread; a second submission
     of the same form (same `token`) returns the thread the first one made."""
     if not permissions.can_start_thread(user, board):
         raise PermissionDenied("You cannot start a thread on this board.")
-    if anonymous and not permissions.can_post_anonymously(user, board):
-        raise PermissionDenied("This board does not allow anonymous posts.")
+    check_anonymous_allowed(user, board, anonymous)
     title, body = clean_title(title), clean_body(body)
     allowed_topics = list(board.topics.all())
     if topic is not None and allowed_topics and topic not in allowed_topics:
@@ -101,8 +111,7 @@ def reply(user, thread, *, body, anonymous=False, token=""):
     """Reply to `thread`. Returns the post (the earlier one for a repeated submission)."""
     if not permissions.can_reply(user, thread):
         raise PermissionDenied("You cannot reply to this thread.")
-    if anonymous and not permissions.can_post_anonymously(user, thread.board):
-        raise PermissionDenied("This board does not allow anonymous posts.")
+    check_anonymous_allowed(user, thread.board, anonymous)
     body = clean_body(body)
     decision = moderation_policy.decide(user, body)  # may block with a reason
     body = decision.body

@@ -47,8 +47,10 @@ class ReplyForm(HoneypotMixin, OneTimeTokenForm):
     body = BodyField(label="Your reply", required=False)
     anonymous = forms.BooleanField(label="Post anonymously", required=False)
 
-    def __init__(self, *args, allow_anonymous=False, area="", **kwargs):
+    def __init__(self, *args, allow_anonymous=False, area="", staff=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.refused_anonymous_message = (actions.STAFF_NOT_ANONYMOUS if staff else
+                                          "This board does not allow anonymous posts.")
         if allow_anonymous:
             self.fields["anonymous"].help_text = (
                 f"Shown as “A resident of {area}”." if area else
@@ -56,6 +58,14 @@ class ReplyForm(HoneypotMixin, OneTimeTokenForm):
             )
         else:
             del self.fields["anonymous"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "anonymous" not in self.fields and self.data.get("anonymous") not in (None, "", "false"):
+            # A form sent with the box ticked although it was not offered (an old page, or made
+            # by hand): say so rather than post under the author's name unasked.
+            raise forms.ValidationError(self.refused_anonymous_message)
+        return cleaned
 
 
 class ThreadForm(ReplyForm):

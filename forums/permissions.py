@@ -34,6 +34,39 @@ def can_view_thread(user, thread):
     return can_moderate(user) or (thread.board.live and is_own_held_thread(user, thread))
 
 
+def can_read_board(user, board, session=None):
+    """Whether Wagtail's view restrictions on `board` and its ancestors (login, groups, password)
+    let `user` in, as Wagtail decides when it serves the board's pages (only superusers pass a
+    group restriction they are not in). Routes Wagtail does not serve through the board (a post's
+    permalink, its flag page, notifications, emails) ask here; `session` holds the passwords
+    entered, if there is one."""
+    if not hasattr(board, "_loaded_view_restrictions"):
+        board._loaded_view_restrictions = list(
+            board.get_view_restrictions().prefetch_related("groups"))
+    return all(_admits(user, restriction, session)
+               for restriction in board._loaded_view_restrictions)
+
+
+def _admits(user, restriction, session):
+    if restriction.restriction_type == restriction.PASSWORD:
+        passed = session.get(restriction.passed_view_restrictions_session_key, []) if session else []
+        return restriction.pk in passed
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if restriction.restriction_type == restriction.GROUPS:
+        return user.is_superuser or bool(
+            {group.name for group in restriction.groups.all()} & user.role_names)
+    return True  # a login restriction
+
+
+def unreadable_board_ids(user, session=None):
+    """Ids of the boards `user` may not read: not live, or a view restriction keeps them out."""
+    from .models import BoardPage, public_pages
+
+    hidden = BoardPage.objects.exclude(pk__in=public_pages())
+    return {board.pk for board in hidden if not (board.live and can_read_board(user, board, session))}
+
+
 def is_own_held_thread(user, thread):
     """Its author sees a thread waiting for review (to reply to it, it must be published)."""
     return (thread.visibility == Visibility.PENDING and user.is_authenticated
@@ -73,7 +106,10 @@ def can_reply(user, thread):
 
 
 def can_post_anonymously(user, board):
-    return board.allow_anonymous and user.is_authenticated
+    """Residents may post as "A resident of …" where the board allows it. Staff (liaisons,
+    moderators, editors, administrators) never do: they speak as staff, or the public would read
+    a partner's liaison as an independent resident."""
+    return board.allow_anonymous and user.is_authenticated and not user.is_staff_member
 
 
 def can_edit_post(user, post, now=None):

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from portal.emails import absolute_url, queue_email
 
-from .models import Notification
+from . import permissions
+from .models import Notification, Visibility
 
 
 @task()
@@ -34,6 +35,13 @@ def _email_one(user_id):
         if not pending:
             return
         user = pending[0].user
+        # Nothing about a thread the resident may no longer read: hidden since, or on a board
+        # closed to them (a view restriction added after they followed it).
+        closed = permissions.unreadable_board_ids(user)
+        pending = [n for n in pending if n.thread.visibility == Visibility.VISIBLE
+                   and n.thread.board_id not in closed]
+        if not pending:
+            return
         items = [
             {
                 "title": n.thread.title,

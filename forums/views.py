@@ -182,7 +182,8 @@ def _render_thread(request, board, thread, thread_url, page_obj, form, read_stat
 def _reply_form(request, thread, **kwargs):
     allow = permissions.can_post_anonymously(request.user, thread.board)
     area = actions._area(request.user) if allow else ""
-    return ReplyForm(allow_anonymous=allow, area=area, **kwargs)
+    return ReplyForm(allow_anonymous=allow, area=area, staff=request.user.is_staff_member,
+                     **kwargs)
 
 
 def _quote(request, thread):
@@ -215,8 +216,23 @@ def post_location(user, post, thread_url, anchor=None):
     return f"{thread_url}?page={page}#{anchor or f'post-{post.pk}'}"
 
 
+def refuse_restricted_board(request, board):
+    """For routes Wagtail does not serve through the board: None if the user may read `board`;
+    else visitors are sent to sign in and signed-in users get 403, without a word of the post,
+    its thread's title or its address."""
+    if permissions.can_read_board(request.user, board, request.session):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied("This board is not open to you.")
+
+
 def post_permalink(request, pk):
     post = get_object_or_404(Post.objects.select_related("thread__board"), pk=pk)
+    if not post.thread.board.live:
+        raise Http404("No such post")
+    if refused := refuse_restricted_board(request, post.thread.board):
+        return refused
     if not (permissions.can_view_thread(request.user, post.thread)
             and permissions.can_view_post(request.user, post)):
         raise Http404("No such post")
@@ -235,7 +251,8 @@ def new_thread(request, board):
             messages.error(request, "This board is closed to new threads.")
         return redirect(board.url)
     allow = permissions.can_post_anonymously(request.user, board)
-    kwargs = {"board": board, "allow_anonymous": allow, "area": actions._area(request.user) if allow else ""}
+    kwargs = {"board": board, "allow_anonymous": allow, "staff": request.user.is_staff_member,
+              "area": actions._area(request.user) if allow else ""}
     form = ThreadForm(request.POST if request.method == "POST" else None, **kwargs)
     if request.method == "POST" and form.is_valid() and (wait := moderation_views.posting_refused(
             request, ratelimit.THREAD, form.cleaned_data["token"])):
@@ -320,6 +337,7 @@ def notifications(request):
         return _mark_all_read(request)
     items = (Notification.objects.filter(user=request.user, thread__visibility=Visibility.VISIBLE,
                                          thread__board__live=True)
+             .exclude(thread__board__in=permissions.unreadable_board_ids(request.user, request.session))
              .select_related("thread__board", "first_post").order_by("read_at", "-updated_at"))
     page_obj = Paginator(items, 30).get_page(request.GET.get("page"))
     for item in page_obj.object_list:

@@ -6,13 +6,22 @@ from django.utils.html import escape
 from wagtail.search.utils import normalise_query_string
 
 
+def is_recordable(query_text):
+    """A search is kept for the report unless it holds personal data (a phone number, an email, a
+    street address, a plate): visitors type those, and the report is read by staff."""
+    from forums.moderation.detection import find_personal_data
+
+    # Title case too: visitors type "12 acacia avenue", the detector looks for capitalised streets.
+    return not (find_personal_data(query_text) or find_personal_data(query_text.title()))
+
+
 def record_search(query_text, total):
     from wagtail.contrib.search_promotions.models import Query
 
     from .models import NoResultQuery
 
     normalised = normalise_query_string(query_text)[:255]
-    if not normalised:
+    if not normalised or not is_recordable(query_text):
         return
     Query.get(normalised).add_hit()
     if total == 0:

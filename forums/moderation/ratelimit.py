@@ -9,8 +9,8 @@ count per clock hour. New accounts wait longer, as on Discourse."""
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from portal import caching
 
@@ -87,15 +87,17 @@ def record(user, ip, kind, *, config=None, now=None):
 
 
 def client_ip(request):
-    """The client's address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT = n proxies in front, the
-    address the outermost of them saw (the n-th from the right in X-Forwarded-For; entries
-    further left can be forged by the client)."""
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-                 if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The client's address, as allauth's adapter reports it for its own rate limits (sign-in,
+    sign-up, password reset), so both limiters count the same client: REMOTE_ADDR, or with
+    ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT = n proxies in front, the n-th address from
+    the right in X-Forwarded-For (entries further left can be forged by the client)."""
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except (PermissionDenied, ImproperlyConfigured):
+        # No usable address (a malformed or short X-Forwarded-For): count the connection's own.
+        return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def wait_message(seconds):

@@ -64,6 +64,10 @@ def flag_post(request, pk):
     post = get_object_or_404(Post.objects.select_related("thread__board", "author"), pk=pk)
     if not (post.is_public and post.thread.is_public and post.thread.board.live):
         raise Http404("No such post")
+    from forums.views import refuse_restricted_board  # forums.views imports this module
+
+    if refused := refuse_restricted_board(request, post.thread.board):
+        return refused
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     post_url = post.get_absolute_url()

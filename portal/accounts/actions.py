@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from portal import emails
 
 from . import permissions
-from .models import User
+from .models import FORMER_MEMBER, User
 from .roles import Role
 from .signals import anonymise_user_data, collect_user_data
 
@@ -94,8 +94,8 @@ def delete_account(user, *, by):
         anonymise_user_data.send(sender=User, user=user)
         for address in {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}:
             emails.forget_address(address)  # the outbox keeps no copy of a closed account's address
-        user.email = f"deleted-{user.pk}-{secrets.token_hex(6)}@invalid.example"
-        user.display_name = f"Former member {user.pk}"
+        user.email = f"deleted-{secrets.token_hex(12)}@invalid.example"
+        user.display_name = FORMER_MEMBER
         user.first_name = user.last_name = ""
         user.neighbourhood = None
         user.is_active = False

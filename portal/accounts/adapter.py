@@ -19,6 +19,13 @@ class AccountAdapter(DefaultAccountAdapter):
             actions.make_resident(user)
         return user
 
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """Failed sign-ins are counted per account *and* client address (allauth counts per
+        account alone), so someone elsewhere guessing a resident's password cannot lock the
+        resident out. Each address still has its own limit across accounts ("10/m/ip")."""
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{self.get_client_ip(request)}:{account}"
+
     def render_mail(self, template_prefix, email, context, headers=None):
         """allauth's send_mail renders then calls send(): the message it gets queues itself."""
         return _Queued(super().render_mail(template_prefix, email, context, headers=headers),

@@ -1,8 +1,10 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth.hashers import make_password
 
 from portal.taxonomy.models import Neighbourhood
 
+from . import names
 from .models import User
 from .roles import Role
 
@@ -12,15 +14,16 @@ DISPLAY_NAME_CHECKS = []
 
 
 def validate_display_name(value, exclude_pk=None):
+    """The name to store, normalised; refuses look-alikes and what the checks above refuse."""
+    value = validate_display_name_free(value, exclude_pk=exclude_pk)
     for check in DISPLAY_NAME_CHECKS:
         check(value)
-    validate_display_name_free(value, exclude_pk=exclude_pk)
+    return value
 
 
 def validate_display_name_free(value, exclude_pk=None):
-    taken = User.objects.filter(display_name__iexact=value).exclude(pk=exclude_pk).exists()
-    if taken:
-        raise forms.ValidationError("That display name is taken. Please choose another.")
+    """The name to store, normalised; refuses look-alikes of staff, partners and taken names."""
+    return names.check_display_name(value, exclude_pk=exclude_pk)
 
 
 class SignupForm(AllauthSignupForm):
@@ -38,9 +41,14 @@ class SignupForm(AllauthSignupForm):
     field_order = ["email", "display_name", "neighbourhood", "password1", "password2"]
 
     def clean_display_name(self):
-        value = self.cleaned_data["display_name"].strip()
-        validate_display_name(value)
-        return value
+        return validate_display_name(self.cleaned_data["display_name"])
+
+    def try_save(self, request):
+        """A sign-up with a registered address does the work a new account does (hashing the
+        password is most of it), so the time taken does not tell which addresses have accounts."""
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
 
 class ProfileForm(forms.ModelForm):
@@ -49,9 +57,7 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "neighbourhood"]
 
     def clean_display_name(self):
-        value = self.cleaned_data["display_name"].strip()
-        validate_display_name(value, exclude_pk=self.instance.pk)
-        return value
+        return validate_display_name(self.cleaned_data["display_name"], exclude_pk=self.instance.pk)
 
 
 class DeleteAccountForm(forms.Form):

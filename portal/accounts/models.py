@@ -2,9 +2,13 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 
+from . import names
 from .roles import STAFF_ROLES, Role
+
+FORMER_MEMBER = "Former member"
 
 
 class UserManager(DjangoUserManager):
@@ -37,7 +41,6 @@ class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
     display_name = models.CharField(
         max_length=40,
-        unique=True,
         help_text="Shown next to what you write. Do not use your real name if you prefer not to.",
     )
     neighbourhood = models.ForeignKey(
@@ -57,6 +60,9 @@ class User(AbstractUser):
         help_text="Liaisons belong to exactly one partner organisation.",
     )
     is_anonymised = models.BooleanField(default=False, editable=False)
+    name_key = models.CharField(
+        max_length=200, blank=True, editable=False, db_index=True,
+        help_text="The display name's confusable skeleton (names.py): look-alike names share it.")
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
@@ -65,17 +71,30 @@ class User(AbstractUser):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(Lower("display_name"), name="unique_display_name_ci"),
+            # Closed accounts are all "Former member" (FORMER_MEMBER): no number that would link
+            # one closed account's posts together or give away its database id.
+            models.UniqueConstraint(Lower("display_name"), condition=Q(is_anonymised=False),
+                                    name="unique_display_name_ci"),
         ]
 
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        self.name_key = names.skeleton(self.display_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "display_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
-        clash = User.objects.filter(display_name__iexact=self.display_name).exclude(pk=self.pk)
-        if self.display_name and clash.exists():
-            raise ValidationError({"display_name": "That display name is taken."})
+        if self.is_anonymised:
+            return
+        try:
+            self.display_name = names.check_display_name(self.display_name, exclude_pk=self.pk)
+        except ValidationError as error:
+            raise ValidationError({"display_name": error.messages}) from None
 
     @property
     def role_names(self):

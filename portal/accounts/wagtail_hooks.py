@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import resolve_url
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -90,3 +92,19 @@ def register_invitations_menu_item():
 class _InvitationsMenuItem(MenuItem):
     def is_shown(self, request):
         return permissions.can_manage_roles(request.user)
+
+
+@hooks.register("on_serve_page", order=-10)  # outside Wagtail's own view restriction check
+def refuse_signed_in_accounts_a_restricted_page(serve):
+    """A page restricted to signed-in accounts or to some groups answers 403 to a signed-in account
+    it does not admit: Wagtail sends it to sign in, and the sign-in page sends a signed-in account
+    straight back (a loop). Visitors are still sent to sign in."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        response = serve(page, request, serve_args, serve_kwargs)
+        if (request.user.is_authenticated and response.status_code == 302
+                and response.url.startswith(resolve_url(settings.WAGTAIL_FRONTEND_LOGIN_URL))):
+            raise PermissionDenied("This page is not open to your account.")
+        return response
+
+    return inner

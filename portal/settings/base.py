@@ -259,6 +259,9 @@ STORAGES = {
 # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR). Rate limits
 # per network address need the client's address, not the proxy's.
 TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+# allauth's rate limits (sign-in, sign-up, reset) read their own setting: one value for both, so
+# behind a proxy every visitor does not share the proxy's address and its budget.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -240,7 +240,7 @@ def test_an_edit_that_adds_personal_details_is_held(board):
 
 def test_the_client_address_comes_from_the_trusted_proxy(rf, settings):
     request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9", REMOTE_ADDR="10.0.0.1")
-    settings.TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXY_COUNT = settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
     assert ratelimit.client_ip(request) == "10.0.0.1"
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     assert ratelimit.client_ip(request) == "203.0.113.9"
