@@ -1,26 +1,17 @@
 from wagtail import hooks
-from wagtail.log_actions import LogFormatter
+
+from portal.log_actions import register_log_actions
+
+LOG_ACTIONS = {
+    "portal.account.role_granted": ("Grant role", lambda entry: f"Granted role {entry.data.get('role')}"),
+    "portal.account.role_revoked": ("Revoke role", lambda entry: f"Revoked role {entry.data.get('role')}"),
+    "portal.account.anonymised": (
+        "Delete account (anonymise)",
+        "Account closed at the resident's request; what they wrote was anonymised",
+    ),
+}
 
 
 @hooks.register("register_log_actions")
 def register_account_log_actions(actions):
-    @actions.register_action("portal.account.role_granted")
-    class RoleGranted(LogFormatter):
-        label = "Grant role"
-
-        def format_message(self, log_entry):
-            return f"Granted role {log_entry.data.get('role')}"
-
-    @actions.register_action("portal.account.role_revoked")
-    class RoleRevoked(LogFormatter):
-        label = "Revoke role"
-
-        def format_message(self, log_entry):
-            return f"Revoked role {log_entry.data.get('role')}"
-
-    @actions.register_action("portal.account.anonymised")
-    class Anonymised(LogFormatter):
-        label = "Delete account (anonymise)"
-
-        def format_message(self, log_entry):
-            return "Account closed at the resident's request; what they wrote was anonymised"
+    register_log_actions(actions, LOG_ACTIONS)
