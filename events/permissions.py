@@ -29,5 +29,6 @@ def can_see_online_link(user, event, rsvp=None):
 
 
 def can_cancel_event(user, event):
-    """Editors and administrators cancel events (an editor can also tick "cancelled" in the admin)."""
-    return manages_all_events(user)
+    """Editors, administrators and the liaisons of the organising partners cancel an event, or one
+    of its dates, at once (an editor can also tick "cancelled" in the admin)."""
+    return can_see_attendees(user, event)

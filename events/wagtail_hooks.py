@@ -61,3 +61,21 @@ def who_is_coming_button(page, user, next_url=None):
 
     if page.specific_class is EventPage and page.live and permissions.can_see_attendees(user, page.specific):
         yield Button("Who is coming", url=page.url + "attendees/", icon_name="group", priority=90)
+    yield from cancel_event_button(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def cancel_event_header_button(page, user, view_name, next_url=None):
+    yield from cancel_event_button(page, user)
+
+
+def cancel_event_button(page, user):
+    """On a live event the user may cancel: the confirmation page, which also offers one date."""
+    from . import permissions
+    from .models import EventPage
+
+    if page.specific_class is not EventPage or not page.live:
+        return
+    event = page.specific
+    if not event.is_cancelled and permissions.can_cancel_event(user, event):
+        yield Button("Cancel this event", url=event.url + "cancel/", icon_name="cross", priority=95)
