@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from stories.models import CaseStudyPage, ReportPage, ResourcePage, ServicePage
 from tests.factories import PartnerFactory, report_page, service_page
+from tests.refusals import assert_staff_refused_by_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +103,7 @@ def test_other_staff_cannot_see_the_services_report(client, request, role_fixtur
 
     response = client.get(reverse("stories_stale_services"))
 
-    assert response.status_code in (302, 403)
+    assert_staff_refused_by_admin(response)
     assert "Never checked" not in response.content.decode()
 
 
