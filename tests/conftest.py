@@ -1,5 +1,8 @@
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
 from portal.accounts.roles import Role
 from tests.factories import PartnerFactory, UserFactory, staff_user
@@ -56,3 +59,28 @@ def _established_residents(monkeypatch):
     from forums.moderation import policy
 
     monkeypatch.setattr(policy, "is_new", lambda user, config=None: False)
+
+
+# The demo city --------------------------------------------------------------------------------
+
+DEMO_CITY = "demo_city"
+
+
+@pytest.fixture(scope="session")
+def demo_city(django_db_setup, django_db_blocker):
+    """The demo city (`seed_demo`), built once per test session (once per xdist worker) and
+    committed; each test that uses it still runs in a transaction that is rolled back. Tests that
+    need a different demo (with the concern history) or an empty database seed their own."""
+    from forums.moderation import policy
+
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(policy, "is_new", lambda user, config=None: False)  # as _established_residents
+        call_command("seed_demo", "--force", stdout=StringIO())
+    cache.clear()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that use the demo city run last (after pytest-django's own ordering), because once
+    built it stays in the database for the rest of the session."""
+    items.sort(key=lambda item: DEMO_CITY in getattr(item, "fixturenames", ()))

@@ -129,12 +129,7 @@ def test_partner_page_query_count_does_not_grow(client, django_assert_max_num_qu
     assert html.count('href="/forums/posts/') == 5
 
 
-def test_demo_police_page_shows_its_answer(client, settings):
-    from django.core.management import call_command
-
-    settings.DEBUG = True
-    call_command("seed_demo")
-    settings.DEBUG = False
+def test_demo_police_page_shows_its_answer(client, demo_city):
     html = client.get("/partners/riverton-police-service/").content.decode()
     assert "Latest official responses" in html
     assert "Cars stopping briefly outside the flats on Westfield Road" in html

@@ -135,12 +135,11 @@ def test_board_filters_by_topic_and_neighbourhood(client, resident):
     assert "Needles by the river" in content and "Dealing at the station" not in content
 
 
-def test_demo_forum_is_seeded_once_and_in_the_menu(client, settings):
+def test_demo_forum_is_seeded_once_and_in_the_menu(client, settings, demo_city):
     from django.core.management import call_command
 
     settings.DEBUG = True
-    call_command("seed_demo")
-    call_command("seed_demo")
+    call_command("seed_demo")  # a second time: adds nothing
     settings.DEBUG = False
     home = client.get("/").content.decode()
     assert 'href="/forum/"' in home

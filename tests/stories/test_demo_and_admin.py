@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_site():
-    call_command("seed_demo", "--force", stdout=StringIO())
+def demo_site(demo_city):
+    return demo_city
 
 
 def test_demo_content_renders_every_story_page(client, demo_site):

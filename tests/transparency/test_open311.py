@@ -390,14 +390,9 @@ def test_services_query_count_does_not_grow(client, django_assert_max_num_querie
     assert len(services) == 7
 
 
-def test_demo_concerns_are_readable_and_anonymous(client, settings):
-    from django.core.management import call_command
-
+def test_demo_concerns_are_readable_and_anonymous(client, demo_city):
     from portal.accounts.models import User
 
-    settings.DEBUG = True
-    call_command("seed_demo")
-    settings.DEBUG = False
     response, items = get(client, "requests.json")
     assert response.status_code == 200
     descriptions = [i["description"] for i in items]
