@@ -10,28 +10,9 @@ from wagtail.models import PageLogEntry
 from events import actions
 from events.models import EventPage
 from events.recurrence import occurrences
-from portal.accounts.roles import Role
-from tests.factories import PartnerFactory, UserFactory, event_page, staff_user
+from tests.factories import UserFactory, event_page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser():
-    return PartnerFactory(name="Organising Trust")
-
-
-@pytest.fixture
-def people(organiser, resident, moderator, editor, administrator):
-    return {
-        "visitor": None,
-        "resident": resident,
-        "moderator": moderator,
-        "other liaison": staff_user(Role.LIAISON, partner=PartnerFactory(name="Other Org")),
-        "organising liaison": staff_user(Role.LIAISON, partner=organiser),
-        "editor": editor,
-        "administrator": administrator,
-    }
 
 
 MAY_CANCEL = {
