@@ -81,6 +81,14 @@ def demo_city(django_db_setup, django_db_blocker):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests that use the demo city run last (after pytest-django's own ordering), because once
-    built it stays in the database for the rest of the session."""
-    items.sort(key=lambda item: DEMO_CITY in getattr(item, "fixturenames", ()))
+    """Tests that use the demo city run after the other database tests, because once built it
+    stays in the database; transactional tests still run last, as pytest-django orders them: they
+    empty the database when they finish."""
+    items.sort(key=lambda item: (_is_transactional(item), DEMO_CITY in getattr(item, "fixturenames", ())))
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in fixtures \
+        or "live_server" in fixtures
