@@ -4,14 +4,24 @@ PY := $(VENV)/bin/python
 HOST_PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && echo $$p && break; done)
 
-.PHONY: run test test-faults install migrate demo serve worker lint e2e bench bench-forums bench-search bench-transparency bench-safety clean
+.PHONY: run test test-faults install migrate demo serve worker lint e2e bench bench-forums bench-search \
+	bench-transparency bench-safety clean lock lock-upgrade check-lock
+
+# requirements.lock pins every Python package (runtime and test) that `make install` puts in the
+# venv, so a fresh machine installs exactly what was tested. Regenerate it with `make lock`.
+LOCK := requirements.lock
+LOCK_VENV := var/lock-venv
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --extra test \
+	--strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links --output-file $(LOCK)
+# Test processes: pytest-xdist workers ("auto": one per core; TEST_WORKERS=0 runs in one process).
+TEST_WORKERS ?= auto
 
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(LOCK)
 	@if [ -z "$(HOST_PYTHON)" ]; then echo "Common Ground needs Python 3.12 or newer; none was found on PATH." >&2; exit 1; fi
 	$(HOST_PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -32,11 +42,29 @@ worker: install
 	$(PY) manage.py worker
 
 test: install
-	$(PY) -m pytest -m "not e2e and not faults" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not e2e and not faults" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Redis, SMTP, the database, the worker and search stopped under a running site (PostgreSQL only).
 test-faults: install
 	$(PY) -m pytest -m faults tests/faults $(PYTEST_ARGS)
+
+# After changing dependencies in pyproject.toml (or merging branches that did): one command.
+# pip-compile keeps the versions already pinned and adds what is new; `make lock-upgrade` moves
+# every package to the newest version pyproject.toml allows.
+$(LOCK_VENV)/bin/pip-compile:
+	@mkdir -p var
+	$(HOST_PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet 'pip-tools==7.6.2'
+
+lock: $(LOCK_VENV)/bin/pip-compile
+	$(PIP_COMPILE) pyproject.toml
+
+lock-upgrade: $(LOCK_VENV)/bin/pip-compile
+	$(PIP_COMPILE) --upgrade pyproject.toml
+
+# CI: every package installed in the venv is pinned, at that version, in requirements.lock.
+check-lock: install
+	$(PY) .ci/check_lock.py
 
 # Forum pages at 10,000 threads / 200,000 posts; use PostgreSQL, e.g.
 # DATABASE_URL=postgres://postgres@127.0.0.1:5432/cg_forums_bench make bench-forums

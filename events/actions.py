@@ -94,7 +94,7 @@ def cancel_event(event, *, by, note=""):
     """Cancel the whole event (every date). The page stays, with a notice; people who said they
     were going or were waiting are told by email."""
     if not permissions.can_cancel_event(by, event):
-        raise PermissionDenied("Only editors can cancel events.")
+        raise PermissionDenied("Only editors and the organisers can cancel an event.")
     with transaction.atomic():
         page = EventPage.objects.get(pk=event.pk)  # the live version: never publish a draft by accident
         page.is_cancelled = True
@@ -110,7 +110,7 @@ def cancel_event(event, *, by, note=""):
 def cancel_occurrence(event, occurrence_date, *, by, note=""):
     """Cancel one date of a repeating event."""
     if not permissions.can_cancel_event(by, event):
-        raise PermissionDenied("Only editors can cancel events.")
+        raise PermissionDenied("Only editors and the organisers can cancel an event.")
     if not event.is_repeating:
         raise ValidationError("This event does not repeat: cancel the whole event instead.")
     with transaction.atomic():

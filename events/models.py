@@ -295,6 +295,12 @@ class EventPage(RoutablePageMixin, Page):
 
         return views.attendees(request, self)
 
+    @route("cancel/")
+    def cancel(self, request):
+        from . import views
+
+        return views.cancel(request, self)
+
 
 class EventException(Orderable):
     """One occurrence of a repeating event that is cancelled or moved."""

@@ -1,7 +1,6 @@
 """Who may do what with events. Deny by default."""
 
-from portal.accounts.permissions import can_post
-from portal.accounts.roles import Role
+from portal.accounts.permissions import can_post, is_editor_or_administrator
 
 
 def can_rsvp(user, event):
@@ -11,9 +10,7 @@ def can_rsvp(user, event):
 
 def manages_all_events(user):
     """Editors and administrators: every event's RSVP list, and cancelling."""
-    return user.is_authenticated and user.is_active and (
-        user.is_acting_superuser or user.has_role(Role.EDITOR) or user.has_role(Role.ADMINISTRATOR)
-    )
+    return is_editor_or_administrator(user)
 
 
 def can_see_attendees(user, event):
@@ -32,5 +29,6 @@ def can_see_online_link(user, event, rsvp=None):
 
 
 def can_cancel_event(user, event):
-    """Editors and administrators cancel events (an editor can also tick "cancelled" in the admin)."""
-    return manages_all_events(user)
+    """Editors, administrators and the liaisons of the organising partners cancel an event, or one
+    of its dates, at once (an editor can also tick "cancelled" in the admin)."""
+    return can_see_attendees(user, event)

@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
@@ -200,6 +200,8 @@ def event_detail(request, event):
         "dates": dates,
         "can_rsvp": permissions.can_rsvp(request.user, event),
         "can_see_attendees": permissions.can_see_attendees(request.user, event),
+        "can_cancel": not event.is_cancelled and event.pk is not None
+                      and permissions.can_cancel_event(request.user, event),
         "show_online_link": any(permissions.can_see_online_link(request.user, event, r)
                                 for r in rsvps.values())
                             or permissions.can_see_attendees(request.user, event),
@@ -329,3 +331,84 @@ def attendees(request, event):
             "waiting": [r for r in items if r.status == Rsvp.Status.WAITING],
         })
     return TemplateResponse(request, "events/attendees.html", {"page": event, "groups": groups})
+
+
+class CancelForm(forms.Form):
+    occurrence = forms.CharField(required=False, widget=forms.HiddenInput)
+    note = forms.CharField(
+        label="Note for the people going (optional)", required=False, max_length=255,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown on the event page and in the email: why, or what to do instead.",
+    )
+
+
+def cancel(request, event):
+    """Confirm, then cancel the whole event, or with `occurrence` one date of a repeating event.
+    The page says so at once and the people going or waiting are emailed."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permissions.can_cancel_event(request.user, event):
+        raise PermissionDenied("Only editors and the organisers can cancel an event.")
+    event = EventPage.objects.prefetch_related("exceptions").get(pk=event.pk)
+    data = request.POST if request.method == "POST" else None
+    try:
+        occurrence = _occurrence_to_cancel(event, (data or request.GET).get("occurrence", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(event.url)
+    form = CancelForm(data, initial={"occurrence": occurrence.key_param if occurrence else ""})
+    if form.is_valid():
+        return _cancel(request, event, occurrence, form.cleaned_data["note"])
+    return TemplateResponse(request, "events/cancel.html", {
+        "page": event, "form": form, "occurrence": occurrence,
+        "people_to_tell": _people_to_tell(event, occurrence),
+        "coming_dates": [] if occurrence else _coming_dates(event),
+    })
+
+
+def _occurrence_to_cancel(event, key_param):
+    """The date to cancel (None: the whole event), or ValidationError saying why it cannot be."""
+    try:
+        key = recurrence.parse_key(key_param)
+    except ValueError as error:
+        raise ValidationError("That date is not one of this event's dates.") from error
+    if event.is_cancelled:
+        raise ValidationError("This event is already cancelled.")
+    if key is None:
+        return None
+    occurrence = recurrence.find_occurrence(event, key)
+    if occurrence is None:
+        raise ValidationError("That date is not one of this event's dates.")
+    if occurrence.is_cancelled:
+        raise ValidationError("That date is already cancelled.")
+    if occurrence.end <= timezone.now():
+        raise ValidationError("That date has already passed.")
+    return occurrence
+
+
+def _cancel(request, event, occurrence, note):
+    if occurrence is None:
+        actions.cancel_event(event, by=request.user, note=note)
+        messages.success(request, "The event is cancelled. Everyone going or waiting is being emailed.")
+    else:
+        actions.cancel_occurrence(event, occurrence.key.astimezone(event.tz).date(), by=request.user,
+                                  note=note)
+        day = dateformat.format(occurrence.local_start, "l j F")
+        messages.success(request, f"{day} is cancelled. Everyone going or waiting that day is being emailed.")
+    return redirect(event.url + "#dates")
+
+
+def _people_to_tell(event, occurrence):
+    rsvps = Rsvp.objects.filter(event=event, status__in=[Rsvp.Status.GOING, Rsvp.Status.WAITING])
+    if occurrence is not None:
+        return rsvps.filter(occurrence_start=occurrence.key).count()
+    not_over = Q(occurrence_start__isnull=True) | Q(occurrence_start__gt=timezone.now() - event.duration)
+    return rsvps.filter(not_over).count()
+
+
+def _coming_dates(event):
+    if not event.is_repeating:
+        return []
+    now = timezone.now()
+    return [o for o in recurrence.occurrences(event, now, now + timedelta(days=UPCOMING_DAYS))[:12]
+            if not o.is_cancelled]

@@ -1,42 +1,31 @@
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
-from wagtail.log_actions import LogFormatter
+
+from portal.log_actions import register_log_actions
 
 STATUS_TEXT = {"going": "going", "waiting": "on the waiting list", "not_going": "not going"}
 
 
+def _rsvp_message(log_entry):
+    status = STATUS_TEXT.get(log_entry.data.get("status"), "answered")
+    when = log_entry.data.get("occurrence")
+    return f"RSVP: {status}" + (f" ({when})" if when else "")
+
+
+LOG_ACTIONS = {
+    "events.rsvp": ("RSVP", _rsvp_message),
+    "events.rsvp_promoted": ("Promote from waiting list",
+                             "A place came free and went to the first person waiting"),
+    "events.cancelled": ("Cancel event", "Cancelled the event; people going are told by email"),
+    "events.occurrence_cancelled": ("Cancel one date",
+                                    lambda entry: f"Cancelled the date {entry.data.get('date')}"),
+}
+
+
 @hooks.register("register_log_actions")
 def register_event_log_actions(actions):
-    @actions.register_action("events.rsvp")
-    class Rsvp(LogFormatter):
-        label = "RSVP"
-
-        def format_message(self, log_entry):
-            status = STATUS_TEXT.get(log_entry.data.get("status"), "answered")
-            when = log_entry.data.get("occurrence")
-            return f"RSVP: {status}" + (f" ({when})" if when else "")
-
-    @actions.register_action("events.rsvp_promoted")
-    class Promoted(LogFormatter):
-        label = "Promote from waiting list"
-
-        def format_message(self, log_entry):
-            return "A place came free and went to the first person waiting"
-
-    @actions.register_action("events.cancelled")
-    class Cancelled(LogFormatter):
-        label = "Cancel event"
-
-        def format_message(self, log_entry):
-            return "Cancelled the event; people going are told by email"
-
-    @actions.register_action("events.occurrence_cancelled")
-    class OccurrenceCancelled(LogFormatter):
-        label = "Cancel one date"
-
-        def format_message(self, log_entry):
-            return f"Cancelled the date {log_entry.data.get('date')}"
+    register_log_actions(actions, LOG_ACTIONS)
 
 
 class ComingEventsPanel(Component):
@@ -72,3 +61,21 @@ def who_is_coming_button(page, user, next_url=None):
 
     if page.specific_class is EventPage and page.live and permissions.can_see_attendees(user, page.specific):
         yield Button("Who is coming", url=page.url + "attendees/", icon_name="group", priority=90)
+    yield from cancel_event_button(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def cancel_event_header_button(page, user, view_name, next_url=None):
+    yield from cancel_event_button(page, user)
+
+
+def cancel_event_button(page, user):
+    """On a live event the user may cancel: the confirmation page, which also offers one date."""
+    from . import permissions
+    from .models import EventPage
+
+    if page.specific_class is not EventPage or not page.live:
+        return
+    event = page.specific
+    if not event.is_cancelled and permissions.can_cancel_event(user, event):
+        yield Button("Cancel this event", url=event.url + "cancel/", icon_name="cross", priority=95)

@@ -183,38 +183,6 @@ def thread_slug(title):
     return slugify(title)[:80] or "thread"
 
 
-def set_post_visibility(post, visibility, *, by, reason=""):
-    """Show, hide, remove or hold a post (moderators). The thread's counts follow."""
-    if not permissions.can_moderate(by):
-        raise PermissionDenied("Only moderators can change what is visible.")
-    visibility = Visibility(visibility)
-    was_public = post.is_public
-    with transaction.atomic():
-        post.visibility = visibility
-        post.save(update_fields=["visibility"])
-        refresh_thread(post.thread)
-        log(instance=post, action="forums.post.visibility", user=by,
-            data={"visibility": visibility.value, "reason": reason})
-        if was_public != post.is_public:
-            announce(post, "shown" if post.is_public else "withdrawn")
-    return post
-
-
-def set_thread_visibility(thread, visibility, *, by, reason=""):
-    if not permissions.can_moderate(by):
-        raise PermissionDenied("Only moderators can change what is visible.")
-    visibility = Visibility(visibility)
-    was_public = thread.is_public
-    with transaction.atomic():
-        thread.visibility = visibility
-        thread.save(update_fields=["visibility"])
-        log(instance=thread, action="forums.thread.visibility", user=by,
-            data={"visibility": visibility.value, "reason": reason})
-        if was_public != thread.is_public:
-            announce(thread, "shown" if thread.is_public else "withdrawn")
-    return thread
-
-
 def refresh_thread(thread):
     """Recompute the thread's latest post, activity time and reply count from visible posts."""
     visible = Post.objects.filter(thread=thread, visibility=Visibility.VISIBLE)

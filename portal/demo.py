@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from portal.accounts import actions as account_actions
+from portal.accounts.mfa import activate_totp
 from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.country import emergency
@@ -135,7 +135,7 @@ def _seed_accounts(demo):
         if role != Role.RESIDENT and not Authenticator.objects.filter(
             user=user, type=Authenticator.Type.TOTP
         ).exists():
-            TOTP.activate(user, DEMO_TOTP_SECRET)
+            activate_totp(user, DEMO_TOTP_SECRET)
         demo.users[email] = user
         demo.printed.append((role.label, email, demo_password(email)))
 

@@ -12,13 +12,14 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.log_actions import LogFormatter, log
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import emails
+from .log_actions import register_log_actions
 from .models import OutboxEmail
 
 CHANGE = "portal.change_outboxemail"
@@ -128,16 +129,7 @@ def register_outbox_urls():
 
 @hooks.register("register_log_actions")
 def register_outbox_log_actions(actions):
-    @actions.register_action("portal.outbox.retried")
-    class Retried(LogFormatter):
-        label = "Retry email now"
-
-        def format_message(self, log_entry):
-            return "Asked for an outgoing email to be sent again now"
-
-    @actions.register_action("portal.outbox.given_up")
-    class GivenUp(LogFormatter):
-        label = "Give up on email"
-
-        def format_message(self, log_entry):
-            return "Gave up on sending an outgoing email"
+    register_log_actions(actions, {
+        "portal.outbox.retried": ("Retry email now", "Asked for an outgoing email to be sent again now"),
+        "portal.outbox.given_up": ("Give up on email", "Gave up on sending an outgoing email"),
+    })

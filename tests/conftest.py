@@ -1,7 +1,10 @@
+from io import StringIO
+
 import pytest
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from django.core.cache import cache
+from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import Client
 
@@ -85,3 +88,36 @@ def _established_residents(monkeypatch):
     from forums.moderation import policy
 
     monkeypatch.setattr(policy, "is_new", lambda user, config=None: False)
+
+
+# The demo city --------------------------------------------------------------------------------
+
+DEMO_CITY = "demo_city"
+
+
+@pytest.fixture(scope="session")
+def demo_city(django_db_setup, django_db_blocker):
+    """The demo city (`seed_demo`), built once per test session (once per xdist worker) and
+    committed; each test that uses it still runs in a transaction that is rolled back. Tests that
+    need a different demo (with the concern history) or an empty database seed their own."""
+    from forums.moderation import policy
+
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(policy, "is_new", lambda user, config=None: False)  # as _established_residents
+        call_command("seed_demo", "--force", stdout=StringIO())
+    cache.clear()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that use the demo city run after the other database tests, because once built it
+    stays in the database; transactional tests still run last, as pytest-django orders them: they
+    empty the database when they finish."""
+    items.sort(key=lambda item: (_is_transactional(item), DEMO_CITY in getattr(item, "fixturenames", ())))
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in fixtures \
+        or "live_server" in fixtures

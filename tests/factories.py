@@ -2,10 +2,10 @@
 
 import factory
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils.text import slugify
 
 from portal.accounts import actions as account_actions
+from portal.accounts.mfa import activate_totp, new_totp_secret
 from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.partners.models import Partner
@@ -65,7 +65,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def mfa(obj, create, extracted, **kwargs):
         if create and extracted:
-            TOTP.activate(obj, generate_totp_secret())
+            activate_totp(obj, new_totp_secret())
 
 
 def staff_user(role, *, partner=None, mfa=True, **kwargs):

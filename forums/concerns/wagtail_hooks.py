@@ -11,7 +11,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -19,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.accounts.models import User
 from portal.accounts.roles import Role
+from portal.log_actions import register_log_actions
 from portal.taxonomy.models import Neighbourhood, Topic
 
 from . import jobs, permissions
@@ -38,15 +38,7 @@ LOG_ACTIONS = {
 
 @hooks.register("register_log_actions")
 def register_concern_log_actions(actions):
-    for action, label in LOG_ACTIONS.items():
-        actions.register_action(action)(_formatter(label))
-
-
-def _formatter(label_text):
-    class Formatter(LogFormatter):
-        label = label_text
-
-    return Formatter
+    register_log_actions(actions, {action: (label, None) for action, label in LOG_ACTIONS.items()})
 
 
 # The inbox -------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """Moderation in the Wagtail admin: log actions, the review queue, watched words, bulk actions."""
 
 from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from portal.log_actions import register_log_actions, with_reason
 
 LOG_ACTIONS = {
     "moderation.post.held": ("Hold post for review", "Held a post for review"),
@@ -31,19 +32,9 @@ LOG_ACTIONS = {
 
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions):
-    for action, (label, message) in LOG_ACTIONS.items():
-        actions.register_action(action)(_formatter(label, message))
-
-
-def _formatter(label_text, message):
-    class Formatter(LogFormatter):
-        label = label_text
-
-        def format_message(self, log_entry):
-            why = log_entry.data.get("reason")
-            return f"{message}: {why}" if why else message
-
-    return Formatter
+    register_log_actions(actions, {
+        action: (label, with_reason(message)) for action, (label, message) in LOG_ACTIONS.items()
+    })
 
 
 # The review queue and watched words ---------------------------------------------------------

@@ -50,6 +50,13 @@ def can_manage_account(actor, account):
     return can_manage_roles(actor) and not privileged
 
 
+def is_editor_or_administrator(user):
+    """Editors and administrators look after the site's content (stories, events, services)."""
+    return bool(user.is_authenticated and user.is_active and (
+        user.is_acting_superuser or user.has_role(Role.EDITOR) or user.has_role(Role.ADMINISTRATOR)
+    ))
+
+
 def can_delete_account(actor, account):
     return actor.is_authenticated and (actor.pk == account.pk or can_manage_roles(actor))
 

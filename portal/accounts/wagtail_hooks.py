@@ -4,56 +4,35 @@ from django.shortcuts import resolve_url
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.log_actions import LogFormatter
+
+from portal.log_actions import register_log_actions
 
 from . import permissions
 from .admin_views import grantable_groups, staff_invitations
 from .models import User
 
+LOG_ACTIONS = {
+    "portal.account.role_granted": ("Grant role", lambda entry: f"Granted role {entry.data.get('role')}"),
+    "portal.account.role_revoked": ("Revoke role", lambda entry: f"Revoked role {entry.data.get('role')}"),
+    "portal.account.anonymised": (
+        "Delete account (anonymise)",
+        "Account closed at the resident's request; what they wrote was anonymised",
+    ),
+    "portal.account.invited": (
+        "Invite to the staff",
+        lambda entry: f"Invited a person to the staff as {entry.data.get('role')}",
+    ),
+    "portal.account.invitation_revoked": ("Withdraw a staff invitation", "Withdrew a staff invitation"),
+    "portal.account.invitation_accepted": (
+        "Accept a staff invitation",
+        lambda entry: f"Joined the staff as {entry.data.get('role')} by invitation",
+    ),
+}
+
 
 @hooks.register("register_log_actions")
 def register_account_log_actions(actions):
-    @actions.register_action("portal.account.role_granted")
-    class RoleGranted(LogFormatter):
-        label = "Grant role"
-
-        def format_message(self, log_entry):
-            return f"Granted role {log_entry.data.get('role')}"
-
-    @actions.register_action("portal.account.role_revoked")
-    class RoleRevoked(LogFormatter):
-        label = "Revoke role"
-
-        def format_message(self, log_entry):
-            return f"Revoked role {log_entry.data.get('role')}"
-
-    @actions.register_action("portal.account.invited")
-    class Invited(LogFormatter):
-        label = "Invite to the staff"
-
-        def format_message(self, log_entry):
-            return f"Invited a person to the staff as {log_entry.data.get('role')}"
-
-    @actions.register_action("portal.account.invitation_revoked")
-    class InvitationRevoked(LogFormatter):
-        label = "Withdraw a staff invitation"
-
-        def format_message(self, log_entry):
-            return "Withdrew a staff invitation"
-
-    @actions.register_action("portal.account.invitation_accepted")
-    class InvitationAccepted(LogFormatter):
-        label = "Accept a staff invitation"
-
-        def format_message(self, log_entry):
-            return f"Joined the staff as {log_entry.data.get('role')} by invitation"
-
-    @actions.register_action("portal.account.anonymised")
-    class Anonymised(LogFormatter):
-        label = "Delete account (anonymise)"
-
-        def format_message(self, log_entry):
-            return "Account closed at the resident's request; what they wrote was anonymised"
+    register_log_actions(actions, LOG_ACTIONS)
 
 
 @hooks.register("construct_reports_menu")

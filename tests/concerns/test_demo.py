@@ -8,9 +8,8 @@ from forums.concerns.models import Concern, OfficialAnswer, RoutingRule, State
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_concerns_are_seeded_once_and_shown(client, settings):
+def test_demo_concerns_are_seeded_once_and_shown(client, settings, demo_city):
     settings.DEBUG = True
-    call_command("seed_demo")
     first = (RoutingRule.objects.count(), Concern.objects.count(), OfficialAnswer.objects.count())
     call_command("seed_demo")
     settings.DEBUG = False

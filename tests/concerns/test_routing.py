@@ -5,9 +5,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from wagtail.models import Site
 
-from forums import actions as forum_actions
 from forums.concerns import actions
 from forums.concerns.models import ConcernSettings, State
+from forums.moderation import actions as moderation
+from forums.moderation.models import ReviewItem, WatchedWord, WordAction
 from tests.factories import NeighbourhoodFactory, PartnerFactory, raised_concern, routing_rule
 
 pytestmark = pytest.mark.django_db
@@ -62,24 +63,23 @@ def test_no_match_goes_to_the_default_partner_and_is_flagged(resident, concern_b
 
 def test_a_concern_is_submitted_until_its_first_post_is_visible(
         resident, concern_board, topic, area, rules, moderator, django_capture_on_commit_callbacks):
-    # given a concern whose first post moderation holds back
+    # given a concern posted without anything to review: it is open at once
     with django_capture_on_commit_callbacks(execute=True):
         thread = actions.raise_concern(resident, concern_board, title="Dealing outside the school",
                                        body="Every afternoon.", topic=topic, neighbourhood=area)
     concern = thread.concern
     concern.refresh_from_db()
     assert concern.state == State.OPEN  # visible at once: routed through the forum's signal
-    post = thread.posts.get()
+    # and one whose first post moderation holds back (a watched word)
+    WatchedWord.objects.create(phrase="contraband", action=WordAction.HOLD)
     with django_capture_on_commit_callbacks(execute=True):
-        forum_actions.set_post_visibility(post, "pending", by=moderator)
-    thread2 = actions.raise_concern(resident, concern_board, title="Dealing outside the park",
-                                    body="Every evening.", topic=topic, neighbourhood=area)
-    forum_actions.set_post_visibility(thread2.posts.get(), "pending", by=moderator)
+        thread2 = actions.raise_concern(resident, concern_board, title="Dealing outside the park",
+                                        body="Contraband every evening.", topic=topic, neighbourhood=area)
     assert actions.publish(thread2).state == State.SUBMITTED
     assert thread2.concern.partners.count() == 0
     # when moderation approves the first post
     with django_capture_on_commit_callbacks(execute=True):
-        forum_actions.set_post_visibility(thread2.posts.get(), "visible", by=moderator)
+        moderation.approve(ReviewItem.objects.get(post=thread2.posts.get()), by=moderator)
     # then it is open and routed
     thread2.concern.refresh_from_db()
     assert thread2.concern.state == State.OPEN

@@ -95,6 +95,7 @@ _last_code_window = {}
 
 
 def totp_code(secret=DEMO_TOTP_SECRET, at=None):
+    # allauth has no public API for computing a code; its internal helper is the reference.
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     counter = int(at if at is not None else time.time()) // TOTP_PERIOD

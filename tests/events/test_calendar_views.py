@@ -201,11 +201,10 @@ def test_home_page_and_partner_page_show_coming_events(client):
     assert "Somebody else's event" not in partner_page
 
 
-def test_calendar_page_is_in_the_menu_after_seeding(client):
+def test_calendar_page_is_in_the_menu_after_seeding(client, demo_city):
     from django.core.management import call_command
 
-    call_command("seed_demo", force=True, verbosity=0)
-    call_command("seed_demo", force=True, verbosity=0)
+    call_command("seed_demo", force=True, verbosity=0)  # a second time: adds nothing
 
     html = client.get("/events/").text
     assert '<a href="/events/"' in client.get("/").text

@@ -5,27 +5,9 @@ from django.contrib.auth.models import AnonymousUser
 
 from events import actions, permissions
 from portal.accounts.roles import Role
-from tests.factories import PartnerFactory, UserFactory, event_page, staff_user
+from tests.factories import UserFactory, event_page, staff_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser():
-    return PartnerFactory(name="Organising Trust")
-
-
-@pytest.fixture
-def people(organiser, resident, moderator, editor, administrator):
-    return {
-        "visitor": None,
-        "resident": resident,
-        "moderator": moderator,
-        "organising liaison": staff_user(Role.LIAISON, partner=organiser),
-        "other liaison": staff_user(Role.LIAISON, partner=PartnerFactory(name="Other Org")),
-        "editor": editor,
-        "administrator": administrator,
-    }
 
 
 ATTENDEE_LIST = {

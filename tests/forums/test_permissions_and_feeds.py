@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from forums import actions, permissions
 from forums.models import Thread, Visibility
+from forums.moderation import actions as moderation
 from tests.factories import UserFactory, forum_thread
 
 pytestmark = pytest.mark.django_db
@@ -77,9 +78,9 @@ def test_staff_posts_carry_a_badge(client, liaison, moderator, board):
 def test_feeds_list_only_visible_threads_and_posts(client, resident, moderator, board):
     shown = forum_thread(resident, board, title="A visible thread for the feed", body="Seen by all")
     hidden = forum_thread(resident, board, title="A hidden thread for the feed")
-    actions.set_thread_visibility(hidden, Visibility.HIDDEN, by=moderator)
+    moderation.hide(hidden.posts.get(), by=moderator, reason="Off topic")
     removed = actions.reply(resident, shown, body="A removed reply")
-    actions.set_post_visibility(removed, Visibility.REMOVED, by=moderator)
+    moderation.hide(removed, by=moderator, reason="Off topic")
     actions.reply(resident, shown, body="A kept reply")
     forum_url = board.get_parent().url
     for url in [forum_url + "feed/rss/", forum_url + "feed/atom/", board.url + "feed/rss/"]:
@@ -94,7 +95,7 @@ def test_feeds_list_only_visible_threads_and_posts(client, resident, moderator, 
 def test_public_querysets(resident, moderator, board):
     shown = forum_thread(resident, board, title="Shown thread here")
     hidden = forum_thread(resident, board, title="Hidden thread here")
-    actions.set_thread_visibility(hidden, Visibility.HIDDEN, by=moderator)
+    moderation.hide(hidden.posts.get(), by=moderator, reason="Off topic")
     assert list(Thread.objects.public()) == [shown]
     board.unpublish()
     assert not Thread.objects.public().exists()
@@ -134,12 +135,11 @@ def test_board_filters_by_topic_and_neighbourhood(client, resident):
     assert "Needles by the river" in content and "Dealing at the station" not in content
 
 
-def test_demo_forum_is_seeded_once_and_in_the_menu(client, settings):
+def test_demo_forum_is_seeded_once_and_in_the_menu(client, settings, demo_city):
     from django.core.management import call_command
 
     settings.DEBUG = True
-    call_command("seed_demo")
-    call_command("seed_demo")
+    call_command("seed_demo")  # a second time: adds nothing
     settings.DEBUG = False
     home = client.get("/").content.decode()
     assert 'href="/forum/"' in home

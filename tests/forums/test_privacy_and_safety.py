@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 import pytest
 
 from forums import actions
-from forums.models import Post, Visibility
+from forums.models import Post
+from forums.moderation import actions as moderation
 from portal.accounts import actions as account_actions
 from tests.factories import NeighbourhoodFactory, UserFactory, forum_thread
 
@@ -95,7 +96,7 @@ def test_hidden_posts_never_show_in_pages_feeds_or_counts(client, resident, mode
     # given a thread with a reply a moderator has hidden
     thread = forum_thread(resident, board, title="A thread with a hidden reply")
     hidden = actions.reply(resident, thread, body="Something unkind that was hidden")
-    actions.set_post_visibility(hidden, Visibility.HIDDEN, by=moderator, reason="unkind")
+    moderation.hide(hidden, by=moderator, reason="unkind")
     # when a visitor looks at everything
     pages = [thread.get_absolute_url(), thread.get_absolute_url() + "feed/rss/",
              thread.get_absolute_url() + "feed/atom/", board.url]
@@ -113,7 +114,7 @@ def test_hidden_posts_never_show_in_pages_feeds_or_counts(client, resident, mode
 
 def test_hidden_thread_is_gone_for_visitors(client, resident, moderator, board):
     thread = forum_thread(resident, board, title="A thread that gets hidden")
-    actions.set_thread_visibility(thread, Visibility.HIDDEN, by=moderator)
+    moderation.hide(thread.posts.get(), by=moderator, reason="Off topic")  # the opening post: its thread
     assert client.get(thread.get_absolute_url()).status_code == 404
     for url in [board.url, board.url + "feed/rss/", board.get_parent().url + "feed/atom/", "/"]:
         assert "A thread that gets hidden" not in client.get(url).content.decode(), url
@@ -158,7 +159,9 @@ def test_content_changed_signal_on_show_edit_and_hide(resident, moderator, board
         with django_capture_on_commit_callbacks(execute=True):
             actions.edit_post(resident, post, body="changed")
         with django_capture_on_commit_callbacks(execute=True):
-            actions.set_post_visibility(post, Visibility.HIDDEN, by=moderator)
+            moderation.hide(post, by=moderator, reason="Off topic")
     finally:
         content_changed.disconnect(receiver)
-    assert seen == [("Thread", "shown"), ("Post", "shown"), ("Post", "updated"), ("Post", "withdrawn")]
+    # hiding the opening post withdraws its thread too
+    assert seen == [("Thread", "shown"), ("Post", "shown"), ("Post", "updated"), ("Thread", "withdrawn"),
+                    ("Post", "withdrawn")]

@@ -25,9 +25,8 @@ def test_export_lists_flags_and_deletion_clears_their_notes(board):
     assert Flag.objects.get().note == ""
 
 
-def test_the_demo_fills_the_review_queue_once(settings):
+def test_the_demo_fills_the_review_queue_once(settings, demo_city):
     settings.DEBUG = True
-    call_command("seed_demo")
     reasons = set(ReviewItem.objects.open().values_list("reason", flat=True))
     assert {ReviewReason.PERSONAL_DATA, ReviewReason.FLAGGED} <= reasons
     count = ReviewItem.objects.count()

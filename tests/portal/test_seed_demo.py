@@ -17,9 +17,8 @@ def counts():
     }
 
 
-def test_seed_demo_is_idempotent(settings):
+def test_seed_demo_is_idempotent(settings, demo_city):
     settings.DEBUG = True
-    call_command("seed_demo")
     first = counts()
 
     call_command("seed_demo")
@@ -37,10 +36,7 @@ def test_seed_demo_refuses_without_debug(settings):
     assert User.objects.count() == 0
 
 
-def test_demo_site_pages_render(client, settings):
-    settings.DEBUG = True
-    call_command("seed_demo")
-
+def test_demo_site_pages_render(client, demo_city):
     for page in Page.objects.live().filter(depth__gt=1):
         response = client.get(page.url)
         assert response.status_code == 200, page.url

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from search.models import NoResultQuery
 from search.permissions import can_promote_results, can_see_search_report
+from tests.refusals import assert_staff_refused_by_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -50,5 +51,5 @@ def test_a_moderator_is_refused_the_report(client, moderator):
 
     response = client.get(reverse("search_report"))
 
-    assert response.status_code in (302, 403)
+    assert_staff_refused_by_admin(response)
     assert "Searches with no results" not in response.text

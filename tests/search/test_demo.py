@@ -6,10 +6,8 @@ from search import indexing
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_site_is_searchable_straight_after_seeding(client, settings):
+def test_the_demo_site_is_searchable_straight_after_seeding(client, demo_city):
     # Given the demo city was seeded (no task worker running)
-    settings.DEBUG = True
-    call_command("seed_demo")
 
     # When a visitor searches for a demo page's title
     response = client.get("/search/", {"q": "accessibility statement"})

@@ -6,6 +6,8 @@ from wagtail.models import PageViewRestriction
 
 from forums import actions
 from forums.models import Post, Visibility
+from forums.moderation import actions as moderation
+from forums.moderation.models import ReviewItem, WatchedWord, WordAction
 from search.models import SearchDocument
 from tests.factories import forum_board, forum_thread
 
@@ -80,6 +82,20 @@ def test_post_results_can_be_filtered_by_type(client, thread, resident, after_co
     assert [hit.kind for hit in response.context["results"].hits] == ["post"]
 
 
+def withdraw(post, visibility, moderator):
+    """Take a public post out of view the way the site does: its author's edit is held for review
+    (pending), a moderator hides it, or a moderator rejects the held edit (removed)."""
+    if visibility == Visibility.HIDDEN:
+        return moderation.hide(post, by=moderator, reason="Off topic")
+    WatchedWord.objects.get_or_create(phrase="contraband", action=WordAction.HOLD)
+    actions.edit_post(post.author, post, body=post.body_source + " Also contraband.")
+    if visibility == Visibility.REMOVED:
+        item = ReviewItem.objects.get(post=post)
+        moderation.reject(item, by=moderator, reason="Off topic")
+    post.refresh_from_db()
+    assert post.visibility == visibility
+
+
 @pytest.mark.parametrize("visibility", [Visibility.PENDING, Visibility.HIDDEN, Visibility.REMOVED])
 def test_held_hidden_and_removed_post_text_is_found_by_no_one(
     client, thread, resident, moderator, visibility, after_commit
@@ -87,7 +103,7 @@ def test_held_hidden_and_removed_post_text_is_found_by_no_one(
     # Given a reply with a distinctive word that a moderator holds, hides or removes
     post = add_reply(thread, resident, "Meet behind the zanzibarite warehouse.", after_commit)
     assert [hit.title for hit in hits(client, "zanzibarite")] == ["Broken lights on Mill Lane"]
-    after_commit(actions.set_post_visibility, post, visibility, by=moderator, reason="test")
+    after_commit(withdraw, post, visibility, moderator)
 
     # Then no one finds it: not visitors, residents or moderators, on the page or in suggestions
     for user in (None, resident, moderator):
@@ -103,7 +119,7 @@ def test_a_hidden_thread_takes_all_its_posts_out_of_search(client, thread, resid
                                                           after_commit):
     add_reply(thread, resident, "A reply about the underpass too.", after_commit)
 
-    after_commit(actions.set_thread_visibility, thread, Visibility.HIDDEN, by=moderator)
+    after_commit(moderation.hide, thread.posts.first(), by=moderator, reason="Off topic")
 
     assert hits(client, "underpass") == []
     assert suggestions(client, "broken lights") == []
@@ -111,9 +127,9 @@ def test_a_hidden_thread_takes_all_its_posts_out_of_search(client, thread, resid
 
 def test_a_post_shown_again_is_found_again(client, thread, resident, moderator, after_commit):
     post = add_reply(thread, resident, "The zanzibarite shop reopened.", after_commit)
-    after_commit(actions.set_post_visibility, post, Visibility.HIDDEN, by=moderator)
+    after_commit(moderation.hide, post, by=moderator, reason="Off topic")
 
-    after_commit(actions.set_post_visibility, post, Visibility.VISIBLE, by=moderator)
+    after_commit(moderation.restore, post, by=moderator)
 
     assert len(hits(client, "zanzibarite")) == 1
 
@@ -153,7 +169,7 @@ def test_a_rebuild_indexes_only_public_posts(client, thread, resident, moderator
     from search.engines import database_engine
 
     hidden = add_reply(thread, resident, "The zanzibarite alley.", after_commit)
-    after_commit(actions.set_post_visibility, hidden, Visibility.HIDDEN, by=moderator)
+    after_commit(moderation.hide, hidden, by=moderator, reason="Off topic")
     add_reply(thread, resident, "Thanks for reporting the underpass.", after_commit)
 
     indexing.rebuild(database_engine())

@@ -195,7 +195,7 @@ ALL_SERVICES = ["Night van", "Day clinic"]
 
 
 def freeze_site_time(monkeypatch, moment):
-    monkeypatch.setattr("stories.models.timezone.now", lambda: moment)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from wagtail.models import Page, Task, Workflow
 from portal.accounts.roles import Role
 from stories.models import SecondEditorApprovalTask
 from tests.factories import report_page, staff_user
+from tests.refusals import assert_staff_refused_by_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +88,7 @@ def test_the_submitter_is_refused_by_the_admin_approve_action(client, editor, dr
         args=[draft_report.pk, "approve", workflow_state.current_task_state.pk],
     ))
 
-    assert response.status_code in (302, 403)
+    assert_staff_refused_by_admin(response)
     draft_report.refresh_from_db()
     assert not draft_report.live
 

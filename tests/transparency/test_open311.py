@@ -7,10 +7,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from forums import actions as forum_actions
 from forums.concerns import actions
 from forums.concerns.models import Concern
-from forums.models import Visibility
 from forums.moderation import actions as moderation
 from tests.factories import (
     NeighbourhoodFactory,
@@ -209,7 +207,7 @@ def test_only_public_concerns_are_requests(client, concern, resident, board, top
                                     topic=topic, neighbourhood=area)
     Concern.objects.filter(thread=waiting).update(state="submitted", published_at=None)
     hidden = raised_concern(resident, board, topic=topic, neighbourhood=area, title="Hidden by a moderator")
-    forum_actions.set_thread_visibility(hidden.thread, Visibility.HIDDEN, by=moderator)
+    moderation.hide(hidden.thread.posts.get(), by=moderator, reason="Off topic")
     held = raised_concern(resident, board, topic=topic, neighbourhood=area, title="First post held again")
     moderation.hide(held.thread.posts.get(), by=moderator, reason="Personal details")
     private_board = forum_board(slug="members", title="Members", thread_kind="concern")
@@ -392,14 +390,9 @@ def test_services_query_count_does_not_grow(client, django_assert_max_num_querie
     assert len(services) == 7
 
 
-def test_demo_concerns_are_readable_and_anonymous(client, settings):
-    from django.core.management import call_command
-
+def test_demo_concerns_are_readable_and_anonymous(client, demo_city):
     from portal.accounts.models import User
 
-    settings.DEBUG = True
-    call_command("seed_demo")
-    settings.DEBUG = False
     response, items = get(client, "requests.json")
     assert response.status_code == 200
     descriptions = [i["description"] for i in items]

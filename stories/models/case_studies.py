@@ -1,0 +1,137 @@
+"""Case studies: one programme, the challenge, the approach and its outcomes."""
+
+from django import forms
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.blocks import RICH_TEXT_FEATURES, QuoteBlock
+
+from ..blocks import OutcomeFiguresBlock
+from .base import (
+    ChoiceFilter,
+    SlugFilter,
+    SocialImageMixin,
+    StoryFilterSet,
+    StoryIndexMixin,
+    name_field,
+    names_field,
+    topics,
+)
+
+
+class OutcomeType(models.TextChoices):
+    TREATMENT = "treatment", "More people in treatment"
+    OVERDOSES = "overdoses", "Fewer overdoses"
+    WELLBEING = "wellbeing", "Better wellbeing and support"
+    SAFETY = "safety", "Safer streets"
+
+
+def partner_kinds():
+    from portal.partners.models import Partner
+
+    return Partner.Kind.choices
+
+
+class CaseStudyFilter(StoryFilterSet):
+    topic = SlugFilter(field_name="topics__slug", label="Topic", choices=topics)
+    partner_kind = ChoiceFilter(field_name="partners__kind", label="Kind of partner", choices=partner_kinds)
+    outcome = ChoiceFilter(field_name="outcome_type", label="Outcome", choices=OutcomeType.choices)
+
+
+class CaseStudyIndexPage(StoryIndexMixin, Page):
+    intro = models.TextField(blank=True)
+
+    subpage_types = ["stories.CaseStudyPage"]
+    filterset_class = CaseStudyFilter
+    card_template = "stories/includes/case_study_card.html"
+    results_heading = "Case studies"
+    no_results = "No case studies match these filters."
+    has_feeds = True
+
+    class Meta:
+        verbose_name = "case study index"
+
+    def stories(self):
+        return (
+            CaseStudyPage.objects.live().public().descendant_of(self)
+            .order_by("-first_published_at")
+            .select_related("neighbourhood")
+            .prefetch_related("partners", "topics")
+            .distinct()
+        )
+
+
+class CaseStudyPage(SocialImageMixin, Page):
+    summary = models.TextField(help_text="One or two sentences for lists and feeds.")
+    neighbourhood = models.ForeignKey(
+        "taxonomy.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Where it took place.",
+    )
+    place = models.CharField(max_length=120, blank=True, help_text="e.g. 'Riverton city centre'.")
+    programme = models.CharField(max_length=160)
+    partners = ParentalManyToManyField("partners.Partner", blank=True, related_name="case_studies")
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="case_studies")
+    outcome_type = models.CharField(max_length=20, choices=OutcomeType.choices)
+    challenge = RichTextField(features=RICH_TEXT_FEATURES)
+    approach = RichTextField(features=RICH_TEXT_FEATURES)
+    outcomes = RichTextField(features=RICH_TEXT_FEATURES)
+    outcome_figures = StreamField([("figures", OutcomeFiguresBlock())], blank=True, max_num=1)
+    quotes = StreamField([("quote", QuoteBlock())], blank=True)
+    images = StreamField([("image", ImageBlock())], blank=True)
+    lessons = RichTextField("lessons learned", features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("programme"), FieldPanel("place"), FieldPanel("neighbourhood"),
+             FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+             FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+             FieldPanel("outcome_type")],
+            heading="About the programme",
+        ),
+        FieldPanel("challenge"),
+        FieldPanel("approach"),
+        FieldPanel("outcomes"),
+        FieldPanel("outcome_figures"),
+        FieldPanel("quotes"),
+        FieldPanel("images"),
+        FieldPanel("lessons"),
+        InlinePanel("related_links", label="Related case study or report"),
+    ]
+    search_fields = [
+        *Page.search_fields, index.SearchField("summary"), index.SearchField("programme"),
+        index.SearchField("challenge"), index.SearchField("approach"), index.SearchField("outcomes"),
+    ]
+    parent_page_types = ["stories.CaseStudyIndexPage"]
+    subpage_types = []
+    api_fields = [
+        APIField("summary"), APIField("place"), name_field("neighbourhood", "neighbourhood.name"),
+        APIField("programme"),
+        names_field("partners"), names_field("topics"), APIField("outcome_type"), APIField("challenge"),
+        APIField("approach"), APIField("outcomes"), APIField("outcome_figures"),
+        APIField("quotes"), APIField("images"), APIField("lessons"), APIField("related_links"),
+    ]
+
+    story_kind = "Case study"
+
+    class Meta:
+        verbose_name = "case study"
+
+    def live_related_pages(self):
+        ids = [link.linked_page_id for link in self.related_links.all()]
+        return Page.objects.live().public().filter(pk__in=ids).specific()
+
+
+class CaseStudyRelatedLink(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_links")
+    linked_page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("linked_page", page_type=["stories.CaseStudyPage", "stories.ReportPage"])]
+    api_fields = [APIField("linked_page")]
