@@ -1,5 +1,5 @@
 """The database engine on PostgreSQL: full text search on SearchDocument's own `search_vector`
-(title weight A, body weight B, 'english' configuration, GIN-indexed) instead of Wagtail's index
+(title weight A, body weight B, in the row's language configuration, GIN-indexed) instead of Wagtail's index
 table, which joins through `object_id = id::varchar` and ranks every match.
 
 Ranking, facets and counts read at most CAP matches: the words find their matches through the GIN
@@ -7,37 +7,52 @@ index, the first CAP of them are ranked and counted, and a search with more says
 whose title contains every word are taken first, so the best results are among those ranked.
 """
 
+from functools import reduce
+from operator import and_, or_
+
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import F
 
+from .ranking import kind_weight
+
+# The configuration of the title's own GIN index (migration 0004) and of suggestions.
 CONFIG = "english"
 CAP = 1000
 
 
 def document_vector():
-    return SearchVector("title", weight="A", config=CONFIG) + SearchVector("body", weight="B", config=CONFIG)
+    """Each row in its own language's configuration (SearchDocument.language, e.g. 'spanish')."""
+    config = F("language")
+    return SearchVector("title", weight="A", config=config) + SearchVector("body", weight="B", config=config)
 
 
 def update_vectors(queryset):
     queryset.update(search_vector=document_vector())
 
 
-def text_query(parsed):
-    """Words (all must match, in any form) and quoted phrases as one tsquery; None if empty."""
-    parts = [SearchQuery(" ".join(parsed.terms), search_type="plain", config=CONFIG)] if parsed.terms else []
-    parts += [SearchQuery(phrase, search_type="phrase", config=CONFIG) for phrase in parsed.phrases]
-    combined = None
-    for part in parts:
-        combined = part if combined is None else combined & part
-    return combined
+def text_query(request):
+    """One tsquery for a search (search/engines.py's Search): each typed word or any of its
+    synonyms (a synonym of several words as a phrase), and each quoted phrase; all of them, or
+    any of them with `match_any`. Words match in any form of the request's language. None if empty."""
+    config = request.search_language
 
+    def words(alternative):
+        return SearchQuery(" ".join(alternative), config=config,
+                           search_type="plain" if len(alternative) == 1 else "phrase")
 
-def title_query(parsed):
-    """Every word in the title, searched through the title's own GIN index (migration 0004);
-    weight-restricted queries (`word:A`) on search_vector would recheck every row."""
-    if not parsed.terms:
+    parts = [reduce(or_, map(words, group)) for group in request.groups]
+    parts += [SearchQuery(phrase, search_type="phrase", config=config) for phrase in request.query.phrases]
+    if not parts:
         return None
-    return SearchQuery(" ".join(parsed.terms), search_type="plain", config=CONFIG)
+    return reduce(or_ if request.match_any else and_, parts)
+
+
+def title_query(request):
+    """Every typed word in the title, searched through the title's own GIN index (migration
+    0004); weight-restricted queries (`word:A`) on search_vector would recheck every row."""
+    if not request.query.terms:
+        return None
+    return SearchQuery(" ".join(request.query.terms), search_type="plain", config=CONFIG)
 
 
 def prefix_query(words):
@@ -82,7 +97,7 @@ def ranked_page(tsquery, ids, start, size):
     return list(
         documents()
         .filter(pk__in=ids)
-        .annotate(rank=SearchRank(F("search_vector"), tsquery))
+        .annotate(rank=SearchRank(F("search_vector"), tsquery) * kind_weight())
         .order_by("-rank", "-date", "-id")[start : start + size]
     )
 
