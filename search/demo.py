@@ -26,7 +26,8 @@ def seed_synonyms():
     from .models import SearchSynonym
 
     for word, synonyms, both_ways in STARTER_SYNONYMS:
-        SearchSynonym.objects.get_or_create(word=word, defaults={"synonyms": synonyms, "both_ways": both_ways})
+        SearchSynonym.objects.get_or_create(
+            word=word, defaults={"synonyms": synonyms, "both_ways": both_ways})
 
 
 def seed(demo):

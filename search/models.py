@@ -137,6 +137,12 @@ class SearchSynonym(models.Model):
     def __str__(self):
         return f"{self.word} → {self.synonyms}"
 
+    def save(self, *args, **kwargs):
+        self.word = " ".join(self.word.lower().split())
+        self.synonyms = ", ".join(
+            " ".join(part.lower().split()) for part in self.synonyms.split(",") if part.strip())
+        super().save(*args, **kwargs)
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
@@ -146,9 +152,3 @@ class SearchSynonym(models.Model):
             raise ValidationError({"word": "Type a word or phrase with letters or numbers."})
         if not any(words_of(part) for part in self.synonyms.split(",")):
             raise ValidationError({"synonyms": "Type at least one word or phrase, separated by commas."})
-
-    def save(self, *args, **kwargs):
-        self.word = " ".join(self.word.lower().split())
-        self.synonyms = ", ".join(
-            " ".join(part.lower().split()) for part in self.synonyms.split(",") if part.strip())
-        super().save(*args, **kwargs)
