@@ -18,7 +18,8 @@ STARTER_SYNONYMS = [
     ("cops", "police", False),
     ("booze", "alcohol", False),
     ("methadone", "opioid substitution", True),
-    ("counselling", "counseling, therapy, support", False),
+    ("counselling", "counseling, therapy", True),
+    ("homeless", "rough sleeping, sleeping rough, shelter", False),
 ]
 
 

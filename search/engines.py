@@ -190,30 +190,22 @@ class DatabaseEngine:
         elif request.sort == "newest" or tsquery is None:
             page_of = postgres.newest_page(tsquery, lookups, request.start, PAGE_SIZE)
         else:
-            page_of = postgres.ranked_page(tsquery, ids[: postgres.CAP], request.start, PAGE_SIZE)
+            page_of = postgres.ranked_page(tsquery, ids[: postgres.CAP], request.start, PAGE_SIZE,
+                                           typed=postgres.typed_query(request))
         return Results(hits=self._hits(page_of, request), facets=facets, total=total,
                        page=request.page, engine=self.name, more=more)
 
     def _results(self, request, filters, sort):
-        """Matching SearchDocuments (Wagtail's SQLite FTS5 backend, which indexes the words'
-        stems): by relevance weighted by the kind of result (search/ranking.py), or newest first."""
-        from django.db.models import F
-
+        """Matching SearchDocuments on SQLite (search/sqlite.py): by relevance, newest first, or
+        in no order (for counting)."""
+        from . import sqlite
         from .models import SearchDocument
-        from .ranking import kind_weight
 
         queryset = SearchDocument.objects.filter(**_filter_lookups(filters))
-        if sort == "newest" or request.query.is_empty:
-            return self.backend().search(
-                stemmed_query(request), queryset.order_by("-date", "-id"), order_by_relevance=False
-            ).get_queryset()
-        matches = self.backend().search(stemmed_query(request), queryset, order_by_relevance=False)
-        if sort != "relevance":
-            return matches.get_queryset()
-        # bm25() is negative, lower is better: a larger weight moves a result up.
-        return (matches.annotate_score("score").get_queryset()
-                .annotate(weighted_score=F("score") * kind_weight())
-                .order_by("weighted_score", "-date", "-id"))
+        if sort == "relevance" and not request.query.is_empty:
+            return sqlite.ranked(request, queryset)
+        matches = sqlite.matching(request, queryset)
+        return matches if sort == "unordered" else matches.order_by("-date", "-id")
 
     def _facets_and_total(self, request):
         """Every facet and the total from one SQL query: matches of the query alone, counted per
@@ -321,27 +313,6 @@ class DatabaseEngine:
         return True
 
 
-def stemmed_query(request):
-    """The request as a Wagtail search query over stems: each group of synonyms (any of them),
-    then quoted phrases; all of them, or any with `match_any`."""
-    from wagtail.search.query import And, MatchAll, Or, Phrase, PlainText
-
-    from .language import stem
-
-    def words(text_words):
-        stems = [stem(word, request.search_language) for word in text_words]
-        return PlainText(stems[0]) if len(stems) == 1 else Phrase(" ".join(stems))
-
-    def combine(parts, kind):
-        return parts[0] if len(parts) == 1 else kind(parts)
-
-    parts = [combine([words(alternative) for alternative in group], Or) for group in request.groups]
-    parts += [words(phrase.split()) for phrase in request.query.phrases]
-    if not parts:
-        return MatchAll()
-    return combine(parts, Or if request.match_any else And)
-
-
 def _filter_lookups(filters):
     lookups = {}
     for name, value in filters.items():
@@ -392,8 +363,9 @@ def _every_word_then_any(engine, request):
     return results
 
 
-def search(request: Search) -> Results:
-    engine = get_engine()
+def search(request: Search, engine=None) -> Results:
+    """Search with the configured engine (or `engine`), falling back to the database."""
+    engine = engine or get_engine()
     try:
         results = _every_word_then_any(engine, request)
     except EngineUnavailable as error:

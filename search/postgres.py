@@ -47,6 +47,19 @@ def text_query(request):
     return reduce(or_ if request.match_any else and_, parts)
 
 
+def typed_query(request):
+    """Any of the words as typed, without synonyms: ranking adds its score, so what was typed
+    counts more than its synonyms. None when it is the same as text_query()."""
+    if not any(len(group) > 1 for group in request.groups):
+        return None
+    config = request.search_language
+    parts = [SearchQuery(" ".join(group[0]), config=config,
+                         search_type="plain" if len(group[0]) == 1 else "phrase")
+             for group in request.groups]
+    parts += [SearchQuery(phrase, search_type="phrase", config=config) for phrase in request.query.phrases]
+    return reduce(or_, parts)
+
+
 def title_query(request):
     """Every typed word in the title, searched through the title's own GIN index (migration
     0004); weight-restricted queries (`word:A`) on search_vector would recheck every row."""
@@ -93,11 +106,18 @@ def capped_ids(tsquery, lookups, title_first=None):
     return ids
 
 
-def ranked_page(tsquery, ids, start, size):
+SYNONYMS_WEIGHT = 0.5  # a match of the typed words adds this much again of its rank
+
+
+def ranked_page(tsquery, ids, start, size, typed=None):
+    """(rank + typed words' rank × SYNONYMS_WEIGHT) × the weight of the result's kind."""
+    rank = SearchRank(F("search_vector"), tsquery)
+    if typed is not None:
+        rank = rank + SearchRank(F("search_vector"), typed) * SYNONYMS_WEIGHT
     return list(
         documents()
         .filter(pk__in=ids)
-        .annotate(rank=SearchRank(F("search_vector"), tsquery) * kind_weight())
+        .annotate(rank=rank * kind_weight())
         .order_by("-rank", "-date", "-id")[start : start + size]
     )
 
