@@ -49,7 +49,12 @@ def build_table(rows):
 
 
 def forget_synonyms(**_kwargs):
+    """The list changed: forget it now, and again once the change is committed (a search in
+    between may have cached the old list)."""
+    from django.db import transaction
+
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 
 def expand(query, table=None):
