@@ -6,7 +6,8 @@ from django.db import migrations, models
 def drop_post_documents(apps, schema_editor):
     """Forum posts are now indexed as one document per thread (search/forum_source.py). The old
     per-post rows would never be updated again, so a post hidden later could stay findable: drop
-    them here; `manage.py search_index rebuild` indexes the threads (and clears Elasticsearch)."""
+    them here, with their pending retries; `manage.py search_index rebuild` indexes the threads
+    (and clears Elasticsearch)."""
     SearchDocument = apps.get_model("search", "SearchDocument")
     IndexEntry = apps.get_model("wagtailsearch", "IndexEntry")
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -17,6 +18,7 @@ def drop_post_documents(apps, schema_editor):
         for start in range(0, len(ids), 500):
             IndexEntry.objects.filter(content_type=content_type, object_id__in=ids[start : start + 500]).delete()
     old.delete()
+    apps.get_model("search", "PendingIndexUpdate").objects.filter(source="forums.post").delete()
 
 
 class Migration(migrations.Migration):
