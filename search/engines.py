@@ -190,8 +190,9 @@ class DatabaseEngine:
         elif request.sort == "newest" or tsquery is None:
             page_of = postgres.newest_page(tsquery, lookups, request.start, PAGE_SIZE)
         else:
-            page_of = postgres.ranked_page(tsquery, ids[: postgres.CAP], request.start, PAGE_SIZE,
-                                           typed=postgres.typed_query(request))
+            page_of = postgres.ranked_page(
+                tsquery, ids[: postgres.CAP], request.start, PAGE_SIZE, typed=postgres.typed_query(request),
+                coverage=postgres.coverage(request) if request.match_any else None)
         return Results(hits=self._hits(page_of, request), facets=facets, total=total,
                        page=request.page, engine=self.name, more=more)
 

@@ -8,10 +8,10 @@ whose title contains every word are taken first, so the best results are among t
 """
 
 from functools import reduce
-from operator import and_, or_
+from operator import add, and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 
 from .ranking import kind_weight
 
@@ -30,10 +30,9 @@ def update_vectors(queryset):
     queryset.update(search_vector=document_vector())
 
 
-def text_query(request):
-    """One tsquery for a search (search/engines.py's Search): each typed word or any of its
-    synonyms (a synonym of several words as a phrase), and each quoted phrase; all of them, or
-    any of them with `match_any`. Words match in any form of the request's language. None if empty."""
+def query_parts(request):
+    """One tsquery per typed word (or any of its synonyms, a synonym of several words as a
+    phrase) and per quoted phrase. Words match in any form of the request's language."""
     config = request.search_language
 
     def words(alternative):
@@ -42,9 +41,22 @@ def text_query(request):
 
     parts = [reduce(or_, map(words, group)) for group in request.groups]
     parts += [SearchQuery(phrase, search_type="phrase", config=config) for phrase in request.query.phrases]
+    return parts
+
+
+def text_query(request):
+    """One tsquery for a search (search/engines.py's Search): all of its parts, or any of them
+    with `match_any`. None if empty."""
+    parts = query_parts(request)
     if not parts:
         return None
     return reduce(or_ if request.match_any else and_, parts)
+
+
+def coverage(request):
+    """How many of the search's parts a row matches (with `match_any`, more of them rank first)."""
+    return reduce(add, [Case(When(search_vector=part, then=Value(1)), default=Value(0))
+                        for part in query_parts(request)])
 
 
 def typed_query(request):
@@ -109,17 +121,17 @@ def capped_ids(tsquery, lookups, title_first=None):
 SYNONYMS_WEIGHT = 0.5  # a match of the typed words adds this much again of its rank
 
 
-def ranked_page(tsquery, ids, start, size, typed=None):
-    """(rank + typed words' rank × SYNONYMS_WEIGHT) × the weight of the result's kind."""
+def ranked_page(tsquery, ids, start, size, typed=None, coverage=None):
+    """(rank + typed words' rank × SYNONYMS_WEIGHT) × the weight of the result's kind; after
+    `coverage` (how many of the words a row has) when given."""
     rank = SearchRank(F("search_vector"), tsquery)
     if typed is not None:
         rank = rank + SearchRank(F("search_vector"), typed) * SYNONYMS_WEIGHT
-    return list(
-        documents()
-        .filter(pk__in=ids)
-        .annotate(rank=rank * kind_weight())
-        .order_by("-rank", "-date", "-id")[start : start + size]
-    )
+    rows = documents().filter(pk__in=ids).annotate(rank=rank * kind_weight())
+    order = ["-rank", "-date", "-id"]
+    if coverage is not None:
+        rows, order = rows.annotate(coverage=coverage), ["-coverage", *order]
+    return list(rows.order_by(*order)[start : start + size])
 
 
 def newest_page(tsquery, lookups, start, size):

@@ -7,9 +7,10 @@ count more than their synonyms, and the kind of result weighs in (search/ranking
 A match expression quotes every stem, so nothing typed reaches FTS5's query syntax.
 """
 
-from django.db.models import F, FloatField
+from django.db.models import Case, F, FloatField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThan
 
 from .language import stem
 from .ranking import kind_weight
@@ -25,20 +26,29 @@ def _tables():
     return SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
 
 
-def match_expression(request, typed_only=False):
-    """The FTS5 query: each group of alternatives (typed word or synonyms), each quoted phrase;
-    all of them, or any with `match_any`. `typed_only` leaves the synonyms out and asks for any
-    typed word (to score what was typed above its synonyms). None when there are no words."""
+def match_parts(request, typed_only=False):
+    """One FTS5 expression per group of alternatives (a typed word or its synonyms, a synonym of
+    several words as a phrase) and per quoted phrase; `typed_only` leaves the synonyms out."""
     def quoted(words):
         return '"' + " ".join(stem(word, request.search_language) for word in words) + '"'
 
     groups = [group[:1] if typed_only else group for group in request.groups]
     parts = ["(" + " OR ".join(quoted(words) for words in group) + ")" for group in groups]
-    parts += [quoted(phrase.split()) for phrase in request.query.phrases]
+    return parts + [quoted(phrase.split()) for phrase in request.query.phrases]
+
+
+def _in_columns(expression):
+    return "{title body} : (" + expression + ")"
+
+
+def match_expression(request, typed_only=False):
+    """The FTS5 query: all the parts, or any with `match_any`; `typed_only` asks for any typed
+    word without synonyms (to score what was typed above its synonyms). None without words."""
+    parts = match_parts(request, typed_only)
     if not parts:
         return None
     joiner = " OR " if request.match_any or typed_only else " AND "
-    return "{title body} : (" + joiner.join(parts) + ")"
+    return _in_columns(joiner.join(parts))
 
 
 def _content_type_id():
@@ -70,6 +80,15 @@ def score(expression):
     return Coalesce(RawSQL(sql, [expression, _content_type_id()], output_field=FloatField()), 0.0)  # noqa: S611
 
 
+def coverage(request):
+    """How many of the search's parts a row matches (with `match_any`, more of them rank first)."""
+    total = None
+    for part in match_parts(request):
+        matched = Case(When(GreaterThan(score(_in_columns(part)), 0.0), then=Value(1)), default=Value(0))
+        total = matched if total is None else total + matched
+    return total
+
+
 def matching(request, queryset):
     expression = match_expression(request)
     return queryset if expression is None else queryset.filter(pk__in=matching_ids(expression))
@@ -84,6 +103,8 @@ def ranked(request, queryset):
     relevance = score(expression)
     if typed != expression:
         relevance = relevance + score(typed) * SYNONYMS_WEIGHT
-    return (matching(request, queryset)
-            .annotate(relevance=relevance * kind_weight())
-            .order_by(F("relevance").desc(), "-date", "-id"))
+    rows = matching(request, queryset).annotate(relevance=relevance * kind_weight())
+    order = [F("relevance").desc(), "-date", "-id"]
+    if request.match_any:
+        rows, order = rows.annotate(coverage=coverage(request)), ["-coverage", *order]
+    return rows.order_by(*order)
