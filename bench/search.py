@@ -1,8 +1,12 @@
 """Search benchmark: seed pages (and optionally forum posts) on PostgreSQL and print p50/p95 of the
-database engine for typical queries.
+database engine for typical queries, then the relevance pass rate: residents' questions
+(tests/search/relevance.py) against a small corpus, in a fresh PostgreSQL database
+(<name>_relevance) and a fresh SQLite file (var/bench-relevance.sqlite3), and on Elasticsearch
+when ELASTICSEARCH_URL is set.
 
     make bench-search                              # 2,000 pages, database cg_search_bench
     .venv/bin/python bench/search.py --posts 200000   # plus 200,000 forum posts (20,000 threads)
+    .venv/bin/python bench/search.py --relevance-only # the pass rates only
 
 --posts writes threads and posts (~60 words each, 10% with the phrase) to the forum tables in
 bulk, then indexes them through the forum search source (search/forum_source.py).
@@ -13,6 +17,7 @@ import logging
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
@@ -36,6 +41,8 @@ PHRASE = "harm reduction"
 QUERIES = {
     "one word": ("outreach", {}),
     "two words": ("needle exchange", {}),
+    "synonym": ("narcan", {}),
+    "some words": ("needle zanzibarite", {}),
     "phrase": (f'"{PHRASE}"', {}),
     "facet filter": ("recovery", {"year": "2024"}),
 }
@@ -125,22 +132,22 @@ def bench_board():
 
 
 def index_posts():
-    """Index every public post through the forum source, in batches."""
+    """Index every public thread (with its posts) through the forum source, in batches."""
     from search import forum_source, postgres
     from search.models import SearchDocument
 
-    SearchDocument.objects.filter(source=forum_source.POST_LABEL).delete()
+    SearchDocument.objects.filter(source=forum_source.THREAD_LABEL).delete()
     batch = []
-    for post in forum_source.public_posts().iterator(chunk_size=2000):
-        document = forum_source.post_document(post)
+    for thread in forum_source.public_threads().iterator(chunk_size=2000):
+        document = forum_source.thread_document(thread)
         batch.append(SearchDocument(source=document.source, object_id=document.object_id,
                                     **document.as_fields()))
         if len(batch) == 2000:
             SearchDocument.objects.bulk_create(batch)
             batch = []
     SearchDocument.objects.bulk_create(batch)
-    postgres.update_vectors(SearchDocument.objects.filter(source=forum_source.POST_LABEL))
-    return SearchDocument.objects.filter(source=forum_source.POST_LABEL).count()
+    postgres.update_vectors(SearchDocument.objects.filter(source=forum_source.THREAD_LABEL))
+    return SearchDocument.objects.filter(source=forum_source.THREAD_LABEL).count()
 
 
 def measure(runs):
@@ -163,6 +170,69 @@ def measure(runs):
         print(f"{label:<14}{total:>9}{statistics.median(timings):>9.1f}{p95:>9.1f}")
 
 
+def relevance_databases(url):
+    """A fresh PostgreSQL database beside the benchmark's, and a fresh SQLite file."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1] + "_relevance"
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    sqlite_file = ROOT / "var" / "bench-relevance.sqlite3"
+    sqlite_file.parent.mkdir(exist_ok=True)
+    for path in sqlite_file.parent.glob(sqlite_file.name + "*"):
+        path.unlink()
+    return {"PostgreSQL": url.rsplit("/", 1)[0] + "/" + name, "SQLite": f"sqlite:///{sqlite_file}"}
+
+
+def relevance_everywhere(url):
+    """Each database in its own process (settings read DATABASE_URL once)."""
+    for label, database_url in relevance_databases(url).items():
+        print(f"\nRelevance on {label}:", flush=True)
+        subprocess.run([sys.executable, __file__, "--relevance-here"], check=False,
+                       env={**os.environ, "DATABASE_URL": database_url})
+
+
+def relevance_here():
+    """Seed the relevance corpus into this (empty) database, index it and run the questions on
+    the database engine, and on Elasticsearch when ELASTICSEARCH_URL is set."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    logging.disable(logging.WARNING)
+    call_command("migrate", verbosity=0)
+    from django.conf import settings
+
+    from search.engines import DatabaseEngine
+    from tests.search import relevance
+
+    started = time.perf_counter()
+    relevance.seed_corpus()
+    engines = [DatabaseEngine()]
+    if settings.ELASTICSEARCH_URL:
+        from search.elastic import ElasticsearchEngine
+
+        engines.append(ElasticsearchEngine.from_settings())
+    print(f"  seeded and indexed in {time.perf_counter() - started:.0f} s")
+    for engine in engines:
+        relevance.rebuild_index(engine)
+        search = relevance.site_search(engine if engine.name != "database" else None)
+        timings = []
+
+        def timed(query, search=search, timings=timings):
+            begun = time.perf_counter()
+            hits = search(query)
+            timings.append((time.perf_counter() - begun) * 1000)
+            return hits
+
+        outcomes = relevance.evaluate(timed)
+        timings.sort()
+        print(f"  {engine.name}: {relevance.report(outcomes)}")
+        print(f"  {engine.name}: {len(timings)} questions, p50 {statistics.median(timings):.1f} ms, "
+              f"max {timings[-1]:.1f} ms")
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -170,12 +240,18 @@ def main():
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--posts", type=int, default=0)
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--relevance-only", action="store_true", help="only the relevance pass rates")
+    parser.add_argument("--relevance-here", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    if args.relevance_here:
+        return relevance_here()
     url = os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE)
+    if args.relevance_only:
+        return relevance_everywhere(url)
     if not url.startswith("postgres"):
         sys.exit("The benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
     prepare_database(url)
 
     import django
@@ -202,6 +278,7 @@ def main():
     print(f"Seeding took {time.perf_counter() - started:.0f} s; {SearchDocument.objects.count()} documents "
           f"({added_posts} new posts)")
     measure(args.runs)
+    relevance_everywhere(url)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ class SearchConfig(AppConfig):
     name = "search"
 
     def ready(self):
-        from . import forum_source, signals
+        from . import forum_source, partner_source, signals
 
         forum_source.register()
+        partner_source.register()
         signals.connect()

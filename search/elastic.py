@@ -25,6 +25,7 @@ from elasticsearch.dsl import Search as DslSearch
 
 from .engines import FACETS, PAGE_SIZE, EngineUnavailable, FacetValue, Hit, Results, Search
 from .highlight import snippet
+from .ranking import KIND_WEIGHTS
 
 english = analyzer(
     "portal_english",
@@ -70,6 +71,9 @@ class PortalDocument(Document):
     topic = Keyword()
     neighbourhood = Keyword()
     partner = Keyword()
+    # Today every text field is analysed in English; a language's own analysers (e.g. Spanish
+    # subfields `title.spanish`) will be chosen by this field's value.
+    language = Keyword()
     suggest = Completion(analyzer=autocomplete_search)
 
 
@@ -98,16 +102,29 @@ def build_index(name):
 FIELDS = ["title^3", "context^1.5", "body"]
 
 
-def build_query(query):
-    must = []
-    if query.terms:
-        must.append(
-            Q("multi_match", query=" ".join(query.terms), fields=FIELDS, operator="and",
-              fuzziness="AUTO", prefix_length=1)
-        )
-    for phrase in query.phrases:
-        must.append(Q("multi_match", query=phrase, fields=FIELDS, type="phrase"))
-    return Q("bool", must=must) if must else Q("match_all")
+def _words(words):
+    """One typed word (fuzzy, in any form) or a phrase."""
+    if len(words) == 1:
+        return Q("multi_match", query=words[0], fields=FIELDS, fuzziness="AUTO", prefix_length=1)
+    return Q("multi_match", query=" ".join(words), fields=FIELDS, type="phrase")
+
+
+def _any_of(queries):
+    return queries[0] if len(queries) == 1 else Q("bool", should=queries, minimum_should_match=1)
+
+
+def build_query(request: Search):
+    """Each typed word or one of its synonyms (editors' list, expanded at query time so an edit
+    applies at once, without re-indexing), and each quoted phrase: all of them, or any of them
+    with `match_any`. The text score is multiplied by the weight of the result's kind."""
+    parts = [_any_of([_words(words) for words in group]) for group in request.groups]
+    parts += [_words(tuple(phrase.split())) for phrase in request.query.phrases]
+    if not parts:
+        return Q("match_all")
+    text = _any_of(parts) if request.match_any else Q("bool", must=parts)
+    weights = [{"filter": Q("term", kind=kind), "weight": weight} for kind, weight in KIND_WEIGHTS.items()]
+    return Q("function_score", query=text, functions=weights, score_mode="first",
+             boost_mode="multiply")
 
 
 def _term_filters(filters):
@@ -117,7 +134,7 @@ def _term_filters(filters):
 def build_search(request: Search, index):
     """The whole request body: query, filters as post_filter (so each facet counts with every
     other filter applied, but not its own), facets as aggregations, highlighting, sort, page."""
-    search = DslSearch(index=index).query(build_query(request.query))
+    search = DslSearch(index=index).query(build_query(request))
     if request.filters:
         search = search.post_filter(Q("bool", filter=_term_filters(request.filters)))
     for name in FACETS:
@@ -157,7 +174,7 @@ def hit_from(es_hit, words):
 
 
 def results_from(response, request):
-    words = request.query.all_words
+    words = request.words_to_mark
     facets = {
         name: [
             FacetValue(value=str(bucket.key), count=bucket.doc_count,

@@ -11,8 +11,9 @@
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 
 from django.conf import settings
 from django.db import transaction
@@ -65,6 +66,8 @@ class Results:
     suggestion: str = ""
     # True when there are more matches than were counted: `total` is then a lower bound.
     more: bool = False
+    # True when nothing had every word, so these results have some of them.
+    some_words: bool = False
 
     @property
     def total_label(self):
@@ -87,10 +90,36 @@ class Search:
     filters: dict[str, str] = field(default_factory=dict)
     page: int = 1
     sort: str = "relevance"
+    # False: every typed word (or one of its synonyms) must match; True: any of them, ranked.
+    match_any: bool = False
+    language: str = ""  # search language ("english"); empty: the active or site language
 
     @property
     def start(self):
         return (self.page - 1) * PAGE_SIZE
+
+    @cached_property
+    def groups(self):
+        """The typed words with their synonyms (search/synonyms.py)."""
+        from .synonyms import expand
+
+        return expand(self.query)
+
+    @cached_property
+    def search_language(self):
+        from .language import search_language
+
+        return self.language or search_language()
+
+    @property
+    def words_to_mark(self):
+        from .synonyms import all_words
+
+        return all_words(self.groups) + [word for phrase in self.query.phrases for word in phrase.split()]
+
+    @property
+    def can_match_any(self):
+        return not self.match_any and len(self.groups) + len(self.query.phrases) > 1
 
     def filters_without(self, name):
         return {key: value for key, value in self.filters.items() if key != name}
@@ -121,16 +150,16 @@ class DatabaseEngine:
         if self.on_postgresql():
             return self._search_postgresql(request)
         facets, total = self._facets_and_total(request)
-        results = self._results(request.query, request.filters, request.sort)
+        results = self._results(request, request.filters, request.sort)
         page_of = list(results[request.start : request.start + PAGE_SIZE]) if total else []
-        return Results(hits=self._hits(page_of, request.query), facets=facets, total=total,
+        return Results(hits=self._hits(page_of, request), facets=facets, total=total,
                        page=request.page, engine=self.name)
 
     @staticmethod
-    def _hits(documents, query):
+    def _hits(documents, request):
         from .highlight import snippet
 
-        words = query.all_words
+        words = request.words_to_mark
         return [
             Hit(
                 kind=doc.kind,
@@ -146,9 +175,9 @@ class DatabaseEngine:
     def _search_postgresql(self, request):
         from . import postgres
 
-        tsquery = postgres.text_query(request.query)
+        tsquery = postgres.text_query(request)
         lookups = _filter_lookups(request.filters)
-        title_first = postgres.title_query(request.query)
+        title_first = None if request.match_any else postgres.title_query(request)
         unfiltered_ids = postgres.capped_ids(tsquery, {}, title_first)
         ids = postgres.capped_ids(tsquery, lookups, title_first) if lookups else unfiltered_ids
         # The facets count the first CAP matches of the words alone (so a chosen filter still
@@ -162,31 +191,30 @@ class DatabaseEngine:
         elif request.sort == "newest" or tsquery is None:
             page_of = postgres.newest_page(tsquery, lookups, request.start, PAGE_SIZE)
         else:
-            page_of = postgres.ranked_page(tsquery, ids[: postgres.CAP], request.start, PAGE_SIZE)
-        return Results(hits=self._hits(page_of, request.query), facets=facets, total=total,
+            page_of = postgres.ranked_page(
+                tsquery, ids[: postgres.CAP], request.start, PAGE_SIZE, typed=postgres.typed_query(request),
+                coverage=postgres.coverage(request) if request.match_any else None)
+        return Results(hits=self._hits(page_of, request), facets=facets, total=total,
                        page=request.page, engine=self.name, more=more)
 
-    def _results(self, query, filters, sort):
-        from wagtail.search.query import And, MatchAll, Phrase, PlainText
-
+    def _results(self, request, filters, sort):
+        """Matching SearchDocuments on SQLite (search/sqlite.py): by relevance, newest first, or
+        in no order (for counting)."""
+        from . import sqlite
         from .models import SearchDocument
 
         queryset = SearchDocument.objects.filter(**_filter_lookups(filters))
-        if sort == "newest" or query.is_empty:
-            queryset = queryset.order_by("-date", "-id")
-        parts = [PlainText(" ".join(query.terms), operator="and")] if query.terms else []
-        parts += [Phrase(phrase) for phrase in query.phrases]
-        search_query = And(parts) if len(parts) > 1 else (parts[0] if parts else MatchAll())
-        return self.backend().search(
-            search_query, queryset, order_by_relevance=sort == "relevance" and not query.is_empty
-        )
+        if sort == "relevance" and not request.query.is_empty:
+            return sqlite.ranked(request, queryset)
+        matches = sqlite.matching(request, queryset)
+        return matches if sort == "unordered" else matches.order_by("-date", "-id")
 
     def _facets_and_total(self, request):
         """Every facet and the total from one SQL query: matches of the query alone, counted per
         combination of facet values. Each facet then counts the combinations that pass every
         other filter (so a chosen topic still shows the other topics), the total those that
         pass them all."""
-        matches = self._results(request.query, {}, "unordered").get_queryset()
+        matches = self._results(request, {}, "unordered")
         return self._count_facets(request, matches)
 
     @staticmethod
@@ -341,16 +369,29 @@ def log_outage(engine_name, error, what):
 FALLBACK_NOTICE = "The main search service is not answering, so these results come from a simpler search."
 
 
-def search(request: Search) -> Results:
-    engine = get_engine()
+def _every_word_then_any(engine, request):
+    """Results with every word; if none has them all, results with any of them, best first."""
+    results = engine.search(request)
+    if results.total == 0 and request.can_match_any:
+        with_some = engine.search(replace(request, match_any=True))
+        if with_some.total:
+            with_some.some_words = True
+            with_some.suggestion = with_some.suggestion or results.suggestion
+            return with_some
+    return results
+
+
+def search(request: Search, engine=None) -> Results:
+    """Search with the configured engine (or `engine`), falling back to the database."""
+    engine = engine or get_engine()
     try:
-        results = engine.search(request)
+        results = _every_word_then_any(engine, request)
     except EngineUnavailable as error:
         log_outage(engine.name, error, "searches answered by the database instead")
         engine = database_engine()
-        results = engine.search(request)
+        results = _every_word_then_any(engine, request)
         results.notice = FALLBACK_NOTICE
-    if results.total == 0 and not request.query.is_empty and not results.suggestion:
+    if (results.total == 0 or results.some_words) and not request.query.is_empty and not results.suggestion:
         results.suggestion = engine.spelling(request.query)
     labels = kind_labels()
     for hit in results.hits:

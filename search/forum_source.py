@@ -1,20 +1,21 @@
-"""Forum posts in search: one document per public post. A thread's first post is the "Forum thread"
-result, every reply a "Forum post"; both carry the thread's title and show board › thread.
+"""Forum threads in search: one document per public thread, holding its title and the text of
+its public posts, so a thread is one result however many of its posts match (never the thread
+and its first post twice). Results show board › thread and link to the thread.
 
-Only what the public sees is indexed: a visible post in a visible thread on a live board no view
-restriction covers, and only its rendered text (`body_html`, what the thread page shows: after a
-redaction, the redacted text). Forums announce changes through `forums.signals.content_changed`;
-a thread's change re-checks each of its posts, and publishing, unpublishing or restricting a
-board re-checks the posts under it.
+Only what the public sees is indexed: a visible thread on a live board no view restriction
+covers, with at least one visible post, and only the posts' rendered text (`body_html`, what the
+thread page shows: after a redaction, the redacted text). Forums announce changes through
+`forums.signals.content_changed`; a post's change re-indexes its thread, and publishing,
+unpublishing or restricting a board re-checks the threads on it.
 """
 
-from django.urls import reverse
 from django.utils.html import strip_tags
 
 from . import sources
 from .indexing import schedule
 
-POST_LABEL = "forums.post"
+THREAD_LABEL = "forums.thread"
+MAX_BODY = 100_000  # characters of post text kept per thread (the first posts come first)
 
 
 def public_boards():
@@ -23,37 +24,41 @@ def public_boards():
     return BoardPage.objects.live().public()
 
 
-def public_posts():
-    from django.db.models import OuterRef, Subquery
+def public_threads():
+    from django.db.models import Exists, OuterRef
 
-    from forums.models import Post
+    from forums.models import Post, Thread
 
-    first_posts = Post.objects.filter(thread_id=OuterRef("thread_id")).order_by("created_at", "id")
     return (
-        Post.objects.public()
-        .filter(thread__board__in=public_boards().values("pk"))
-        .select_related("thread__board", "thread__topic", "thread__neighbourhood")
-        .annotate(first_post_id=Subquery(first_posts.values("id")[:1]))
+        Thread.objects.public()
+        .filter(board__in=public_boards().values("pk"))
+        .filter(Exists(Post.objects.public().filter(thread_id=OuterRef("pk"))))
+        .select_related("board", "topic", "neighbourhood")
     )
 
 
-def post_text(post):
-    """The post as readers see it, as plain text (no markup, no unredacted original)."""
-    return " ".join(strip_tags(post.body_html).split())
+def post_text(html):
+    """A post as readers see it, as plain text (no markup, no unredacted original)."""
+    return " ".join(strip_tags(html).split())
 
 
-def post_document(post):
-    thread = post.thread
-    first = post.pk == post.first_post_id
+def thread_text(thread):
+    from forums.models import Post
+
+    bodies = Post.objects.visible_in(thread).order_by("created_at", "id").values_list("body_html", flat=True)
+    return " ".join(post_text(html) for html in bodies)[:MAX_BODY]
+
+
+def thread_document(thread):
     return sources.Document(
-        source=POST_LABEL,
-        object_id=str(post.pk),
-        kind="thread" if first else "post",
+        source=THREAD_LABEL,
+        object_id=str(thread.pk),
+        kind="thread",
         title=thread.title,
-        url=reverse("forums:post", args=[post.pk]),
-        body=post_text(post),
+        url=thread.url_under(thread.board.url),
+        body=thread_text(thread),
         context=f"{thread.board.title} › {thread.title}",
-        date=post.created_at,
+        date=thread.last_activity_at,
         topic=thread.topic.slug if thread.topic_id else "",
         neighbourhood=thread.neighbourhood.slug if thread.neighbourhood_id else "",
     )
@@ -66,38 +71,37 @@ def content_changed(sender, instance=None, **kwargs):
     from forums.models import Post, Thread
 
     if isinstance(instance, Post):
-        schedule(POST_LABEL, instance.pk)
+        schedule(THREAD_LABEL, instance.thread_id)
     elif isinstance(instance, Thread):
-        schedule_posts(Post.objects.filter(thread_id=instance.pk))
+        schedule(THREAD_LABEL, instance.pk)
 
 
 def board_changed(sender, instance, **kwargs):
-    from forums.models import Post
+    from forums.models import Thread
 
-    schedule_posts(Post.objects.filter(thread__board_id=instance.pk))
+    schedule_threads(Thread.objects.filter(board_id=instance.pk))
 
 
 def pages_changed(page_ids):
-    """Pages were moved or their privacy changed: re-check the posts of the boards among them."""
-    from forums.models import Post
+    """Pages were moved or their privacy changed: re-check the threads of the boards among them."""
+    from forums.models import Thread
 
-    schedule_posts(Post.objects.filter(thread__board_id__in=list(page_ids)))
+    schedule_threads(Thread.objects.filter(board_id__in=list(page_ids)))
 
 
-def schedule_posts(posts):
-    for post_id in posts.values_list("pk", flat=True).iterator(chunk_size=1000):
-        schedule(POST_LABEL, post_id)
+def schedule_threads(threads):
+    for thread_id in threads.values_list("pk", flat=True).iterator(chunk_size=1000):
+        schedule(THREAD_LABEL, thread_id)
 
 
 def register():
     sources.register(
         sources.Source(
-            label=POST_LABEL,
-            kind="post",
-            kind_label="Forum post",
-            other_kinds={"thread": "Forum thread"},
-            queryset=public_posts,
-            build=post_document,
+            label=THREAD_LABEL,
+            kind="thread",
+            kind_label="Forum thread",
+            queryset=public_threads,
+            build=thread_document,
         )
     )
 

@@ -4,6 +4,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from wagtail.search import index
 
+from .language import FALLBACK, stems
+
 
 class DocumentVectorField(SearchVectorField):
     """A `tsvector` column, filled and searched only on PostgreSQL (see search/postgres.py). On
@@ -11,6 +13,14 @@ class DocumentVectorField(SearchVectorField):
 
     def _check_postgres_installed(self, *args):
         return []
+
+
+class StemmedSearchField(index.SearchField):
+    """A field indexed as the stems of its words in the document's language: how the database
+    engine stems on SQLite, whose FTS5 has no stemmer for most languages (see search/language.py)."""
+
+    def get_value(self, obj):
+        return stems(super().get_value(obj), obj.language)
 
 
 class SearchDocument(index.Indexed, models.Model):
@@ -33,14 +43,18 @@ class SearchDocument(index.Indexed, models.Model):
     topic = models.CharField(max_length=80, blank=True)
     neighbourhood = models.CharField(max_length=80, blank=True)
     partner = models.CharField(max_length=120, blank=True)
-    # PostgreSQL only: title (weight A) and body (B) in the 'english' configuration, GIN-indexed.
+    language = models.CharField(
+        max_length=20, default=FALLBACK,
+        help_text="Search language of the text ('english', 'spanish'): stems words and, on "
+                  "PostgreSQL, is the row's text search configuration.")
+    # PostgreSQL only: title (weight A) and body (B) in the row's language, GIN-indexed.
     search_vector = DocumentVectorField(null=True, editable=False)
 
     search_fields = [
-        index.SearchField("title", boost=3),
+        StemmedSearchField("title", boost=3),
         index.AutocompleteField("title"),
-        index.SearchField("body"),
-        index.SearchField("context"),
+        StemmedSearchField("body"),
+        StemmedSearchField("context"),
         index.FilterField("kind"),
         index.FilterField("topic"),
         index.FilterField("neighbourhood"),
@@ -98,3 +112,43 @@ class NoResultQuery(models.Model):
 
     def __str__(self):
         return self.query_string
+
+
+class SearchSynonym(models.Model):
+    """Words residents use for what the site calls otherwise ("narcan" for "naloxone"). Searches
+    for the word also find its synonyms, on every engine (search/synonyms.py)."""
+
+    word = models.CharField(
+        max_length=100, unique=True,
+        help_text="What people type, e.g. 'narcan' or 'needle exchange'. Letters and numbers only; "
+                  "case does not matter.")
+    synonyms = models.CharField(
+        max_length=500,
+        help_text="Words or phrases searched as well, separated by commas, e.g. 'naloxone'.")
+    both_ways = models.BooleanField(
+        default=True,
+        help_text="Searching for a synonym also finds the word (leave on for words that mean the "
+                  "same; turn off for a narrower word, e.g. 'fentanyl' → 'opioid').")
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = "search synonym"
+
+    def __str__(self):
+        return f"{self.word} → {self.synonyms}"
+
+    def save(self, *args, **kwargs):
+        self.word = " ".join(self.word.lower().split())
+        self.synonyms = ", ".join(
+            " ".join(part.lower().split()) for part in self.synonyms.split(",") if part.strip())
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .synonyms import words_of
+
+        if not words_of(self.word):
+            raise ValidationError({"word": "Type a word or phrase with letters or numbers."})
+        if not any(words_of(part) for part in self.synonyms.split(",")):
+            raise ValidationError({"synonyms": "Type at least one word or phrase, separated by commas."})

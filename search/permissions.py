@@ -8,3 +8,8 @@ def can_see_search_report(user):
 
 def can_promote_results(user):
     return bool(user.is_authenticated and user.has_perm("wagtailsearchpromotions.add_searchpromotion"))
+
+
+def can_edit_synonyms(user):
+    """Editors and administrators keep the search synonyms (Settings → Search synonyms)."""
+    return bool(user.is_authenticated and user.has_perm("search.change_searchsynonym"))

@@ -1,5 +1,5 @@
 """The database engine on PostgreSQL: full text search on SearchDocument's own `search_vector`
-(title weight A, body weight B, 'english' configuration, GIN-indexed) instead of Wagtail's index
+(title weight A, body weight B, in the row's language configuration, GIN-indexed) instead of Wagtail's index
 table, which joins through `object_id = id::varchar` and ranks every match.
 
 Ranking, facets and counts read at most CAP matches: the words find their matches through the GIN
@@ -7,37 +7,77 @@ index, the first CAP of them are ranked and counted, and a search with more says
 whose title contains every word are taken first, so the best results are among those ranked.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import F
+from functools import reduce
+from operator import add, and_, or_
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db.models import Case, F, Value, When
+
+from .ranking import kind_weight
+
+# The configuration of the title's own GIN index (migration 0004) and of suggestions.
 CONFIG = "english"
 CAP = 1000
 
 
 def document_vector():
-    return SearchVector("title", weight="A", config=CONFIG) + SearchVector("body", weight="B", config=CONFIG)
+    """Each row in its own language's configuration (SearchDocument.language, e.g. 'spanish')."""
+    config = F("language")
+    return SearchVector("title", weight="A", config=config) + SearchVector("body", weight="B", config=config)
 
 
 def update_vectors(queryset):
     queryset.update(search_vector=document_vector())
 
 
-def text_query(parsed):
-    """Words (all must match, in any form) and quoted phrases as one tsquery; None if empty."""
-    parts = [SearchQuery(" ".join(parsed.terms), search_type="plain", config=CONFIG)] if parsed.terms else []
-    parts += [SearchQuery(phrase, search_type="phrase", config=CONFIG) for phrase in parsed.phrases]
-    combined = None
-    for part in parts:
-        combined = part if combined is None else combined & part
-    return combined
+def query_parts(request):
+    """One tsquery per typed word (or any of its synonyms, a synonym of several words as a
+    phrase) and per quoted phrase. Words match in any form of the request's language."""
+    config = request.search_language
+
+    def words(alternative):
+        return SearchQuery(" ".join(alternative), config=config,
+                           search_type="plain" if len(alternative) == 1 else "phrase")
+
+    parts = [reduce(or_, map(words, group)) for group in request.groups]
+    parts += [SearchQuery(phrase, search_type="phrase", config=config) for phrase in request.query.phrases]
+    return parts
 
 
-def title_query(parsed):
-    """Every word in the title, searched through the title's own GIN index (migration 0004);
-    weight-restricted queries (`word:A`) on search_vector would recheck every row."""
-    if not parsed.terms:
+def text_query(request):
+    """One tsquery for a search (search/engines.py's Search): all of its parts, or any of them
+    with `match_any`. None if empty."""
+    parts = query_parts(request)
+    if not parts:
         return None
-    return SearchQuery(" ".join(parsed.terms), search_type="plain", config=CONFIG)
+    return reduce(or_ if request.match_any else and_, parts)
+
+
+def coverage(request):
+    """How many of the search's parts a row matches (with `match_any`, more of them rank first)."""
+    return reduce(add, [Case(When(search_vector=part, then=Value(1)), default=Value(0))
+                        for part in query_parts(request)])
+
+
+def typed_query(request):
+    """Any of the words as typed, without synonyms: ranking adds its score, so what was typed
+    counts more than its synonyms. None when it is the same as text_query()."""
+    if not any(len(group) > 1 for group in request.groups):
+        return None
+    config = request.search_language
+    parts = [SearchQuery(" ".join(group[0]), config=config,
+                         search_type="plain" if len(group[0]) == 1 else "phrase")
+             for group in request.groups]
+    parts += [SearchQuery(phrase, search_type="phrase", config=config) for phrase in request.query.phrases]
+    return reduce(or_, parts)
+
+
+def title_query(request):
+    """Every typed word in the title, searched through the title's own GIN index (migration
+    0004); weight-restricted queries (`word:A`) on search_vector would recheck every row."""
+    if not request.query.terms:
+        return None
+    return SearchQuery(" ".join(request.query.terms), search_type="plain", config=CONFIG)
 
 
 def prefix_query(words):
@@ -78,13 +118,20 @@ def capped_ids(tsquery, lookups, title_first=None):
     return ids
 
 
-def ranked_page(tsquery, ids, start, size):
-    return list(
-        documents()
-        .filter(pk__in=ids)
-        .annotate(rank=SearchRank(F("search_vector"), tsquery))
-        .order_by("-rank", "-date", "-id")[start : start + size]
-    )
+SYNONYMS_WEIGHT = 0.5  # a match of the typed words adds this much again of its rank
+
+
+def ranked_page(tsquery, ids, start, size, typed=None, coverage=None):
+    """(rank + typed words' rank × SYNONYMS_WEIGHT) × the weight of the result's kind; after
+    `coverage` (how many of the words a row has) when given."""
+    rank = SearchRank(F("search_vector"), tsquery)
+    if typed is not None:
+        rank = rank + SearchRank(F("search_vector"), typed) * SYNONYMS_WEIGHT
+    rows = documents().filter(pk__in=ids).annotate(rank=rank * kind_weight())
+    order = ["-rank", "-date", "-id"]
+    if coverage is not None:
+        rows, order = rows.annotate(coverage=coverage), ["-coverage", *order]
+    return list(rows.order_by(*order)[start : start + size])
 
 
 def newest_page(tsquery, lookups, start, size):

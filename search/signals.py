@@ -54,3 +54,8 @@ def connect():
             uid = f"search_{source.label}_{id(signal)}"
             signal.connect(object_changed, sender=source.signal_sender, dispatch_uid=uid)
     forum_source.connect()
+    from .models import SearchSynonym
+    from .synonyms import forget_synonyms
+
+    post_save.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid="search_synonym_saved")
+    post_delete.connect(forget_synonyms, sender=SearchSynonym, dispatch_uid="search_synonym_deleted")

@@ -4,13 +4,14 @@ A source says, for one model, how to get its public objects, how to turn one int
 and which signals mean "this object changed" (re-index it, or remove it if it stopped being
 public). Content apps never import search; search imports them and registers a source here.
 
-Adding a content type is one `Source(...)` and a `register(...)` call, e.g. for forum posts::
+Adding a content type is one `Source(...)` and a `register(...)` call, e.g. for partners
+(search/partner_source.py)::
 
     register(Source(
-        label="forums.post", kind="post", kind_label="Forum post",
-        queryset=lambda: Post.objects.public().select_related("thread__board"),
-        build=post_document,
-        change_signals=[forum_signals.post_changed],
+        label="partners.partner", kind="partner", kind_label="Partner",
+        queryset=lambda: Partner.objects.filter(is_active=True),
+        build=partner_document,
+        change_signals=[post_save, post_delete], signal_sender=Partner,
     ))
 """
 
@@ -22,6 +23,8 @@ from django.db.models import Model, QuerySet
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.html import strip_tags
+
+from .language import site_language
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Document:
     topic: str = ""  # slug
     neighbourhood: str = ""  # slug
     partner: str = ""  # slug
+    language: str = ""  # search language of the text ("english", "spanish"); empty: the site's
 
     @property
     def year(self):
@@ -56,6 +60,7 @@ class Document:
             "topic": self.topic,
             "neighbourhood": self.neighbourhood,
             "partner": self.partner,
+            "language": self.language or site_language(),
         }
 
 

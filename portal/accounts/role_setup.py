@@ -9,6 +9,8 @@ SEARCH_REPORT_AND_PROMOTIONS = [  # search app
     "search.view_noresultquery",
     "wagtailsearchpromotions.add_searchpromotion", "wagtailsearchpromotions.change_searchpromotion",
     "wagtailsearchpromotions.delete_searchpromotion",
+    "search.add_searchsynonym", "search.change_searchsynonym", "search.delete_searchsynonym",
+    "search.view_searchsynonym",
 ]
 IMAGES_AND_DOCUMENTS = [
     "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",

@@ -7,6 +7,7 @@ import pytest
 
 from search import elastic
 from search.engines import DatabaseEngine, Search
+from search.models import SearchSynonym
 from search.query import parse
 from search.sources import Document
 
@@ -43,23 +44,64 @@ def test_a_document_carries_every_field_and_a_title_suggestion():
         "source": "tests.item", "object_id": "7", "kind": "report", "title": "Housing outreach",
         "body": "Outreach workers met residents.", "url": "/items/7/", "context": "Board › Thread",
         "date": None, "year": 2026, "topic": "housing", "neighbourhood": "millbrook",
-        "partner": "riverton-police", "suggest": {"input": ["Housing outreach"]},
+        "partner": "riverton-police", "language": "english", "suggest": {"input": ["Housing outreach"]},
     }
+
+
+def text_query(body):
+    return body["query"]["function_score"]["query"]
+
+
+def fuzzy(word):
+    return {"multi_match": {"query": word, "fields": elastic.FIELDS, "fuzziness": "AUTO", "prefix_length": 1}}
+
+
+def phrase(words):
+    return {"multi_match": {"query": words, "fields": elastic.FIELDS, "type": "phrase"}}
 
 
 def test_words_are_fuzzy_and_all_required_and_quoted_text_is_a_phrase():
     body = elastic.build_search(Search(parse('outreach housing "needle bins"')), "x").to_dict()
 
-    must = body["query"]["bool"]["must"]
-    assert must[0]["multi_match"] == {"query": "outreach housing", "fields": elastic.FIELDS,
-                                      "operator": "and", "fuzziness": "AUTO", "prefix_length": 1}
-    assert must[1]["multi_match"] == {"query": "needle bins", "fields": elastic.FIELDS, "type": "phrase"}
+    assert text_query(body)["bool"]["must"] == [fuzzy("outreach"), fuzzy("housing"), phrase("needle bins")]
+
+
+def test_with_match_any_one_word_is_enough():
+    body = elastic.build_search(Search(parse("outreach housing"), match_any=True), "x").to_dict()
+
+    assert text_query(body) == {"bool": {"should": [fuzzy("outreach"), fuzzy("housing")],
+                                         "minimum_should_match": 1}}
+
+
+def test_synonyms_editors_keep_are_alternatives_of_the_typed_word():
+    # Given editors' synonyms, one of them a phrase
+    SearchSynonym.objects.create(word="narcan", synonyms="naloxone, opioid antidote")
+
+    body = elastic.build_search(Search(parse("narcan kit")), "x").to_dict()
+
+    # Then the typed word or any synonym must match, a synonym of two words as a phrase
+    assert text_query(body)["bool"]["must"] == [
+        {"bool": {"should": [fuzzy("narcan"), fuzzy("naloxone"), phrase("opioid antidote")],
+                  "minimum_should_match": 1}},
+        fuzzy("kit"),
+    ]
+
+
+def test_services_and_guides_weigh_more_than_forum_threads():
+    body = elastic.build_search(Search(parse("needles")), "x").to_dict()
+
+    score = body["query"]["function_score"]
+    weights = {item["filter"]["term"]["kind"]: item["weight"] for item in score["functions"]}
+    assert score["boost_mode"] == "multiply"
+    assert weights["service"] > weights["page"] > 1 and weights["resource"] > weights["page"]
+    assert "thread" not in weights  # forum threads keep their text score (weight 1)
 
 
 def test_operators_typed_by_people_never_reach_the_query_syntax():
     body = elastic.build_search(Search(parse("(a AND b) OR c* ~d title:e")), "x").to_dict()
 
-    assert body["query"]["bool"]["must"][0]["multi_match"]["query"] == "a and b or c d title e"
+    queries = [part["multi_match"]["query"] for part in text_query(body)["bool"]["must"]]
+    assert queries == ["a", "and", "b", "or", "c", "d", "title", "e"]
 
 
 def test_filters_are_a_post_filter_and_each_facet_counts_with_the_other_filters():

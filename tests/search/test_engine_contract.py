@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from search.engines import DatabaseEngine, Search
+from search.models import SearchSynonym
 from search.query import parse
 from search.sources import Document
 
@@ -97,3 +98,62 @@ def test_suggestions_complete_titles(engine):
     engine.refresh()
 
     assert [s["title"] for s in engine.suggest("hous")] == ["Housing outreach"]
+
+
+# Search that understands residents: word forms, synonyms, any-word matching, kinds of result.
+
+
+def test_other_forms_of_a_word_are_found(engine):
+    engine.index(doc("1", "Needle bins", "A bin for a used needle."))
+    engine.index(doc("2", "Clean kits", "Free syringes and swabs."))
+    engine.refresh()
+
+    assert found(engine, "needles") == ["Needle bins"]
+    assert found(engine, "syringe") == ["Clean kits"]
+
+
+def test_editors_synonyms_find_the_words_the_site_uses(engine):
+    # Given a page that says "naloxone", and synonyms editors keep
+    engine.index(doc("1", "Naloxone kits", "Free kits at the pharmacy."))
+    engine.index(doc("2", "Needle bins", "Where to put used needles."))
+    engine.refresh()
+    SearchSynonym.objects.create(word="narcan", synonyms="naloxone")
+    SearchSynonym.objects.create(word="sharps", synonyms="needle", both_ways=False)
+
+    # Then the residents' words find it, and a one-way synonym works only one way
+    assert found(engine, "narcan") == ["Naloxone kits"]
+    assert found(engine, "narcan kit") == ["Naloxone kits"]
+    assert found(engine, "sharps") == ["Needle bins"]
+    engine.index(doc("3", "Sharps team", "Collects sharps."))
+    engine.refresh()
+    assert found(engine, "needle") == ["Needle bins"]
+
+
+def test_a_synonym_of_several_words_is_a_phrase(engine):
+    engine.index(doc("1", "Syringe service", "Swap used needles."))
+    engine.index(doc("2", "Service times", "Open daily. Syringe disposal bins outside."))
+    engine.refresh()
+    SearchSynonym.objects.create(word="needle exchange", synonyms="syringe service")
+
+    assert found(engine, "needle exchange") == ["Syringe service"]
+
+
+def test_any_word_matching_ranks_documents_with_more_of_the_words_first(engine):
+    engine.index(doc("1", "Park lights", "The park lights are out."))
+    engine.index(doc("2", "Park benches", "New benches in the park, lights repaired and litter picked."))
+    engine.index(doc("3", "Unrelated", "Market day."))
+    engine.refresh()
+
+    assert found(engine, "park lights litter") == ["Park benches"]
+    assert found(engine, "park lights litter zebra") == []
+    assert found(engine, "park lights litter zebra", match_any=True)[:1] == ["Park benches"]
+    assert "Unrelated" not in found(engine, "park lights litter zebra", match_any=True)
+
+
+def test_a_service_ranks_above_a_forum_thread_with_the_same_words(engine):
+    engine.index(doc("1", "Naloxone training", "Naloxone training at the pharmacy.", kind="thread"))
+    engine.index(doc("2", "Naloxone training", "Naloxone training at the pharmacy.", kind="service"))
+    engine.refresh()
+
+    assert [hit.kind for hit in engine.search(Search(parse("naloxone training"))).hits] == [
+        "service", "thread"]

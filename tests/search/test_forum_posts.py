@@ -1,5 +1,6 @@
-"""Forum posts in search: public posts are found with their board and thread; held, hidden and
-removed text, and the old words of an edited post, are found by no one."""
+"""Forum threads in search: a public thread is one result, found by the words of any of its public
+posts, with its board and title; held, hidden and removed text, and the old words of an edited
+post, are found by no one."""
 
 import pytest
 from wagtail.models import PageViewRestriction
@@ -49,18 +50,17 @@ def test_a_thread_is_found_by_its_first_post_with_board_and_thread_shown(client,
     # When a visitor searches for a word of the first post
     response = found(client, "underpass")
 
-    # Then the thread is found, linked to the post, with its board and thread named
+    # Then the thread is found, linked to the thread, with its board and thread named
     [hit] = response.context["results"].hits
-    first_post = Post.objects.get(thread=thread)
     assert hit.kind_label == "Forum thread"
     assert hit.title == "Broken lights on Mill Lane"
-    assert hit.url == f"/forums/posts/{first_post.pk}/"
+    assert hit.url == thread.get_absolute_url()
     assert hit.context == "Safer streets › Broken lights on Mill Lane"
     assert "Safer streets › Broken lights on Mill Lane" in response.content.decode()
 
 
-def test_a_reply_is_a_forum_post_result_and_its_markup_is_not_indexed(client, thread, resident,
-                                                                      after_commit):
+def test_a_reply_finds_its_thread_and_its_markup_is_not_indexed(client, thread, resident,
+                                                                after_commit):
     # Given a reply with Markdown emphasis and a link
     add_reply(thread, resident, "Reported to the **council** at [the portal](https://example.org).",
               after_commit)
@@ -68,18 +68,26 @@ def test_a_reply_is_a_forum_post_result_and_its_markup_is_not_indexed(client, th
     # When a visitor searches for a word of the reply
     [hit] = hits(client, "council")
 
-    # Then it is a forum post result whose snippet is the text readers see, without markup
-    assert hit.kind_label == "Forum post"
-    assert "<strong>" not in SearchDocument.objects.get(kind="post").body
-    assert "https://example.org" not in SearchDocument.objects.get(kind="post").body
+    # Then its thread is the result, whose snippet is the text readers see, without markup
+    assert (hit.kind_label, hit.title) == ("Forum thread", "Broken lights on Mill Lane")
+    assert "council" in hit.snippet and "**" not in hit.snippet
+    body = SearchDocument.objects.get(source="forums.thread").body
+    assert "<strong>" not in body and "https://example.org" not in body
 
 
-def test_post_results_can_be_filtered_by_type(client, thread, resident, after_commit):
+def test_a_thread_is_one_result_however_many_of_its_posts_match(client, thread, resident, after_commit):
+    # Given replies that use the same word as the first post and the title
     add_reply(thread, resident, "The underpass is darker since Monday.", after_commit)
+    add_reply(thread, resident, "Mill Lane lights are broken at the underpass again.", after_commit)
 
-    response = client.get("/search/", {"q": "underpass", "kind": "post"})
+    # When a visitor searches for it, filtered to forum threads or not
+    for params in ({"q": "underpass"}, {"q": "broken lights underpass", "kind": "thread"}):
+        response = client.get("/search/", params)
 
-    assert [hit.kind for hit in response.context["results"].hits] == ["post"]
+        # Then the thread is one result, not the thread and its posts
+        assert [(hit.kind, hit.title) for hit in response.context["results"].hits] == [
+            ("thread", "Broken lights on Mill Lane")]
+        assert response.context["results"].total == 1
 
 
 def withdraw(post, visibility, moderator):
@@ -161,7 +169,7 @@ def test_posts_on_a_private_board_are_not_indexed(client, thread, board, after_c
                  restriction_type=PageViewRestriction.LOGIN)
 
     assert hits(client, "underpass") == []
-    assert not SearchDocument.objects.filter(source="forums.post").exists()
+    assert not SearchDocument.objects.filter(source="forums.thread").exists()
 
 
 def test_a_rebuild_indexes_only_public_posts(client, thread, resident, moderator, after_commit):
@@ -174,8 +182,9 @@ def test_a_rebuild_indexes_only_public_posts(client, thread, resident, moderator
 
     indexing.rebuild(database_engine())
 
-    assert sorted(SearchDocument.objects.filter(source="forums.post").values_list("kind", flat=True)) == [
-        "post", "thread"]
+    [document] = SearchDocument.objects.filter(source="forums.thread")
+    assert document.kind == "thread" and "Thanks for reporting" in document.body
+    assert "zanzibarite" not in document.body
     assert hits(client, "zanzibarite") == []
 
 
@@ -191,7 +200,7 @@ def test_the_search_page_query_count_does_not_grow_with_posts(client, thread, re
         response = client.get("/search/", {"q": "underpass"})
 
     assert response.status_code == 200
-    assert len(response.context["results"].hits) == min(20, replies + 1)
+    assert len(response.context["results"].hits) == 1
 
 
 def test_forum_board_fixture_other_board_is_independent(client, resident, after_commit):
