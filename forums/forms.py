@@ -128,7 +128,10 @@ class FilterForm(forms.Form):
     topic = LoadedChoiceField(empty_label="All topics")
     area = LoadedChoiceField(empty_label="All neighbourhoods", label="Neighbourhood")
 
-    def __init__(self, *args, topics, neighbourhoods, **kwargs):
+    def __init__(self, *args, topics, neighbourhoods, states=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].set_objects(topics)
         self.fields["area"].set_objects(neighbourhoods)
+        if states:  # concern boards: filter by the concern's state
+            self.fields["state"] = forms.ChoiceField(
+                label="State", required=False, choices=[("", "Any state"), *states])

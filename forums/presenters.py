@@ -136,6 +136,8 @@ class ThreadRow:
     is_pinned: bool
     is_locked: bool
     is_concern: bool
+    concern_state: str  # "" unless the concern was loaded with the thread (concern boards)
+    concern_state_label: str
     has_new_posts: bool
     author_name: str
     board_title: str
@@ -144,6 +146,14 @@ class ThreadRow:
     reply_count: int
     last_activity: Stamp
     last_poster: str | None  # None when the thread has no visible post to name
+
+
+def _concern_state(thread):
+    """The concern's state, if the list loaded it with the thread (no query otherwise)."""
+    concern = thread._state.fields_cache.get("concern")
+    if concern is None:
+        return {"concern_state": "", "concern_state_label": ""}
+    return {"concern_state": concern.state, "concern_state_label": concern.get_state_display()}
 
 
 def thread_rows(threads, board=None):
@@ -158,6 +168,7 @@ def thread_rows(threads, board=None):
             is_pinned=thread.is_pinned,
             is_locked=thread.is_locked,
             is_concern=thread.kind == ThreadKind.CONCERN,
+            **_concern_state(thread),
             has_new_posts=getattr(thread, "has_new_posts", False),
             author_name=thread.public_author_name,
             board_title=(board or thread.board).title,

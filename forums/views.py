@@ -14,12 +14,16 @@ from django.views.decorators.http import require_POST
 from portal.taxonomy import cached as taxonomy
 
 from . import actions, permissions, presenters
+from .concerns import models as concern_states
 from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
 from .models import BoardPage, Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
 from .moderation import ratelimit
 from .moderation import views as moderation_views
 
 THREADS_PER_PAGE = 30
+# The states a board's list shows and filters by ("submitted" concerns are not public yet).
+CONCERN_STATE_CHOICES = [(state.value, state.label) for state in concern_states.State
+                         if state != concern_states.State.SUBMITTED]
 POSTS_PER_PAGE = 50
 LATEST_ON_INDEX = 10
 
@@ -57,19 +61,26 @@ def latest_threads(forum, limit, boards=None):
 
 
 def board(request, board):
+    is_concern_board = board.thread_kind == ThreadKind.CONCERN
     filters = FilterForm(request.GET or None, topics=board_topics(board),
-                         neighbourhoods=taxonomy.neighbourhoods())
+                         neighbourhoods=taxonomy.neighbourhoods(),
+                         states=CONCERN_STATE_CHOICES if is_concern_board else ())
     threads = Thread.objects.visible_on(board).order_by("-is_pinned", "-last_activity_at", "-id")
     if filters.is_valid():
         if filters.cleaned_data.get("topic"):
             threads = threads.filter(topic=filters.cleaned_data["topic"])
         if filters.cleaned_data.get("area"):
             threads = threads.filter(neighbourhood=filters.cleaned_data["area"])
+        if filters.cleaned_data.get("state"):
+            threads = threads.filter(concern__state=filters.cleaned_data["state"])
     # Page through ids alone (an index-only scan, even deep in the list), then load that page.
     page_obj = Paginator(threads.values_list("id", flat=True), THREADS_PER_PAGE).get_page(
         request.GET.get("page"))
     ids = list(page_obj.object_list)
-    loaded = Thread.objects.for_list().in_bulk(ids)
+    loaded = Thread.objects.for_list()
+    if is_concern_board:
+        loaded = loaded.select_related("concern")  # its state, in the same query
+    loaded = loaded.in_bulk(ids)
     page_obj.object_list = [loaded[pk] for pk in ids if pk in loaded]
     board_url = board.url
     _mark_unread(request.user, page_obj.object_list)

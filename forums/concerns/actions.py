@@ -242,8 +242,21 @@ def reopen(user, concern, *, reason=""):
         raise PermissionDenied("A concern can be reopened by the resident who raised it, within "
                                "30 days of it being resolved.")
     with transaction.atomic():
+        _clear_satisfaction(user, concern)
         _transition(concern, State.OPEN, user, "Reopened by the resident", _clean_reason(reason))
     return concern
+
+
+def _clear_satisfaction(user, concern):
+    """A reopened concern is not resolved: its "did this resolve it?" answer no longer holds,
+    so it is removed (the audit log keeps what it was) and asked again at the next resolution."""
+    answer = SatisfactionAnswer.objects.filter(concern=concern).first()
+    if answer is None:
+        return
+    answer.delete()
+    concern._state.fields_cache.pop("satisfaction", None)
+    log(instance=concern, action="concerns.satisfaction_cleared", user=user,
+        data={"answer": answer.answer, "answered_at": answer.created_at.isoformat()})
 
 
 def give_satisfaction(user, concern, *, answer, comment=""):

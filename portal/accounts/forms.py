@@ -61,3 +61,8 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That password is not correct.")
         return password
+
+
+class ResendVerificationForm(forms.Form):
+    email = forms.EmailField(label="Your email address",
+                             help_text="The address you joined with.")
