@@ -52,6 +52,7 @@ class PostRow:
     flag_url: str
     can_edit: bool
     edit_url: str
+    history_url: str  # "edited — see changes", for an edited post the public can read
 
 
 def stamp(moment):
@@ -117,6 +118,8 @@ def post_rows(user, thread, thread_url, posts):
             flag_url=urls["flag"].replace(str(_PK), pk) if mark["can_flag"] else "",
             can_edit=permissions.can_edit_post(user, post),
             edit_url=f"{thread_url}posts/{pk}/edit/",
+            history_url=(urls["history"].replace(str(_PK), pk)
+                         if post.edited_at and post.is_public and thread.is_public else ""),
         ))
     return rows
 
@@ -125,6 +128,7 @@ def _url_patterns():
     return {
         "post": reverse("forums:post", args=[_PK]),
         "flag": reverse("forums:flag_post", args=[_PK]),
+        "history": reverse("forums:post_history", args=[_PK]),
         "moderate": reverse("moderation_post", args=[_PK]),
     }
 

@@ -1,5 +1,7 @@
 """Forum views. Each parses input, asks permissions, calls one action and renders."""
 
+import html
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,13 +9,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import strip_tags
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from portal.taxonomy import cached as taxonomy
 
-from . import actions, permissions, presenters
+from . import actions, history, permissions, presenters
 from .concerns import models as concern_states
 from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
 from .models import BoardPage, Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
@@ -181,12 +185,27 @@ def _render_thread(request, board, thread, thread_url, page_obj, form, read_stat
         actions.mark_read(user, thread, max(post.pk for post in post_list), state=read_state)
     return render(request, "forums/thread_page.html", {
         "page": board, "self": board, "thread": thread, "thread_url": thread_url,
+        "canonical_path": thread_url if page_obj.number == 1 else f"{thread_url}?page={page_obj.number}",
+        "description": _description(thread, board, page_obj, post_list),
         "page_obj": page_obj, "posts": presenters.post_rows(user, thread, thread_url, post_list),
         "form": form, "can_reply": can_reply,
         "is_following": user.is_authenticated and thread.follows.filter(user=user).exists(),
         "can_follow": permissions.can_follow(user, thread),
         "needs_verification": user.is_authenticated and not permissions.can_post(user),
     })
+
+
+DESCRIPTION_WORDS = 30
+
+
+def _description(thread, board, page_obj, post_list):
+    """What search engines and link previews show: the start of the first post as the public
+    sees it (only when it is public and already on this page), else where the thread is."""
+    first = post_list[0] if page_obj.number == 1 and post_list else None
+    if thread.is_public and first is not None and first.is_public:
+        text = " ".join(html.unescape(strip_tags(first.body_html)).split())
+        return Truncator(text).words(DESCRIPTION_WORDS)
+    return f"A thread in {board.title}"
 
 
 def _reply_form(request, thread, **kwargs):
@@ -231,6 +250,19 @@ def post_permalink(request, pk):
             and permissions.can_view_post(request.user, post)):
         raise Http404("No such post")
     return HttpResponseRedirect(post_location(request.user, post, post.thread.get_absolute_url()))
+
+
+def post_history(request, pk):
+    """A post's earlier public versions (forums/history.py), for anyone who may read the post."""
+    post = get_object_or_404(Post.objects.select_related("thread__board", "author",
+                                                         "official_partner"), pk=pk)
+    if not (post.is_public and post.thread.is_public
+            and permissions.can_view_thread(request.user, post.thread)):
+        raise Http404("No such post")
+    return render(request, "forums/post_history.html", {
+        "page": post.thread.board, "thread": post.thread, "post": post,
+        "thread_url": post.thread.get_absolute_url(), "versions": history.public_versions(post),
+    })
 
 
 # Posting -----------------------------------------------------------------------------------

@@ -5,10 +5,12 @@ its `demo.py`; `manage.py seed_demo` runs them in order. All of it is idempotent
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
@@ -159,6 +161,7 @@ def _seed_pages(demo):
     demo.child_page(home, StandardPage, "accessibility", title="Accessibility statement",
                     intro="We aim to meet WCAG 2.2 AA. Tell us if something does not work for you.")
     site = Site.objects.get(is_default_site=True)
+    _serve_at_run_address(site)
     site_settings = SiteSettings.for_site(site)
     if site_settings.community_rules_page_id is None:
         site_settings.community_rules_page = rules
@@ -167,6 +170,19 @@ def _seed_pages(demo):
         for order, (label, number, hours) in enumerate(DEFAULT_HELP_NUMBERS):
             HelpNumber.objects.create(settings=site_settings, label=label, number=number,
                                       hours=hours, sort_order=order)
+
+
+def _serve_at_run_address(site):
+    """Wagtail's first site is localhost:80; the demo is served where `make run` serves it
+    (BASE_URL, default http://127.0.0.1:8000), so the site's own links (sitemap, page URLs in
+    the API) point there. A hostname someone has set already is kept."""
+    if (site.hostname, site.port) != ("localhost", 80):
+        return
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = address.hostname or "127.0.0.1"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.site_name = site.site_name or "Common Ground (demo)"
+    site.save()
 
 
 def home_page():

@@ -67,3 +67,18 @@ def server_error(request):
     from django.template import loader
 
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/forums/notifications/", "/forums/unsubscribe/",
+                   "/forums/concerns/", "/search/"]
+
+
+def robots_txt(request):
+    """Crawlers may read the public site; the sitemap says where it is at the public address."""
+    from django.http import HttpResponse
+
+    from .absolute import absolute
+
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), "",
+             f"Sitemap: {absolute('/sitemap.xml', request)}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -26,6 +26,7 @@ from wagtail.models import Site
 from forums.concerns.models import WAITING_STATES, ConcernEvent, ConcernRoute, State
 from forums.concerns.public import plain_text, public_concerns
 from forums.models import BoardPage, ThreadKind, public_pages
+from portal import absolute
 from portal.models import SiteSettings
 from portal.taxonomy.models import Topic
 
@@ -100,7 +101,7 @@ def discovery(request):
         "key_service": "No key is needed: this API is read only and public.",
         "endpoints": [{
             "specification": SPECIFICATION,
-            "url": request.build_absolute_uri("/open311/v2"),
+            "url": absolute.absolute("/open311/v2", request),
             "changeset": CHANGESET,
             "type": "production",
             "formats": ["application/json"],
@@ -158,7 +159,7 @@ def service_requests(request):
     response = _json(_requests_json(request, rows[:size]))
     if len(rows) > size:
         query = urlencode({**params.dict(), "page": page + 1, "page_size": size})
-        response["Link"] = f'<{request.build_absolute_uri(request.path)}?{query}>; rel="next"'
+        response["Link"] = f'<{absolute.absolute(request.path, request)}?{query}>; rel="next"'
     return response
 
 

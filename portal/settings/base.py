@@ -198,7 +198,10 @@ MFA_TOTP_ISSUER = "Common Ground"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Common Ground"
-WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")
+# The public address (portal/absolute.py): empty means "the Wagtail site's root URL", or, in
+# development, the address a request came to. Emails sent by the worker use it too.
+BASE_URL = env.get("BASE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL or "http://127.0.0.1:8000"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # allauth owns passwords
@@ -211,7 +214,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "pptx"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = BASE_URL or None  # None: the Wagtail site's root URL
 # Editors cannot publish directly; an approved workflow publishes (stories/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.workflows.publish_approved_page"
 

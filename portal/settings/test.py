@@ -14,3 +14,5 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DEMO_CONCERN_HISTORY = False  # ~7 s per seed_demo; the tests of the history turn it on
+BASE_URL = "http://testserver"
+WAGTAILAPI_BASE_URL = BASE_URL
