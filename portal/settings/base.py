@@ -110,6 +110,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     VAR_DIR.mkdir(exist_ok=True)
+    # The site and the task worker write to the same file. WAL lets readers go on while one
+    # writes; a writer waits for the other (timeout, seconds) instead of failing with "database
+    # is locked"; and transactions take the write lock when they begin (IMMEDIATE), because a
+    # transaction that read first and then wants to write cannot wait: SQLite fails it at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        env.sqlite_options(env.integer("SQLITE_TIMEOUT", 20)))
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Wagtail's database search backend uses PostgreSQL full text (system check postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
