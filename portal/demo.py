@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from portal import demo_pages
 from portal.accounts import actions as account_actions
 from portal.accounts.models import User
 from portal.accounts.roles import Role
@@ -149,27 +150,38 @@ def _seed_pages(demo):
               "organisations answer residents' concerns about drugs and recovery, in public. "
               "Riverton and every organisation named here are fictional demo data.",
     )
-    rules = demo.child_page(
-        home, StandardPage, "community-rules", title="Community rules",
-        intro="Be kind, stay on topic, and never share personal details about anyone: no names "
-              "of suspected dealers, no addresses, phone numbers or number plates. If someone is "
-              "in danger, call 999 first.",
-    )
-    demo.child_page(home, StandardPage, "privacy", title="Privacy",
-                    intro="You post under a display name you choose. Partners see your contact "
-                          "details only when you share them on a concern.")
-    demo.child_page(home, StandardPage, "accessibility", title="Accessibility statement",
-                    intro="We aim to meet WCAG 2.2 AA. Tell us if something does not work for you.")
+    rules = _policy_page(demo, home, "community-rules", "Community rules",
+                         demo_pages.RULES_INTRO, demo_pages.RULES)
+    privacy = _policy_page(demo, home, "privacy", "Privacy notice",
+                           demo_pages.PRIVACY_INTRO, demo_pages.PRIVACY)
+    accessibility = _policy_page(demo, home, "accessibility", "Accessibility statement",
+                                 demo_pages.ACCESSIBILITY_INTRO, demo_pages.ACCESSIBILITY)
     site = Site.objects.get(is_default_site=True)
     _serve_at_run_address(site)
     site_settings = SiteSettings.for_site(site)
-    if site_settings.community_rules_page_id is None:
-        site_settings.community_rules_page = rules
+    footer_pages = {"community_rules_page": rules, "privacy_page": privacy,
+                    "accessibility_page": accessibility}
+    unset = {name: page for name, page in footer_pages.items()
+             if getattr(site_settings, f"{name}_id") is None}
+    if unset:
+        for name, page in unset.items():
+            setattr(site_settings, name, page)
         site_settings.save()
     if not site_settings.help_numbers.exists():
         for order, (label, number, hours) in enumerate(DEFAULT_HELP_NUMBERS):
             HelpNumber.objects.create(settings=site_settings, label=label, number=number,
                                       hours=hours, sort_order=order)
+
+
+def _policy_page(demo, home, slug, title, intro, sections):
+    """A page of the footer (rules, privacy, accessibility), created with its text, or given it
+    if an earlier demo made it with an introduction only."""
+    page = demo.child_page(home, StandardPage, slug, title=title, intro=intro)
+    if not page.body:
+        page.title, page.intro = title, intro
+        page.body = [{"type": kind, "value": value} for kind, value in demo_pages.body(sections)]
+        page.save_revision().publish()
+    return page
 
 
 def _serve_at_run_address(site):

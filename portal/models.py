@@ -67,6 +67,19 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     community_rules_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    help_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Where the crisis banner's “More help” link goes on a phone (e.g. Get help); "
+                  "empty: the help numbers at the foot of the page."
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The privacy notice, linked from every page's footer."
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The accessibility statement, linked from every page's footer."
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading="Site"),
@@ -74,13 +87,16 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             [
                 FieldPanel("crisis_banner_enabled"),
                 FieldPanel("crisis_banner_text"),
-                InlinePanel("help_numbers", label="Help number", min_num=1),
+                InlinePanel("help_numbers", label="Help number", min_num=1,
+                            help_text="The first is the emergency number: a phone shows it alone."),
+                FieldPanel("help_page"),
             ],
             heading="Crisis banner (shown on every page)",
         ),
         FieldPanel("contact_email"),
         FieldPanel("response_target_days"),
-        FieldPanel("community_rules_page"),
+        MultiFieldPanel([FieldPanel("community_rules_page"), FieldPanel("privacy_page"),
+                         FieldPanel("accessibility_page")], heading="Footer pages"),
     ]
 
     class Meta:

@@ -251,3 +251,14 @@ def test_send_it_again_keeps_a_mistyped_address(client):
     assert response.status_code == 400
     assert 'value="not-an-address"' in response.text
     assert "Enter a valid email address" in response.text
+
+
+@pytest.mark.parametrize("role", [None, "resident", "liaison", "moderator"])
+def test_every_role_sees_states_on_the_board_and_the_due_line(client, concern, concern_board,
+                                                              request, role):
+    signed_in(client, request.getfixturevalue(role) if role else None)
+    board = client.get(concern_board.url).text
+    assert '<span class="concern-state concern-state--open">Open</span>' in board
+    assert '<option value="open">Open</option>' in board
+    page = client.get(concern.thread.get_absolute_url() + "?page=1").text
+    assert "An official answer is due by" in due_line(page)
