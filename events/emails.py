@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from portal import absolute
+
 from . import recurrence
 
 
@@ -20,7 +22,7 @@ def _send(rsvp, subject, template_name):
 
 
 def _absolute(path):
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    base = absolute.base_url()
     return f"{base}{path}" if path.startswith("/") else path
 
 

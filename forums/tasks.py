@@ -1,12 +1,13 @@
 """Background work: email about new replies in followed threads, batched per resident."""
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from portal import absolute
 
 from .models import Notification
 
@@ -33,7 +34,7 @@ def _email_one(user_id):
         if not pending:
             return
         user = pending[0].user
-        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        base = absolute.base_url()
         items = [
             {
                 "title": n.thread.title,

@@ -2,7 +2,6 @@
 change the database in one transaction with a timeline entry and an audit log entry, and write
 the emails to the outbox, sent after commit."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,7 +10,7 @@ from wagtail.log_actions import log
 from forums import actions as forum_actions
 from forums.models import Follow, Post, ThreadKind, Visibility
 from forums.signals import announce
-from portal import markup
+from portal import absolute, markup
 from portal.accounts.roles import Role
 
 from . import permissions, routing
@@ -317,7 +316,7 @@ def _names(partners):
 # Emails (the outbox) ---------------------------------------------------------------------------
 
 def _base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return absolute.base_url()
 
 
 def _admin_link(concern):

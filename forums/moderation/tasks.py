@@ -1,9 +1,10 @@
 """Background work: telling an author why their post was rejected, with their own text."""
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
+
+from portal import absolute
 
 from .models import ReviewItem, ReviewStatus
 
@@ -18,7 +19,7 @@ def send_rejection_email(item_id):
     context = {
         "item": item, "post": item.post, "author": item.post.author,
         "thread_title": item.post.thread.title,
-        "rules_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/community-rules/",
+        "rules_url": absolute.base_url() + "/community-rules/",
     }
     EmailMessage(
         subject="[Common Ground] Your post was not published",
