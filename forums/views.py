@@ -288,7 +288,9 @@ def new_thread(request, board):
             start, extra = actions.start_thread, {}
             if board.thread_kind == ThreadKind.CONCERN:
                 from .concerns.actions import raise_concern as start
-                extra = {"share_contact": data.get("share_contact", False)}
+                extra = {"share_contact": data.get("share_contact", False),
+                         "landmark": data.get("landmark"), "latitude": data.get("latitude"),
+                         "longitude": data.get("longitude")}
             thread = start(
                 request.user, board, title=data["title"], body=data["body"], topic=data["topic"],
                 neighbourhood=data["neighbourhood"], anonymous=data.get("anonymous", False),
@@ -299,7 +301,22 @@ def new_thread(request, board):
         else:
             moderation_views.tell_author(request, thread, ratelimit.THREAD, "Your thread is posted.")
             return HttpResponseRedirect(thread.url_under(board.url))
-    return render(request, "forums/new_thread.html", {"page": board, "self": board, "form": form})
+    return render(request, "forums/new_thread.html", {
+        "page": board, "self": board, "form": form,
+        "concern_map": _concern_map(form) if board.thread_kind == ThreadKind.CONCERN else None})
+
+
+def _concern_map(form):
+    """What the map on the new-concern form needs (it works without it: the landmark list)."""
+    from django.conf import settings
+
+    return {
+        "tiles": settings.CONCERN_MAP_TILES_URL,
+        "attribution": settings.CONCERN_MAP_ATTRIBUTION,
+        "landmarks": [{"id": landmark.pk, "name": str(landmark), "lat": float(landmark.latitude),
+                       "lng": float(landmark.longitude)}
+                      for landmark in form.fields["landmark"].queryset],
+    }
 
 
 def edit_post(request, board, thread_id, post_id):

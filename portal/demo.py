@@ -20,12 +20,23 @@ from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.models import DEFAULT_HELP_NUMBERS, HelpNumber, HomePage, SiteSettings, StandardPage
 from portal.partners.models import Partner
-from portal.taxonomy.models import Neighbourhood, Topic
+from portal.taxonomy.models import Landmark, Neighbourhood, Topic
 
 # A fixed, published secret: demo staff accounts can sign in to the admin straight away.
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo only, printed
 
 NEIGHBOURHOODS = ["Old Harbour", "Millbrook", "Northgate", "Riverside", "St Anne's", "Westfield"]
+# Places residents choose from when they raise a concern (fictional, around a made-up centre).
+LANDMARKS = [
+    ("Millbrook Park", "park", "Millbrook", "52.40210", "-1.51830"),
+    ("Millbrook Road, shops to the bridge", "street", "Millbrook", "52.40420", "-1.51410"),
+    ("Riverton Central station", "station", "Northgate", "52.41050", "-1.50790"),
+    ("Northgate bus interchange", "station", "Northgate", "52.41230", "-1.50310"),
+    ("Riverside benches by the boathouse", "park", "Riverside", "52.39880", "-1.50020"),
+    ("Old Harbour quay", "street", "Old Harbour", "52.39520", "-1.49610"),
+    ("St Anne's library", "building", "St Anne's", "52.40680", "-1.52470"),
+    ("Westfield Road flats", "street", "Westfield", "52.40010", "-1.53050"),
+]
 TOPICS = {
     "Drug litter and needles": "Discarded needles, foil and other drug litter in public places.",
     "Dealing in the street": "Concerns about drug dealing in public spaces.",
@@ -116,6 +127,10 @@ def seed(demo):
         if created:
             partner.neighbourhoods.set([demo.neighbourhoods[a] for a in areas])
         demo.partners[name] = partner
+    for name, kind, area, latitude, longitude in LANDMARKS:
+        Landmark.objects.get_or_create(
+            name=name, neighbourhood=demo.neighbourhoods[area],
+            defaults={"kind": kind, "latitude": latitude, "longitude": longitude})
     _seed_accounts(demo)
     _seed_pages(demo)
 

@@ -13,7 +13,7 @@ from forums.signals import announce
 from portal import absolute, markup
 from portal.accounts.roles import Role
 
-from . import permissions, routing
+from . import permissions, places, routing
 from .models import (
     AnswerKind,
     CloseReason,
@@ -35,19 +35,24 @@ REASON_MAX = 300
 # Raising and publishing ----------------------------------------------------------------------
 
 def raise_concern(user, board, *, title, body, topic, neighbourhood, anonymous=False,
-                  share_contact=False, token=""):
+                  share_contact=False, token="", landmark=None, latitude=None, longitude=None):
     """Start a concern on a concern board. It is routed when its first post is visible (at once,
-    or when moderation approves it: see receivers.py)."""
+    or when moderation approves it: see receivers.py). `landmark` (a public place) and the point
+    marked on a map (`latitude`, `longitude`) are optional; see places.py for who sees what."""
     if board.thread_kind != ThreadKind.CONCERN:
         raise ValidationError("This board does not take concerns.")
     if topic is None or neighbourhood is None:
         raise ValidationError("Choose the topic and the neighbourhood of your concern.")
+    if landmark is not None and not landmark.is_active:
+        raise ValidationError("That place is no longer on the list: choose another.")
+    latitude, longitude = places.clean_point(latitude, longitude)
     with transaction.atomic():
         thread = forum_actions.start_thread(
             user, board, title=title, body=body, topic=topic, neighbourhood=neighbourhood,
             anonymous=anonymous, token=token)
         concern, created = Concern.objects.get_or_create(
-            thread=thread, defaults={"share_contact": share_contact})
+            thread=thread, defaults={"share_contact": share_contact, "landmark": landmark,
+                                     "latitude": latitude, "longitude": longitude})
         if created:
             _event(concern, State.SUBMITTED, "Submitted", actor=user, label="The resident")
             log(instance=concern, action="concerns.raised", user=user,

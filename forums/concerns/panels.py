@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from portal import chrome
 
-from . import forms, permissions
+from . import forms, permissions, places
 from .models import WAITING_STATES, CloseReason, Concern, ResponseTemplate
 from .views import KEPT_INPUT
 
@@ -26,7 +26,7 @@ def panel_for(request, thread):
 
 
 def _build(request, thread):
-    concern = (Concern.objects.select_related("claimed_by", "satisfaction")
+    concern = (Concern.objects.select_related("claimed_by", "satisfaction", "landmark__neighbourhood")
                .prefetch_related("routes__partner").filter(thread_id=thread.pk).first())
     if concern is None:
         return None
@@ -60,6 +60,7 @@ def _build(request, thread):
         "action_url": reverse("forums:concern_action", args=[concern.pk, "NAME"]).replace("NAME/", ""),
         "forms": _forms(request, concern, can, close_reasons),
         "due": answer_due(concern, _target_days(request)),
+        "place": places.place_for(user, concern),
     }
     if can["answer"]:
         panel["templates"] = list(ResponseTemplate.objects.filter(

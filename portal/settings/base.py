@@ -1,6 +1,7 @@
 """Settings shared by every environment. Configuration comes from the environment (see README)."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.csp import CSP
 
@@ -224,6 +225,14 @@ WAGTAILAPI_BASE_URL = BASE_URL or None  # None: the Wagtail site's root URL
 # Editors cannot publish directly; an approved workflow publishes (stories/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.workflows.publish_approved_page"
 
+# Where a concern happened (forums/concerns/places.py): the public sees a marked point snapped to
+# a grid of this many metres; the map shows tiles from this URL template only if one is set
+# (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png), so nothing is fetched from a third party
+# unless the operator chooses it.
+CONCERN_LOCATION_GRID_METRES = env.integer("CONCERN_LOCATION_GRID_METRES", 250)
+CONCERN_MAP_TILES_URL = env.get("CONCERN_MAP_TILES_URL", "")
+CONCERN_MAP_ATTRIBUTION = env.get("CONCERN_MAP_ATTRIBUTION", "")
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.time_zone("TIME_ZONE", "Europe/London")
 USE_I18N = True
@@ -260,6 +269,9 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+if CONCERN_MAP_TILES_URL:  # the map's tiles come from the operator's chosen server
+    _tiles = urlsplit(CONCERN_MAP_TILES_URL.replace("{s}", "*"))
+    SECURE_CSP["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 SECURE_CSP_ADMIN = {**SECURE_CSP, "script-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
 
 LOGGING = {
