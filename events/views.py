@@ -18,6 +18,7 @@ from django.utils import dateformat, timezone
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from portal import absolute
 from portal.partners.models import Partner
 from portal.taxonomy.models import Neighbourhood, Topic
 
@@ -86,7 +87,7 @@ def by_day(occurrences):
 def _calendar_context(request, page, filters, **extra):
     query = filters.query_string
     feed_path = page.url + "feed.ics" + (f"?{query}" if query else "")
-    absolute_feed = request.build_absolute_uri(feed_path)
+    absolute_feed = absolute.absolute(feed_path, request)
     return {
         "page": page,
         "filters": filters,
@@ -113,8 +114,9 @@ def month(request, page, year, month):
     filters = CalendarFilterForm(request.GET or None)
     tz = timezone.get_current_timezone()
     month_start, month_end = recurrence.month_bounds(year, month, tz)
-    events = filters.filter(events_under(page))
+    events = list(filters.filter(events_under(page)))
     found = occurrences_between(events, month_start, month_end)
+    first_year, last_year = years_with_events(events, timezone.localdate().year)
     on_day = {day: items for day, items in by_day(found)}
     weeks = [
         [{"date": day, "in_month": day.month == month, "occurrences": on_day.get(day, [])} for day in week]
@@ -125,10 +127,25 @@ def month(request, page, year, month):
     next_month = first + timedelta(days=32)
     context = _calendar_context(
         request, page, filters, view="month", weeks=weeks, month_start=first,
-        previous_month=previous_month, next_month=next_month, has_events=bool(found),
+        previous_month=previous_month if first_year <= previous_month.year <= last_year else None,
+        next_month=next_month if first_year <= next_month.year <= last_year else None,
+        has_events=bool(found),
+        noindex=bool(filters.query_string) or not first_year <= year <= last_year,
         weekday_names=["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     )
     return TemplateResponse(request, "events/calendar_month.html", context)
+
+
+def years_with_events(events, this_year):
+    """(first, last) year the month grid offers: from the first event to the last occurrence
+    (a series without end: next year), always including this year. Months outside are not
+    linked from the grid and are marked noindex, so crawlers do not walk months forever."""
+    if not events:
+        return this_year, this_year
+    first = min(timezone.localtime(event.start).year for event in events)
+    ends = [recurrence.last_end(event) for event in events]
+    last = max(this_year + 1 if end is None else timezone.localtime(end).year for end in ends)
+    return min(first, this_year), max(last, this_year)
 
 
 def past(request, page):
@@ -182,7 +199,7 @@ def _ics_response(body, filename):
 
 
 def _base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
+    return absolute.base_url(request)
 
 
 def event_detail(request, event):
@@ -265,7 +282,7 @@ def _google_calendar_url(request, event, upcoming_dates):
         dates = "/".join(f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"
                          for moment in (occurrence.start, occurrence.end))
     params = {"action": "TEMPLATE", "text": event.title, "dates": dates,
-              "details": request.build_absolute_uri(event.url),
+              "details": absolute.absolute(event.url, request),
               "location": ", ".join(p for p in [event.venue_name, event.venue_address] if p)}
     return "https://calendar.google.com/calendar/render?" + urlencode(params)
 

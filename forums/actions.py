@@ -145,7 +145,8 @@ def edit_post(user, post, *, body, title=None):
     thread = post.thread
     with transaction.atomic():
         PostRevision.objects.create(post=post, body_source=post.body_source,
-                                    body_html=post.body_html, edited_by=user)
+                                    body_html=post.body_html, edited_by=user,
+                                    was_public=post.is_public and thread.is_public)
         post.body_source, post.body_html = body, markup.render(body)
         post.edited_at = timezone.now()
         was_public = post.is_public

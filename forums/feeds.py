@@ -1,17 +1,18 @@
 """RSS and Atom feeds: latest threads per board and for the whole forum, new posts per thread.
 Only public, visible content appears, and authors appear as the public sees them."""
 
-from django.contrib.syndication.views import Feed
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
+
+from portal.feeds import PublicAddressFeed
 
 from .models import Post, Thread, Visibility
 
 FEED_SIZE = 30
 
 
-class _ThreadsFeed(Feed):
+class _ThreadsFeed(PublicAddressFeed):
     def items(self, obj):
         first_post = Post.objects.filter(thread=OuterRef("pk"), visibility=Visibility.VISIBLE).order_by(
             "created_at", "id").values("id")[:1]
@@ -68,7 +69,7 @@ class BoardThreadsAtomFeed(BoardThreadsFeed):
     feed_type = Atom1Feed
 
 
-class ThreadPostsFeed(Feed):
+class ThreadPostsFeed(PublicAddressFeed):
     def get_object(self, request, board, thread_id):
         thread = Thread.objects.public().filter(pk=thread_id, board=board).first()
         if thread is None:

@@ -5,7 +5,7 @@ import secrets
 
 from django import forms
 
-from portal.taxonomy.models import Neighbourhood, Topic
+from portal.taxonomy.models import Landmark, Neighbourhood, Topic
 
 from . import actions
 from .models import ThreadKind
@@ -82,7 +82,19 @@ class ThreadForm(ReplyForm):
         help_text="For this concern only: the partners it is sent to see your email address. "
                   "Never shown in public.")
 
-    field_order = ["token", "title", "body", "topic", "neighbourhood", "anonymous", "share_contact"]
+    landmark = forms.ModelChoiceField(
+        queryset=Landmark.objects.none(), required=False, label="Where did it happen? (optional)",
+        empty_label="Not at a place on the list",
+        help_text="A park, station or street from our list. Or mark the place on the map below, "
+                  "if you see one: only the partners it is sent to see the exact point; everyone "
+                  "else sees it to within a few hundred metres.")
+    latitude = forms.DecimalField(required=False, widget=forms.HiddenInput, max_digits=8,
+                                  decimal_places=5)
+    longitude = forms.DecimalField(required=False, widget=forms.HiddenInput, max_digits=8,
+                                   decimal_places=5)
+
+    field_order = ["token", "title", "body", "topic", "neighbourhood", "landmark", "anonymous",
+                   "share_contact"]
 
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,8 +105,11 @@ class ThreadForm(ReplyForm):
             self.fields["topic"].required = self.fields["neighbourhood"].required = True
             self.fields["topic"].empty_label = "Choose a topic"
             self.fields["neighbourhood"].empty_label = "Choose a neighbourhood"
+            self.fields["landmark"].queryset = (Landmark.objects.filter(is_active=True)
+                                                .select_related("neighbourhood"))
         else:
-            del self.fields["share_contact"]
+            for name in ("share_contact", "landmark", "latitude", "longitude"):
+                del self.fields[name]
         self.order_fields(self.field_order)
 
     def clean_title(self):
@@ -138,7 +153,10 @@ class FilterForm(forms.Form):
     topic = LoadedChoiceField(empty_label="All topics")
     area = LoadedChoiceField(empty_label="All neighbourhoods", label="Neighbourhood")
 
-    def __init__(self, *args, topics, neighbourhoods, **kwargs):
+    def __init__(self, *args, topics, neighbourhoods, states=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].set_objects(topics)
         self.fields["area"].set_objects(neighbourhoods)
+        if states:  # concern boards: filter by the concern's state
+            self.fields["state"] = forms.ChoiceField(
+                label="State", required=False, choices=[("", "Any state"), *states])

@@ -238,6 +238,10 @@ class PostRevision(models.Model):
     body_html = models.TextField()
     edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                   related_name="+")
+    was_public = models.BooleanField(
+        default=False, help_text="The public could read this version (the post and its thread "
+                                 "were visible when it was replaced): readers may see it in the "
+                                 "post's history, unless a moderator redacted the post later.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -52,6 +52,7 @@ class PostRow:
     flag_url: str
     can_edit: bool
     edit_url: str
+    history_url: str  # "edited — see changes", for an edited post the public can read
 
 
 def stamp(moment):
@@ -117,6 +118,8 @@ def post_rows(user, thread, thread_url, posts):
             flag_url=urls["flag"].replace(str(_PK), pk) if mark["can_flag"] else "",
             can_edit=permissions.can_edit_post(user, post),
             edit_url=f"{thread_url}posts/{pk}/edit/",
+            history_url=(urls["history"].replace(str(_PK), pk)
+                         if post.edited_at and post.is_public and thread.is_public else ""),
         ))
     return rows
 
@@ -125,6 +128,7 @@ def _url_patterns():
     return {
         "post": reverse("forums:post", args=[_PK]),
         "flag": reverse("forums:flag_post", args=[_PK]),
+        "history": reverse("forums:post_history", args=[_PK]),
         "moderate": reverse("moderation_post", args=[_PK]),
     }
 
@@ -136,6 +140,8 @@ class ThreadRow:
     is_pinned: bool
     is_locked: bool
     is_concern: bool
+    concern_state: str  # "" unless the concern was loaded with the thread (concern boards)
+    concern_state_label: str
     has_new_posts: bool
     author_name: str
     board_title: str
@@ -144,6 +150,14 @@ class ThreadRow:
     reply_count: int
     last_activity: Stamp
     last_poster: str | None  # None when the thread has no visible post to name
+
+
+def _concern_state(thread):
+    """The concern's state, if the list loaded it with the thread (no query otherwise)."""
+    concern = thread._state.fields_cache.get("concern")
+    if concern is None:
+        return {"concern_state": "", "concern_state_label": ""}
+    return {"concern_state": concern.state, "concern_state_label": concern.get_state_display()}
 
 
 def thread_rows(threads, board=None):
@@ -158,6 +172,7 @@ def thread_rows(threads, board=None):
             is_pinned=thread.is_pinned,
             is_locked=thread.is_locked,
             is_concern=thread.kind == ThreadKind.CONCERN,
+            **_concern_state(thread),
             has_new_posts=getattr(thread, "has_new_posts", False),
             author_name=thread.public_author_name,
             board_title=(board or thread.board).title,

@@ -1,8 +1,19 @@
 """What the forums show on other pages through portal.sections."""
 
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from wagtail.models import Site
 
-from .models import ForumIndexPage
+from .models import ForumIndexPage, Notification, Visibility
+
+
+def unread_notification_count():
+    """The header's count: threads with unread notifications, loaded with the signed-in account
+    (portal.accounts.backends), so no page pays a query of its own for it."""
+    unread = (Notification.objects.filter(user=OuterRef("pk"), read_at__isnull=True,
+                                          thread__visibility=Visibility.VISIBLE)
+              .order_by().values("user").annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(unread, output_field=IntegerField()), Value(0))
 
 
 def latest_on_home(request):

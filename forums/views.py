@@ -1,5 +1,7 @@
 """Forum views. Each parses input, asks permissions, calls one action and renders."""
 
+import html
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,19 +9,25 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import strip_tags
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from portal.taxonomy import cached as taxonomy
 
-from . import actions, permissions, presenters
+from . import actions, history, permissions, presenters
+from .concerns import models as concern_states
 from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
 from .models import BoardPage, Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
 from .moderation import ratelimit
 from .moderation import views as moderation_views
 
 THREADS_PER_PAGE = 30
+# The states a board's list shows and filters by ("submitted" concerns are not public yet).
+CONCERN_STATE_CHOICES = [(state.value, state.label) for state in concern_states.State
+                         if state != concern_states.State.SUBMITTED]
 POSTS_PER_PAGE = 50
 LATEST_ON_INDEX = 10
 
@@ -57,19 +65,26 @@ def latest_threads(forum, limit, boards=None):
 
 
 def board(request, board):
+    is_concern_board = board.thread_kind == ThreadKind.CONCERN
     filters = FilterForm(request.GET or None, topics=board_topics(board),
-                         neighbourhoods=taxonomy.neighbourhoods())
+                         neighbourhoods=taxonomy.neighbourhoods(),
+                         states=CONCERN_STATE_CHOICES if is_concern_board else ())
     threads = Thread.objects.visible_on(board).order_by("-is_pinned", "-last_activity_at", "-id")
     if filters.is_valid():
         if filters.cleaned_data.get("topic"):
             threads = threads.filter(topic=filters.cleaned_data["topic"])
         if filters.cleaned_data.get("area"):
             threads = threads.filter(neighbourhood=filters.cleaned_data["area"])
+        if filters.cleaned_data.get("state"):
+            threads = threads.filter(concern__state=filters.cleaned_data["state"])
     # Page through ids alone (an index-only scan, even deep in the list), then load that page.
     page_obj = Paginator(threads.values_list("id", flat=True), THREADS_PER_PAGE).get_page(
         request.GET.get("page"))
     ids = list(page_obj.object_list)
-    loaded = Thread.objects.for_list().in_bulk(ids)
+    loaded = Thread.objects.for_list()
+    if is_concern_board:
+        loaded = loaded.select_related("concern")  # its state, in the same query
+    loaded = loaded.in_bulk(ids)
     page_obj.object_list = [loaded[pk] for pk in ids if pk in loaded]
     board_url = board.url
     _mark_unread(request.user, page_obj.object_list)
@@ -170,6 +185,8 @@ def _render_thread(request, board, thread, thread_url, page_obj, form, read_stat
         actions.mark_read(user, thread, max(post.pk for post in post_list), state=read_state)
     return render(request, "forums/thread_page.html", {
         "page": board, "self": board, "thread": thread, "thread_url": thread_url,
+        "canonical_path": thread_url if page_obj.number == 1 else f"{thread_url}?page={page_obj.number}",
+        "description": _description(thread, board, page_obj, post_list),
         "page_obj": page_obj, "posts": presenters.post_rows(user, thread, thread_url, post_list),
         "form": form, "can_reply": can_reply,
         "is_following": user.is_authenticated and thread.follows.filter(user=user).exists(),
@@ -177,6 +194,19 @@ def _render_thread(request, board, thread, thread_url, page_obj, form, read_stat
         "needs_verification": user.is_authenticated and not permissions.can_post(user),
         "overdose_now": moderation_views.overdose_now(post_list),
     })
+
+
+DESCRIPTION_WORDS = 30
+
+
+def _description(thread, board, page_obj, post_list):
+    """What search engines and link previews show: the start of the first post as the public
+    sees it (only when it is public and already on this page), else where the thread is."""
+    first = post_list[0] if page_obj.number == 1 and post_list else None
+    if thread.is_public and first is not None and first.is_public:
+        text = " ".join(html.unescape(strip_tags(first.body_html)).split())
+        return Truncator(text).words(DESCRIPTION_WORDS)
+    return f"A thread in {board.title}"
 
 
 def _reply_form(request, thread, **kwargs):
@@ -239,6 +269,19 @@ def post_permalink(request, pk):
     return HttpResponseRedirect(post_location(request.user, post, post.thread.get_absolute_url()))
 
 
+def post_history(request, pk):
+    """A post's earlier public versions (forums/history.py), for anyone who may read the post."""
+    post = get_object_or_404(Post.objects.select_related("thread__board", "author",
+                                                         "official_partner"), pk=pk)
+    if not (post.is_public and post.thread.is_public
+            and permissions.can_view_thread(request.user, post.thread)):
+        raise Http404("No such post")
+    return render(request, "forums/post_history.html", {
+        "page": post.thread.board, "thread": post.thread, "post": post,
+        "thread_url": post.thread.get_absolute_url(), "versions": history.public_versions(post),
+    })
+
+
 # Posting -----------------------------------------------------------------------------------
 
 def new_thread(request, board):
@@ -263,7 +306,9 @@ def new_thread(request, board):
             start, extra = actions.start_thread, {}
             if board.thread_kind == ThreadKind.CONCERN:
                 from .concerns.actions import raise_concern as start
-                extra = {"share_contact": data.get("share_contact", False)}
+                extra = {"share_contact": data.get("share_contact", False),
+                         "landmark": data.get("landmark"), "latitude": data.get("latitude"),
+                         "longitude": data.get("longitude")}
             thread = start(
                 request.user, board, title=data["title"], body=data["body"], topic=data["topic"],
                 neighbourhood=data["neighbourhood"], anonymous=data.get("anonymous", False),
@@ -274,7 +319,22 @@ def new_thread(request, board):
         else:
             moderation_views.tell_author(request, thread, ratelimit.THREAD, "Your thread is posted.")
             return HttpResponseRedirect(thread.url_under(board.url))
-    return render(request, "forums/new_thread.html", {"page": board, "self": board, "form": form})
+    return render(request, "forums/new_thread.html", {
+        "page": board, "self": board, "form": form,
+        "concern_map": _concern_map(form) if board.thread_kind == ThreadKind.CONCERN else None})
+
+
+def _concern_map(form):
+    """What the map on the new-concern form needs (it works without it: the landmark list)."""
+    from django.conf import settings
+
+    return {
+        "tiles": settings.CONCERN_MAP_TILES_URL,
+        "attribution": settings.CONCERN_MAP_ATTRIBUTION,
+        "landmarks": [{"id": landmark.pk, "name": str(landmark), "lat": float(landmark.latitude),
+                       "lng": float(landmark.longitude)}
+                      for landmark in form.fields["landmark"].queryset],
+    }
 
 
 def edit_post(request, board, thread_id, post_id):

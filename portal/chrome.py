@@ -3,16 +3,17 @@ numbers, the main menu and the footer's partners.
 
 It is the same for every visitor of a site, so it is read from the cache (one entry holding every
 site's) and built from the database only when missing. Anything that could change what it shows
-(a menu page or the community rules page published, unpublished, saved or deleted, any page moved,
-a view restriction, the site settings, a partner, a site) clears it at once and again after the
-transaction commits, so no request can put back what was there before. The short timeout is a
-safety net: for changes made around the ORM, and for deployments without REDIS_URL, where each
-process has its own cache and a change made in another process (a second web worker, the
-publish_scheduled timer) cannot clear it.
+(a menu page or a footer page, such as the community rules, published, unpublished, saved or
+deleted, any page moved, a view restriction, the site settings, a partner, a site) clears it at
+once and again after the transaction commits, so no request can put back what was there before.
+The short timeout is a safety net: for changes made around the ORM, and for deployments without
+REDIS_URL, where each process has its own cache and a change made in another process (a second
+web worker, the publish_scheduled timer) cannot clear it.
 """
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -22,6 +23,7 @@ from .caching import CachedValue
 from .models import HelpNumber, SiteSettings, default_help_numbers
 from .partners.models import Partner
 
+FOOTER_PAGES = ("community_rules_page", "privacy_page", "accessibility_page", "help_page")
 # {site id: chrome}, one build a minute per site however busy the site is; one key, so clearing
 # it needs no query.
 CHROME = CachedValue("portal:chrome:v2", 60, models=(PageViewRestriction, SiteSettings, HelpNumber,
@@ -50,7 +52,8 @@ def for_request(request):
 
 def _build(request, site):
     site_settings = SiteSettings.for_site(site)
-    site_settings.community_rules_page  # noqa: B018 - loaded now so the cached copy carries it
+    for name in FOOTER_PAGES:  # loaded now so the cached copy carries them
+        getattr(site_settings, name)
     return {
         "site_settings": site_settings,
         "help_numbers": _help_numbers(site_settings),
@@ -97,7 +100,10 @@ def _in_chrome(page):
     parent = page.url_path[:page.url_path.rstrip("/").rfind("/") + 1]
     if page.url_path in roots or parent in roots:
         return True
-    return SiteSettings.objects.filter(community_rules_page__path__startswith=page.path).exists()
+    footer = Q()
+    for name in FOOTER_PAGES:
+        footer |= Q(**{f"{name}__path__startswith": page.path})
+    return SiteSettings.objects.filter(footer).exists()
 
 
 def connect():

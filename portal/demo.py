@@ -5,12 +5,15 @@ its `demo.py`; `manage.py seed_demo` runs them in order. All of it is idempotent
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from portal import demo_pages
 from portal.accounts import actions as account_actions
 from portal.accounts.mfa import activate_totp
 from portal.accounts.models import User
@@ -18,12 +21,23 @@ from portal.accounts.roles import Role
 from portal.country import emergency
 from portal.models import HelpNumber, HomePage, SiteSettings, StandardPage, default_help_numbers
 from portal.partners.models import Partner
-from portal.taxonomy.models import Neighbourhood, Topic
+from portal.taxonomy.models import Landmark, Neighbourhood, Topic
 
 # A fixed, published secret: demo staff accounts can sign in to the admin straight away.
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo only, printed
 
 NEIGHBOURHOODS = ["Old Harbour", "Millbrook", "Northgate", "Riverside", "St Anne's", "Westfield"]
+# Places residents choose from when they raise a concern (fictional, around a made-up centre).
+LANDMARKS = [
+    ("Millbrook Park", "park", "Millbrook", "52.40210", "-1.51830"),
+    ("Millbrook Road, shops to the bridge", "street", "Millbrook", "52.40420", "-1.51410"),
+    ("Riverton Central station", "station", "Northgate", "52.41050", "-1.50790"),
+    ("Northgate bus interchange", "station", "Northgate", "52.41230", "-1.50310"),
+    ("Riverside benches by the boathouse", "park", "Riverside", "52.39880", "-1.50020"),
+    ("Old Harbour quay", "street", "Old Harbour", "52.39520", "-1.49610"),
+    ("St Anne's library", "building", "St Anne's", "52.40680", "-1.52470"),
+    ("Westfield Road flats", "street", "Westfield", "52.40010", "-1.53050"),
+]
 TOPICS = {
     "Drug litter and needles": "Discarded needles, foil and other drug litter in public places.",
     "Dealing in the street": "Concerns about drug dealing in public spaces.",
@@ -114,6 +128,10 @@ def seed(demo):
         if created:
             partner.neighbourhoods.set([demo.neighbourhoods[a] for a in areas])
         demo.partners[name] = partner
+    for name, kind, area, latitude, longitude in LANDMARKS:
+        Landmark.objects.get_or_create(
+            name=name, neighbourhood=demo.neighbourhoods[area],
+            defaults={"kind": kind, "latitude": latitude, "longitude": longitude})
     _seed_accounts(demo)
     _seed_pages(demo)
 
@@ -148,26 +166,53 @@ def _seed_pages(demo):
               "organisations answer residents' concerns about drugs and recovery, in public. "
               "Riverton and every organisation named here are fictional demo data.",
     )
-    rules = demo.child_page(
-        home, StandardPage, "community-rules", title="Community rules",
-        intro="Be kind, stay on topic, and never share personal details about anyone: no names "
-              "of suspected dealers, no addresses, phone numbers or number plates. If someone is "
-              f"in danger, call {emergency().number} first.",
-    )
-    demo.child_page(home, StandardPage, "privacy", title="Privacy",
-                    intro="You post under a display name you choose. Partners see your contact "
-                          "details only when you share them on a concern.")
-    demo.child_page(home, StandardPage, "accessibility", title="Accessibility statement",
-                    intro="We aim to meet WCAG 2.2 AA. Tell us if something does not work for you.")
+    rules_intro = demo_pages.RULES_INTRO.replace("call the emergency number",
+                                                 f"call {emergency().number}")
+    rules = _policy_page(demo, home, "community-rules", "Community rules", rules_intro,
+                         demo_pages.RULES)
+    privacy = _policy_page(demo, home, "privacy", "Privacy notice",
+                           demo_pages.PRIVACY_INTRO, demo_pages.PRIVACY)
+    accessibility = _policy_page(demo, home, "accessibility", "Accessibility statement",
+                                 demo_pages.ACCESSIBILITY_INTRO, demo_pages.ACCESSIBILITY)
     site = Site.objects.get(is_default_site=True)
+    _serve_at_run_address(site)
     site_settings = SiteSettings.for_site(site)
-    if site_settings.community_rules_page_id is None:
-        site_settings.community_rules_page = rules
+    footer_pages = {"community_rules_page": rules, "privacy_page": privacy,
+                    "accessibility_page": accessibility}
+    unset = {name: page for name, page in footer_pages.items()
+             if getattr(site_settings, f"{name}_id") is None}
+    if unset:
+        for name, page in unset.items():
+            setattr(site_settings, name, page)
         site_settings.save()
     if not site_settings.help_numbers.exists():
         for order, (label, number, hours) in enumerate(default_help_numbers()):
             HelpNumber.objects.create(settings=site_settings, label=label, number=number,
                                       hours=hours, sort_order=order)
+
+
+def _policy_page(demo, home, slug, title, intro, sections):
+    """A page of the footer (rules, privacy, accessibility), created with its text, or given it
+    if an earlier demo made it with an introduction only."""
+    page = demo.child_page(home, StandardPage, slug, title=title, intro=intro)
+    if not page.body:
+        page.title, page.intro = title, intro
+        page.body = [{"type": kind, "value": value} for kind, value in demo_pages.body(sections)]
+        page.save_revision().publish()
+    return page
+
+
+def _serve_at_run_address(site):
+    """Wagtail's first site is localhost:80; the demo is served where `make run` serves it
+    (BASE_URL, default http://127.0.0.1:8000), so the site's own links (sitemap, page URLs in
+    the API) point there. A hostname someone has set already is kept."""
+    if (site.hostname, site.port) != ("localhost", 80):
+        return
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = address.hostname or "127.0.0.1"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.site_name = site.site_name or "Common Ground (demo)"
+    site.save()
 
 
 def home_page():

@@ -35,6 +35,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from . import absolute
 from .models import OutboxEmail
 
 logger = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def queue_rendered(*, to, subject, body, key=None, html_body="", headers=None, t
 
 def base_url():
     """The public address of the site, without a trailing slash, for links in emails."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return absolute.base_url()
 
 
 def absolute_url(path):

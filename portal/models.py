@@ -76,6 +76,19 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     community_rules_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    help_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Where the crisis banner's “More help” link goes on a phone (e.g. Get help); "
+                  "empty: the help numbers at the foot of the page."
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The privacy notice, linked from every page's footer."
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The accessibility statement, linked from every page's footer."
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading="Site"),
@@ -86,12 +99,14 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                 FieldPanel("emergency_number"),
                 FieldPanel("crisis_line_number"),
                 InlinePanel("help_numbers", label="Help number", min_num=1),
+                FieldPanel("help_page"),
             ],
             heading="Crisis banner (shown on every page)",
         ),
         FieldPanel("contact_email"),
         FieldPanel("response_target_days"),
-        FieldPanel("community_rules_page"),
+        MultiFieldPanel([FieldPanel("community_rules_page"), FieldPanel("privacy_page"),
+                         FieldPanel("accessibility_page")], heading="Footer pages"),
     ]
 
     class Meta:

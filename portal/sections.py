@@ -6,13 +6,14 @@ An app registers them in its AppConfig.ready():
     register_section("home", "events/home_upcoming.html", upcoming_events, order=20)
     register_section("partner", "events/partner_events.html", events_for_partner)
 
-The function gets the page's subject (the request for "home", the partner for "partner") and
+The function gets the page's subject (the request for "home" and "account", the partner for
+"partner") and
 returns the context the template sees as `section`.
 """
 
 from collections import defaultdict
 
-PLACES = ("home", "partner")
+PLACES = ("home", "partner", "account")
 _sections = defaultdict(list)
 
 

@@ -6,9 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forums.sitemaps import ThreadSitemap
 from portal import routing, views
 from portal.accounts import urls as account_urls
 from portal.partners import views as partner_views
+from portal.sitemaps import PageSitemap, PartnerSitemap
 
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
@@ -25,7 +27,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("partners/", partner_views.partner_list, name="partner_list"),
     path("partners/<slug:slug>/", partner_views.partner_detail, name="partner_detail"),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {
+        "pages": PageSitemap, "partners": PartnerSitemap, "threads": ThreadSitemap}}),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += [

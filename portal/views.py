@@ -49,3 +49,18 @@ def server_error(request):
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render(no_database_context()))
+
+
+ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/forums/notifications/", "/forums/unsubscribe/",
+                   "/forums/concerns/", "/search/"]
+
+
+def robots_txt(request):
+    """Crawlers may read the public site; the sitemap says where it is at the public address."""
+    from django.http import HttpResponse
+
+    from .absolute import absolute
+
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), "",
+             f"Sitemap: {absolute('/sitemap.xml', request)}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

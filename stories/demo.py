@@ -80,6 +80,19 @@ def seed(demo):
     _seed_case_studies(demo, studies, report_pages)
     _seed_resources(demo, library)
     _seed_services(demo, get_help)
+    _link_help_page(get_help)
+
+
+def _link_help_page(get_help):
+    """On a phone the crisis banner's "More help" goes to Get help (unless someone chose)."""
+    from wagtail.models import Site
+
+    from portal.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    if site_settings.help_page_id is None:
+        site_settings.help_page = get_help
+        site_settings.save(update_fields=["help_page"])
 
 
 def _seed_reports(demo, index):

@@ -1,7 +1,8 @@
 """RSS and Atom feeds of new partnership reports and case studies (live and public only)."""
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+
+from portal.feeds import PublicAddressFeed
 
 from .models import CaseStudyPage, ReportPage
 
@@ -17,7 +18,7 @@ def latest_stories(limit=FEED_LENGTH):
     return stories[:limit]
 
 
-class LatestStoriesFeed(Feed):
+class LatestStoriesFeed(PublicAddressFeed):
     title = "Common Ground: new reports and case studies"
     link = "/"
     description = "Partnership reports and case studies as they are published."
@@ -32,7 +33,7 @@ class LatestStoriesFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_full_url()
+        return item.url
 
     def item_pubdate(self, item):
         return item.first_published_at

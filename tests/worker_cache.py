@@ -1,9 +1,9 @@
 """The Redis cache of one pytest-xdist worker (see portal/settings/test.py)."""
 
-from django_redis.cache import RedisCache
+from portal.caching import ResilientRedisCache
 
 
-class WorkerRedisCache(RedisCache):
+class WorkerRedisCache(ResilientRedisCache):
     def clear(self):
         """Delete this worker's keys (its KEY_PREFIX) only, not the whole shared database."""
         self.delete_pattern("*")

@@ -23,9 +23,11 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Site
 
+from forums.concerns import places
 from forums.concerns.models import WAITING_STATES, ConcernEvent, ConcernRoute, State
 from forums.concerns.public import plain_text, public_concerns
 from forums.models import BoardPage, ThreadKind, public_pages
+from portal import absolute
 from portal.models import SiteSettings
 from portal.taxonomy.models import Topic
 
@@ -100,7 +102,7 @@ def discovery(request):
         "key_service": "No key is needed: this API is read only and public.",
         "endpoints": [{
             "specification": SPECIFICATION,
-            "url": request.build_absolute_uri("/open311/v2"),
+            "url": absolute.absolute("/open311/v2", request),
             "changeset": CHANGESET,
             "type": "production",
             "formats": ["application/json"],
@@ -158,7 +160,7 @@ def service_requests(request):
     response = _json(_requests_json(request, rows[:size]))
     if len(rows) > size:
         query = urlencode({**params.dict(), "page": page + 1, "page_size": size})
-        response["Link"] = f'<{request.build_absolute_uri(request.path)}?{query}>; rel="next"'
+        response["Link"] = f'<{absolute.absolute(request.path, request)}?{query}>; rel="next"'
     return response
 
 
@@ -260,9 +262,10 @@ def _with_details(concerns):
     latest = ConcernEvent.objects.filter(concern_id=OuterRef("pk"), is_public=True).order_by(
         "-created_at", "-id")
     return (
-        concerns.select_related("thread__topic", "thread__neighbourhood")
+        concerns.select_related("thread__topic", "thread__neighbourhood", "landmark")
         .only("state", "published_at", "first_response_at", "thread__title", "thread__topic__name",
-              "thread__topic__slug", "thread__neighbourhood__name")
+              "thread__topic__slug", "thread__neighbourhood__name", "latitude", "longitude",
+              "landmark__latitude", "landmark__longitude")
         .annotate(note_label=Subquery(latest.values("actor_label")[:1]),
                   note_summary=Subquery(latest.values("summary")[:1]),
                   note_reason=Subquery(latest.values("reason")[:1]),
@@ -295,7 +298,16 @@ def _request_json(concern, target, agencies):
         "updated_datetime": _w3c(concern.note_at or concern.published_at),
         "expected_datetime": _w3c(concern.published_at + target) if unanswered else None,
         "address": thread.neighbourhood.name if thread.neighbourhood else None,
+        **_lat_long(concern),
     }
+
+
+def _lat_long(concern):
+    """Never the point a resident marked: snapped to the public grid (concerns/places.py)."""
+    point = places.public_point(concern)
+    if point is None:
+        return {"lat": None, "long": None}
+    return {"lat": float(point.latitude), "long": float(point.longitude)}
 
 
 def _status_notes(concern):

@@ -2,7 +2,6 @@
 change the database in one transaction with a timeline entry and an audit log entry, and write
 the emails to the outbox, sent after commit."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,12 +10,12 @@ from forums import actions as forum_actions
 from forums.models import Follow, Post, ThreadKind, Visibility
 from forums.moderation import policy as moderation_policy
 from forums.signals import announce
-from portal import markup
+from portal import absolute, markup
 from portal.accounts.audit import log
 from portal.accounts.roles import Role
 from portal.emails import queue_email
 
-from . import permissions, routing
+from . import permissions, places, routing
 from .models import (
     AnswerKind,
     CloseReason,
@@ -37,19 +36,24 @@ REASON_MAX = 300
 # Raising and publishing ----------------------------------------------------------------------
 
 def raise_concern(user, board, *, title, body, topic, neighbourhood, anonymous=False,
-                  share_contact=False, token=""):
+                  share_contact=False, token="", landmark=None, latitude=None, longitude=None):
     """Start a concern on a concern board. It is routed when its first post is visible (at once,
-    or when moderation approves it: see receivers.py)."""
+    or when moderation approves it: see receivers.py). `landmark` (a public place) and the point
+    marked on a map (`latitude`, `longitude`) are optional; see places.py for who sees what."""
     if board.thread_kind != ThreadKind.CONCERN:
         raise ValidationError("This board does not take concerns.")
     if topic is None or neighbourhood is None:
         raise ValidationError("Choose the topic and the neighbourhood of your concern.")
+    if landmark is not None and not landmark.is_active:
+        raise ValidationError("That place is no longer on the list: choose another.")
+    latitude, longitude = places.clean_point(latitude, longitude)
     with transaction.atomic():
         thread = forum_actions.start_thread(
             user, board, title=title, body=body, topic=topic, neighbourhood=neighbourhood,
             anonymous=anonymous, token=token)
         concern, created = Concern.objects.get_or_create(
-            thread=thread, defaults={"share_contact": share_contact})
+            thread=thread, defaults={"share_contact": share_contact, "landmark": landmark,
+                                     "latitude": latitude, "longitude": longitude})
         if created:
             _event(concern, State.SUBMITTED, "Submitted", actor=user, label="The resident")
             log(instance=concern, action="concerns.raised", user=user,
@@ -246,8 +250,21 @@ def reopen(user, concern, *, reason=""):
         raise PermissionDenied("A concern can be reopened by the resident who raised it, within "
                                "30 days of it being resolved.")
     with transaction.atomic():
+        _clear_satisfaction(user, concern)
         _transition(concern, State.OPEN, user, "Reopened by the resident", _clean_reason(reason))
     return concern
+
+
+def _clear_satisfaction(user, concern):
+    """A reopened concern is not resolved: its "did this resolve it?" answer no longer holds,
+    so it is removed (the audit log keeps what it was) and asked again at the next resolution."""
+    answer = SatisfactionAnswer.objects.filter(concern=concern).first()
+    if answer is None:
+        return
+    answer.delete()
+    concern._state.fields_cache.pop("satisfaction", None)
+    log(instance=concern, action="concerns.satisfaction_cleared", user=user,
+        data={"answer": answer.answer, "answered_at": answer.created_at.isoformat()})
 
 
 def give_satisfaction(user, concern, *, answer, comment=""):
@@ -309,7 +326,7 @@ def _names(partners):
 # Emails (the outbox) ---------------------------------------------------------------------------
 
 def _base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return absolute.base_url()
 
 
 def _admin_link(concern):

@@ -14,6 +14,9 @@ class ConcernsConfig(AppConfig):
 
         from . import account_data, public, receivers
 
+        register_section("home", "concerns/includes/home_raise.html", public.home_section, order=5)
+        register_section("account", "concerns/includes/my_concerns.html", public.my_concerns,
+                         order=10)
         register_section("partner", "concerns/includes/partner_answers.html",
                          public.partner_answers_section, order=50)
 

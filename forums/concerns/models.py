@@ -67,6 +67,13 @@ class Concern(models.Model):
         help_text="Only the partners this concern is routed to see them; never the public.")
     partners = models.ManyToManyField("partners.Partner", through="ConcernRoute",
                                       related_name="concerns")
+    landmark = models.ForeignKey("taxonomy.Landmark", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+",
+                                 help_text="The public place the resident chose, if any.")
+    # The point the resident marked on the map: only the routed partners' liaisons see it;
+    # everyone else sees it snapped to a coarse grid (places.py).
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     is_unmatched = models.BooleanField(
         default=False, help_text="No routing rule matched: it went to the default partner.")
     claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

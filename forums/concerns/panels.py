@@ -1,10 +1,16 @@
 """What the concern panels on a thread page show, computed once per request and thread."""
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
-from . import forms, permissions
-from .models import CloseReason, Concern, ResponseTemplate
+from portal import chrome
+
+from . import forms, permissions, places
+from .models import WAITING_STATES, CloseReason, Concern, ResponseTemplate
 from .views import KEPT_INPUT
 
 FORMS = {"answer": forms.AnswerForm, "note": forms.NoteForm, "close": forms.CloseForm,
@@ -20,7 +26,7 @@ def panel_for(request, thread):
 
 
 def _build(request, thread):
-    concern = (Concern.objects.select_related("claimed_by", "satisfaction")
+    concern = (Concern.objects.select_related("claimed_by", "satisfaction", "landmark__neighbourhood")
                .prefetch_related("routes__partner").filter(thread_id=thread.pk).first())
     if concern is None:
         return None
@@ -53,6 +59,8 @@ def _build(request, thread):
         "notes": list(concern.notes.select_related("author", "partner")) if staff else [],
         "action_url": reverse("forums:concern_action", args=[concern.pk, "NAME"]).replace("NAME/", ""),
         "forms": _forms(request, concern, can, close_reasons),
+        "due": answer_due(concern, _target_days(request)),
+        "place": places.place_for(user, concern),
     }
     if can["answer"]:
         panel["templates"] = list(ResponseTemplate.objects.filter(
@@ -91,3 +99,33 @@ def _template_body(request):
     template = ResponseTemplate.objects.filter(pk=template_id,
                                                partner_id=request.user.partner_id).first()
     return template.body if template else ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerDue:
+    target_days: int
+    due_at: datetime
+    answered_at: datetime | None  # the first official answer, if there is one
+    is_waiting: bool  # no official answer yet and still open or acknowledged
+    is_overdue: bool  # waiting past the due time, or answered after it
+
+    @property
+    def answered_in_time(self):
+        return self.answered_at is not None and self.answered_at <= self.due_at
+
+
+def answer_due(concern, target_days, now=None):
+    """When the partners should answer (published + the site's response target) and whether
+    they are late. None before the concern is published."""
+    if concern.published_at is None:
+        return None
+    now = now or timezone.now()
+    due_at = concern.published_at + timedelta(days=target_days)
+    answered_at = concern.first_response_at
+    waiting = answered_at is None and concern.state in WAITING_STATES
+    late = (waiting and now > due_at) or (answered_at is not None and answered_at > due_at)
+    return AnswerDue(target_days, due_at, answered_at, waiting, late)
+
+
+def _target_days(request):
+    return chrome.for_request(request)["site_settings"].response_target_days

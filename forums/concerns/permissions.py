@@ -49,6 +49,12 @@ def can_see_contact_details(user, concern):
     return concern.share_contact and is_routed_liaison(user, concern)
 
 
+def can_see_exact_place(user, concern):
+    """The point the resident marked on the map: only the routed partners' liaisons (everyone
+    else sees it snapped to a coarse grid, places.py)."""
+    return is_routed_liaison(user, concern)
+
+
 def can_see_notes(user, concern):
     return is_routed_liaison(user, concern) or is_moderator(user)
 

@@ -10,8 +10,9 @@ import html
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.models import Site
 
-from forums.models import Post, Visibility, public_pages
+from forums.models import BoardPage, Post, ThreadKind, Visibility, public_pages
 
 from .models import Concern, OfficialAnswer, State
 
@@ -55,3 +56,33 @@ def partner_answers_section(partner):
     for answer in answers:
         answer.excerpt = Truncator(plain_text(answer.post.body_html)).words(EXCERPT_WORDS)
     return {"answers": answers}
+
+
+def concern_boards(request):
+    """The live, public, open concern boards of the request's site, in the page tree's order."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return list(BoardPage.objects.live().public().descendant_of(site.root_page)
+                .filter(thread_kind=ThreadKind.CONCERN, is_open=True).order_by("path"))
+
+
+def home_section(request):
+    """The home page's "Raise a concern" call to action (its link needs no query)."""
+    return {}
+
+
+MY_CONCERNS = 50
+
+
+def my_concerns(request):
+    """The signed-in resident's own concerns, newest first, for their account page (2 queries:
+    the concerns with their threads and boards, and the boards' site roots for the links)."""
+    user = request.user
+    if not user.is_authenticated:
+        return {"concerns": []}
+    concerns = list(Concern.objects.filter(thread__author=user)
+                    .select_related("thread__board").order_by("-created_at", "-id")[:MY_CONCERNS])
+    for concern in concerns:
+        concern.url = concern.thread.get_absolute_url()
+    return {"concerns": concerns, "limit": MY_CONCERNS}

@@ -5,13 +5,23 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
-from . import actions, forms, permissions
+from . import actions, forms, permissions, public
 from .models import Concern
 
 KEPT_INPUT = "concerns_kept_input"
+
+
+def raise_concern(request):
+    """The one address every "Raise a concern" link points to: the form of the site's concern
+    board, or a choice when there are several (none: a page saying where else to turn)."""
+    boards = public.concern_boards(request)
+    if len(boards) == 1:
+        return HttpResponseRedirect(boards[0].url + boards[0].reverse_subpage("new_thread"))
+    return render(request, "concerns/raise_concern.html", {"boards": boards},
+                  status=200 if boards else 404)
 
 
 def _handlers():

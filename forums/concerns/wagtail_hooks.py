@@ -33,6 +33,7 @@ LOG_ACTIONS = {
     "concerns.answered": "Answered a concern officially",
     "concerns.note": "Wrote an internal note",
     "concerns.satisfaction": "Answered the satisfaction question",
+    "concerns.satisfaction_cleared": "Cleared the satisfaction answer (concern reopened)",
 }
 
 

@@ -108,3 +108,19 @@ def delete_account(user, *, by):
         log(instance=user, action="portal.account.anonymised", user=by)
     return user
 
+
+
+def resend_verification(request, email):
+    """Send the confirmation email again to an unconfirmed address, at most once per address in
+    allauth's `confirm_email` period. Returns whether an email went out; callers must not tell
+    the user (that would reveal which addresses have accounts)."""
+    from allauth.core import ratelimit
+
+    address = (EmailAddress.objects.filter(email__iexact=email.strip(), verified=False,
+                                           user__is_active=True)
+               .select_related("user").first())
+    if address is None or not ratelimit.consume(request, action="confirm_email",
+                                                key=address.email.lower()):
+        return False
+    address.send_confirmation(request)
+    return True

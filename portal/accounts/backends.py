@@ -10,6 +10,13 @@ from django.db.models import Exists, OuterRef, StringAgg, Subquery, Value
 from .models import User
 
 SEPARATOR = "\x1f"  # between role names; never part of a group name people can type
+_annotations = {}  # name -> function returning an expression on the account (apps register them)
+
+
+def annotate_account(name, expression):
+    """Have every signed-in account loaded with `name` = `expression()` in the same query (an
+    app above portal registers its own, e.g. forums' unread notification count for the header)."""
+    _annotations[name] = expression
 
 
 def load_account(user_id):
@@ -18,8 +25,9 @@ def load_account(user_id):
     role_names = (User.groups.through.objects.filter(user=OuterRef("pk")).values("user")
                   .annotate(names=StringAgg("group__name", Value(SEPARATOR))).values("names"))
     verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    extra = {name: expression() for name, expression in _annotations.items()}
     user = (User._default_manager.annotate(loaded_role_names=Subquery(role_names),
-                                           loaded_verified=Exists(verified))
+                                           loaded_verified=Exists(verified), **extra)
             .filter(pk=user_id).first())
     if user is not None:
         user._role_names = frozenset(filter(None, (user.loaded_role_names or "").split(SEPARATOR)))

@@ -125,9 +125,7 @@ class AcceptInvitationForm(forms.Form):
         self.totp_secret = totp_secret
 
     def clean_display_name(self):
-        value = self.cleaned_data["display_name"].strip()
-        validate_display_name_free(value)
-        return value
+        return validate_display_name(self.cleaned_data["display_name"])
 
     def clean_code(self):
         from allauth.mfa.totp.internal.auth import validate_totp_code
@@ -152,3 +150,8 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class ResendVerificationForm(forms.Form):
+    email = forms.EmailField(label="Your email address",
+                             help_text="The address you joined with.")

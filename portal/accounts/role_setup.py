@@ -31,7 +31,8 @@ ROLE_PERMISSIONS = {
         "concerns.view_concern", "concerns.reroute_concern",
     ],
     Role.LIAISON: [ADMIN_ACCESS, "concerns.view_concern"],
-    Role.EDITOR: [ADMIN_ACCESS, *IMAGES_AND_DOCUMENTS, *SEARCH_REPORT_AND_PROMOTIONS],
+    Role.EDITOR: [ADMIN_ACCESS, *IMAGES_AND_DOCUMENTS, *SEARCH_REPORT_AND_PROMOTIONS,
+                  "taxonomy.add_landmark", "taxonomy.change_landmark", "taxonomy.delete_landmark"],
     Role.ADMINISTRATOR: [
         ADMIN_ACCESS,
         *IMAGES_AND_DOCUMENTS,
@@ -42,6 +43,7 @@ ROLE_PERMISSIONS = {
         "taxonomy.add_topic", "taxonomy.change_topic", "taxonomy.delete_topic",
         "taxonomy.add_neighbourhood", "taxonomy.change_neighbourhood",
         "taxonomy.delete_neighbourhood",
+        "taxonomy.add_landmark", "taxonomy.change_landmark", "taxonomy.delete_landmark",
         "portal.change_sitesettings",
         "portal.change_outboxemail",  # Settings → Outgoing email: retry now, give up
         "concerns.change_concernsettings",

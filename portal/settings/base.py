@@ -1,6 +1,7 @@
 """Settings shared by every environment. Configuration comes from the environment (see README)."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.csp import CSP
 
@@ -113,6 +114,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     VAR_DIR.mkdir(exist_ok=True)
+    # The site and the task worker write to the same file. WAL lets readers go on while one
+    # writes; a writer waits for the other (timeout, seconds) instead of failing with "database
+    # is locked"; and transactions take the write lock when they begin (IMMEDIATE), because a
+    # transaction that read first and then wants to write cannot wait: SQLite fails it at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        env.sqlite_options(env.integer("SQLITE_TIMEOUT", 20)))
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Wagtail's database search backend uses PostgreSQL full text (system check postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -223,7 +230,10 @@ MFA_TOTP_ISSUER = "Common Ground"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Common Ground"
-WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")
+# The public address (portal/absolute.py): empty means "the Wagtail site's root URL", or, in
+# development, the address a request came to. Emails sent by the worker use it too.
+BASE_URL = env.get("BASE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL or "http://127.0.0.1:8000"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # allauth owns passwords
@@ -236,9 +246,17 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "pptx"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = BASE_URL or None  # None: the Wagtail site's root URL
 # Editors cannot publish directly; an approved workflow publishes (stories/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.workflows.publish_approved_page"
+
+# Where a concern happened (forums/concerns/places.py): the public sees a marked point snapped to
+# a grid of this many metres; the map shows tiles from this URL template only if one is set
+# (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png), so nothing is fetched from a third party
+# unless the operator chooses it.
+CONCERN_LOCATION_GRID_METRES = env.integer("CONCERN_LOCATION_GRID_METRES", 250)
+CONCERN_MAP_TILES_URL = env.get("CONCERN_MAP_TILES_URL", "")
+CONCERN_MAP_ATTRIBUTION = env.get("CONCERN_MAP_ATTRIBUTION", "")
 
 # The deployment's country: phone numbers, plates, addresses and emergency numbers (portal/country.py).
 PORTAL_COUNTRY = env.country("PORTAL_COUNTRY", "GB")
@@ -281,6 +299,9 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+if CONCERN_MAP_TILES_URL:  # the map's tiles come from the operator's chosen server
+    _tiles = urlsplit(CONCERN_MAP_TILES_URL.replace("{s}", "*"))
+    SECURE_CSP["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 SECURE_CSP_ADMIN = {**SECURE_CSP, "script-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
 
 LOGGING = {

@@ -63,6 +63,12 @@ def database(name, default):
     return config
 
 
+def sqlite_options(timeout):
+    """OPTIONS for SQLite that the site and the task worker can share (portal/settings/base.py)."""
+    return {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE", "timeout": timeout}
+
+
 def url(name, schemes, default=None):
     value = get(name, default)
     if value is None:

@@ -31,3 +31,32 @@ class Neighbourhood(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class LandmarkKind(models.TextChoices):
+    PARK = "park", "Park or open space"
+    STATION = "station", "Station or stop"
+    STREET = "street", "Street or street segment"
+    BUILDING = "building", "Public building"
+    OTHER = "other", "Other place"
+
+
+class Landmark(models.Model):
+    """A public place residents can choose when they say where a concern happened (editors keep
+    the list). Its point is public: it is a well-known place, not a resident's location."""
+
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=LandmarkKind.choices, default=LandmarkKind.OTHER)
+    neighbourhood = models.ForeignKey(Neighbourhood, on_delete=models.CASCADE,
+                                      related_name="landmarks")
+    latitude = models.DecimalField(max_digits=8, decimal_places=5)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5)
+    is_active = models.BooleanField("offered to residents", default=True)
+
+    class Meta:
+        ordering = ["neighbourhood__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["neighbourhood", "name"],
+                                               name="taxonomy_landmark_once_per_area")]
+
+    def __str__(self):
+        return f"{self.name} ({self.neighbourhood.name})" if self.neighbourhood_id else self.name

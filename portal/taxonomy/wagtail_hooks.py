@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Neighbourhood, Topic
+from .models import Landmark, Neighbourhood, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -20,11 +20,22 @@ class NeighbourhoodViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+class LandmarkViewSet(SnippetViewSet):
+    """Places residents choose from when they say where a concern happened."""
+
+    model = Landmark
+    icon = "site"
+    list_display = ["name", "kind", "neighbourhood", "is_active"]
+    list_filter = ["kind", "neighbourhood", "is_active"]
+    search_fields = ["name"]
+    search_backend_name = None
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = "Taxonomy"
     menu_icon = "tag"
     menu_order = 310
-    items = (TopicViewSet, NeighbourhoodViewSet)
+    items = (TopicViewSet, NeighbourhoodViewSet, LandmarkViewSet)
 
 
 register_snippet(TaxonomyGroup)

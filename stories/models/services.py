@@ -79,6 +79,7 @@ class ServiceIndexPage(StoryIndexMixin, Page):
     no_results = ("No services match these filters. Try removing a filter, or call one of the "
                   "helplines at the top of the page.")
     shows_opening_times = True
+    shows_help_now = True  # the get-help page: crisis numbers and where a concern goes, first
 
     class Meta:
         verbose_name = "support services directory"

@@ -36,6 +36,9 @@ THIS_MONTH = f"/events/month/{date.today():%Y/%-m}/"  # the demo's events are re
 PAGES = [
     SitePage("home", "/"),
     SitePage("standard page", "/about/"),
+    SitePage("privacy notice", "/privacy/"),
+    SitePage("accessibility statement", "/accessibility/"),
+    SitePage("community rules", "/community-rules/"),
     SitePage("partner list", "/partners/"),
     SitePage("partner page", "/partners/riverton-police-service/"),
     SitePage("sign-up", "/accounts/signup/"),
@@ -52,6 +55,7 @@ PAGES = [
     # forums (demo threads are numbered in the order forums/demo.py starts them)
     SitePage("forum index", "/forum/"),
     SitePage("board", "/forum/neighbourhood-concerns/"),
+    SitePage("board filtered by concern state", "/forum/neighbourhood-concerns/?state=answered"),
     SitePage("thread", THREAD),
     SitePage("thread, signed in", THREAD, account=RESIDENT),
     SitePage("thread with your own held reply", THREAD, account=NEWCOMER),

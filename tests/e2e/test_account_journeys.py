@@ -35,7 +35,7 @@ def test_a_visitor_signs_up_confirms_their_email_and_is_signed_in(page, live_sit
     # When they sign up, open the link in the email they receive and confirm
     fill_sign_up_form(page, email, display_name, "a-long-riverton-password")
     page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify Your Email Address")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Confirm your email address")
     message = live_site.last_mail_to(email)
     link = CONFIRM_LINK.search(message.get_body(("plain",)).get_content()).group(0)
     page.goto(link)

@@ -75,7 +75,7 @@ def test_the_sign_up_form_can_be_completed_with_the_keyboard(page, live_site):
     page.keyboard.press("Enter")
 
     # Then the account is created and a confirmation email is on its way
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify Your Email Address")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Confirm your email address")
     assert "confirm-email" in live_site.last_mail_to(email).get_body(("plain",)).get_content()
 
 

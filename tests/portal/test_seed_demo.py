@@ -40,3 +40,40 @@ def test_demo_site_pages_render(client, demo_city):
     for page in Page.objects.live().filter(depth__gt=1):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+def test_demo_has_real_privacy_accessibility_and_rules_pages_in_the_footer(client, settings):
+    # Given the demo site
+    settings.DEBUG = True
+    call_command("seed_demo")
+    from portal.accounts.models import User as Account
+
+    resident = Account.objects.get(email="resident@riverton.example")
+    staff = [Account.objects.filter(groups__name=name).first() for name in ("Liaisons", "Moderators")]
+    # Then every role finds the three pages in the footer, and they say what the portal does
+    expected = {
+        "Privacy notice": ["Who sees a concern", "share my contact details", "How long we keep it",
+                           "Download my data", "Delete my account", "Former member"],
+        "Accessibility statement": ["WCAG", "without JavaScript", "Tell us"],
+        "Community rules": ["number plates", "Flag it", "What moderators do"],
+    }
+    for user in [None, resident, *staff]:
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        footer = client.get("/").text.split('<footer class="site-footer">')[1]
+        for title, phrases in expected.items():
+            start = footer.index(f">{title}</a>")
+            href = footer[footer.rindex('href="', 0, start) + 6:footer.rindex('"', 0, start)]
+            page = client.get(href)
+            assert page.status_code == 200, (title, user)
+            for phrase in phrases:
+                assert phrase in page.text, (title, phrase)
+    # And seeding again keeps an operator's own wording
+    from portal.models import StandardPage
+
+    privacy = StandardPage.objects.get(slug="privacy")
+    privacy.intro = "Our own notice."
+    privacy.save_revision().publish()
+    call_command("seed_demo")
+    assert StandardPage.objects.get(slug="privacy").intro == "Our own notice."

@@ -92,5 +92,9 @@ def test_pages_carry_open_graph_and_twitter_tags(client, live_and_draft):
     assert '<meta property="og:title" content="Live report">' in response.text
     assert '<meta property="og:description" content="What the partnership did this quarter.">' \
         in response.text
-    assert f'<meta property="og:url" content="{report.full_url}">' in response.text
-    assert '<meta name="twitter:card" content="summary">' in response.text
+    assert f'<meta property="og:url" content="http://testserver{report.url}">' in response.text
+    assert f'<link rel="canonical" href="http://testserver{report.url}">' in response.text
+    # a page without its own image shares the site's default one
+    assert '<meta property="og:image" content="http://testserver/static/portal/og-default.png">' \
+        in response.text
+    assert '<meta name="twitter:card" content="summary_large_image">' in response.text
