@@ -220,6 +220,8 @@ _SPELLED_TLD = re.compile(r"(?:dot|punto|\.)\s{0,2}[)\]}>]?\s{0,3}(?:" + _TLDS +
 def _looks_obfuscated(found):
     """'jo at example dot com' is an email; 'meet at noon. com' is not: a spelled-out form needs a
     known top-level domain at its end."""
+    if re.search(r"\s\.|\.\s", found):
+        return False  # a sentence's full stop, not a spelled-out address's dot
     return bool(_SPELLED_TLD.search(found[-24:]))
 
 
@@ -254,7 +256,7 @@ def _messaging_and_social(text):
         handle = match.group(1).strip()
         digits = sum(ch.isdigit() for ch in handle)
         if digits >= 6 or (handle.startswith("@") and len(handle) > 2) or (
-                digits == 0 and _is_handle(handle) and _has_handle_shape(handle)):
+                digits == 0 and _is_handle(handle) and _has_handle_shape(match.group(0))):
             out.append(_found(Kind.MESSAGING, match, 1))
     for match in SOCIAL_CONTEXT.finditer(text):
         if _is_handle(match.group(1)) and _has_handle_shape(match.group(0)):
