@@ -127,6 +127,9 @@ ADVERSARIAL = {
     "number words": "one " * 5_000,
     "street words": "12 Acacia " * 2_000,
     "entities": "&#48;" * 4_000,
+    "4,000 handles": "@abc " * 4_000,
+    "2,200 plates": "ABC-1234 " * 2_200,
+    "crisis phrases": "I want to die. " * 1_300,
 }
 
 

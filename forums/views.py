@@ -365,7 +365,8 @@ def edit_post(request, board, thread_id, post_id):
                 "post": post, "form": form, "revisions": post.revisions.all()[:20]})
         else:
             moderation_views.tell_author(request, post, ratelimit.EDIT, "Your changes are saved.")
-        return HttpResponseRedirect(post_location(request.user, post, thread_url))
+        # a published new title gave the thread a new address
+        return HttpResponseRedirect(post_location(request.user, post, thread.url_under(board.url)))
     return render(request, "forums/edit_post.html", {
         "page": board, "self": board, "thread": thread, "thread_url": thread_url, "post": post,
         "form": form, "revisions": post.revisions.all()[:20],

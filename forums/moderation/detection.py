@@ -25,6 +25,7 @@ handles given without a platform or @, and crisis language that says nothing the
 """
 
 import html
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -133,7 +134,7 @@ def scan(text, *, country="GB", service_numbers=()):
     candidates = (_personal_candidates(lower, text, country, _service_digits(service_numbers, country))
                   + _crisis_candidates(lower))
     return [Finding(f.kind, text[f.start:f.end].strip(), f.start, f.end)
-            for f in _without_overlaps(candidates)]
+            for f in _without_overlaps(_first_of_each_kind(candidates))]
 
 
 def find_personal_data(text, *, country="GB", service_numbers=()):
@@ -144,7 +145,7 @@ def find_personal_data(text, *, country="GB", service_numbers=()):
 def find_crisis(text):
     text = text or ""
     return [Finding(f.kind, text[f.start:f.end].strip(), f.start, f.end)
-            for f in _without_overlaps(_crisis_candidates(_lowered(text)))]
+            for f in _without_overlaps(_first_of_each_kind(_crisis_candidates(_lowered(text))))]
 
 
 def _lowered(text):
@@ -162,6 +163,17 @@ def describe(findings):
     if len(labels) <= 1:
         return "".join(labels)
     return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _first_of_each_kind(candidates):
+    """At most MAX_PER_KIND candidates of each kind (4,000 '@name' would otherwise cost 16 million
+    overlap checks); the post is held whatever the rest are."""
+    counts, kept = {}, []
+    for finding in candidates:
+        counts[finding.kind] = counts.get(finding.kind, 0) + 1
+        if counts[finding.kind] <= MAX_PER_KIND * 2:
+            kept.append(finding)
+    return kept
 
 
 def _without_overlaps(candidates):
@@ -201,12 +213,11 @@ EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}" + _AT + r"[\w-]{1,63}(?:" + _DOT + r"[\w-]{1,63}){0,3}" + _DOT +
     r"(?:" + _TLDS + r"|[a-z]{2,12}(?=\s{0,2}$|[\s,;)!?]|\.(?:\s|$)))\b",
 )
-PLAIN_AT = re.compile(r"@")
 
 
 def _emails(text):
     out = []
-    for match in EMAIL.finditer(text):
+    for match in itertools.islice(EMAIL.finditer(text), MAX_PER_KIND * 2):
         found = match.group(0)
         if "@" not in found and not _looks_obfuscated(found):
             continue
@@ -220,6 +231,8 @@ _SPELLED_TLD = re.compile(r"(?:dot|punto|\.)\s{0,2}[)\]}>]?\s{0,3}(?:" + _TLDS +
 def _looks_obfuscated(found):
     """'jo at example dot com' is an email; 'meet at noon. com' is not: a spelled-out form needs a
     known top-level domain at its end."""
+    if re.search(r"\s\.|\.\s", found):
+        return False  # a sentence's full stop, not a spelled-out address's dot
     return bool(_SPELLED_TLD.search(found[-24:]))
 
 
@@ -250,16 +263,16 @@ _AT_WORDS = frozenset({"home", "night", "noon", "work", "school", "least", "all"
 
 def _messaging_and_social(text):
     out = []
-    for match in MESSAGING_CONTEXT.finditer(text):
+    for match in itertools.islice(MESSAGING_CONTEXT.finditer(text), MAX_PER_KIND * 2):
         handle = match.group(1).strip()
         digits = sum(ch.isdigit() for ch in handle)
         if digits >= 6 or (handle.startswith("@") and len(handle) > 2) or (
-                digits == 0 and _is_handle(handle) and _has_handle_shape(handle)):
+                digits == 0 and _is_handle(handle) and _has_handle_shape(match.group(0))):
             out.append(_found(Kind.MESSAGING, match, 1))
-    for match in SOCIAL_CONTEXT.finditer(text):
+    for match in itertools.islice(SOCIAL_CONTEXT.finditer(text), MAX_PER_KIND * 2):
         if _is_handle(match.group(1)) and _has_handle_shape(match.group(0)):
             out.append(_found(Kind.SOCIAL, match, 1))
-    for match in AT_HANDLE.finditer(text):
+    for match in itertools.islice(AT_HANDLE.finditer(text), MAX_PER_KIND * 2):
         if match.group(1).lower() not in _AT_WORDS:
             out.append(_found(Kind.SOCIAL, match))
     return out
@@ -568,9 +581,9 @@ def _plates(text, original, country):
     out = []
     for group in PLATE_COUNTRIES.get(country, ("EU",)):
         for pattern in PLATES[group]:
-            out += [_found(Kind.PLATE, m) for m in pattern.finditer(text)
+            out += [_found(Kind.PLATE, m) for m in itertools.islice(pattern.finditer(text), MAX_PER_KIND * 2)
                     if _plate_shape(original[m.start():m.end()])]
-    for match in PLATE_CUE.finditer(text):
+    for match in itertools.islice(PLATE_CUE.finditer(text), MAX_PER_KIND * 2):
         plate = match.group(1)
         if any(ch.isdigit() for ch in plate) and any(ch.isalpha() for ch in plate) and \
                 len(re.sub(r"[\W_]", "", plate)) >= 4:
@@ -686,8 +699,9 @@ def _crisis_candidates(text):
     out = []
     lower = text.lower()
     for kind, pattern in CRISIS_PATTERNS:
-        matches = (m for start, end in _near_keywords(lower, CRISIS_KEYWORDS[kind])
-                   for m in pattern.finditer(text, start, min(end, len(text))))
+        matches = itertools.islice((m for start, end in _near_keywords(lower, CRISIS_KEYWORDS[kind])
+                                    for m in pattern.finditer(text, start, min(end, len(text)))),
+                                   MAX_PER_KIND * 10)
         for match in matches:
             before = text[max(0, match.start() - 80):match.start()]
             after = text[match.end():match.end() + 40]

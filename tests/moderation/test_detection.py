@@ -98,3 +98,67 @@ def test_everyday_words_are_not_crisis(text):
 def test_describe_names_each_kind_once():
     findings = detection.find_personal_data("07700 900123 or 07700 900124, or jo@example.org")
     assert detection.describe(findings) == "an email address and a phone number"
+
+
+def us_kinds(text):
+    return [f.kind for f in detection.find_personal_data(text, country="US")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("find her on insta as jess_r99", Kind.SOCIAL),
+    ("his snap is dontcallme22", Kind.SOCIAL),
+    ("follow @pillplug_chi", Kind.SOCIAL),
+    ("he's on WhatsApp, ask for Lil T on telegram @plugnorth", Kind.MESSAGING),
+    ("write to marcus (at) example (dot) com", Kind.EMAIL),
+    ("maria arroba example punto com", Kind.EMAIL),
+    ("his number is five five five, two oh one, seven seven eight eight", Kind.PHONE),
+    ("Call 555-201-7788 ext 4", Kind.PHONE),
+    ("dealer's burner: 555-0199", Kind.PHONE),
+    ("plate ABC-1234 on a silver Honda", Kind.PLATE),
+    ("Apartment 4C at 250 Northside Boulevard", Kind.ADDRESS),
+    ("the house at 12 harbor rd", Kind.ADDRESS),
+    ("en Calle Olmo 42, 3º B", Kind.ADDRESS),
+    ("It's 77 Oak St, Springfield, IL 62704", Kind.ADDRESS),
+])
+def test_us_and_spanish_forms_are_found(text, kind):
+    assert kind in us_kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I saw it on Instagram today", "we met at home", "Please respect the @ sign rule",
+    "meet at noon. com", "The national helpline 1-800-662-4357 is free", "In an emergency call 911",
+    "The crash on Highway 101 closed two lanes", "Overdoses went down 12% in District 9",
+    "They spent $1,250,000 on the new center", "I counted 25 cars in 10 minutes on the road outside",
+    "Hubo un choque en la carretera 101", "La avenida estaba llena a las 10", "Case number 24-118",
+])
+def test_harmless_us_and_spanish_text_is_not_personal_data(text):
+    assert us_kinds(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Suicide prevention week starts Monday", "A man overdosed last year behind the library",
+    "We watched Suicide Squad at movie night", "I cut myself a slice of cake",
+    "Naloxone training: check if the person is not breathing", "The van is for people who self-harm",
+    "How to support someone who says they want to die", "The website was unresponsive all morning",
+    "La página no responde desde la mañana", "Semana de prevención del suicidio",
+])
+def test_talk_about_crisis_is_not_crisis(text):
+    assert detection.find_crisis(text) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("honestly I'm thinking about ending it all", Kind.SUICIDE),
+    ("everyone would be better off without me", Kind.SUICIDE),
+    ("he's barely breathing and gone grey", Kind.OVERDOSE),
+    ("my friend is unresponsive", Kind.OVERDOSE),
+    ("no quiero vivir", Kind.SUICIDE),
+    ("mi hermano se está muriendo", Kind.OVERDOSE),
+])
+def test_indirect_crisis_language_is_found(text, kind):
+    assert kind in [f.kind for f in detection.find_crisis(text)]
+
+
+def test_findings_say_where_they_are_in_the_text():
+    text = "Ring 07700 900123 now"
+    (finding,) = detection.find_personal_data(text)
+    assert text[finding.start:finding.end] == finding.text == "07700 900123"

@@ -238,3 +238,21 @@ def test_held_posts_keep_their_thread_title_private(client, board):
     assert Thread.objects.get(pk=thread.pk).visibility == Visibility.PENDING
     assert Post.objects.get(thread=thread).visibility == Visibility.PENDING
     assert "Mill Lane" not in client.get(board.url).content.decode()
+
+
+def test_an_author_who_retitles_their_thread_lands_on_its_new_address(client, board):
+    # given a resident's published thread
+    author = established_resident()
+    thread = forum_thread(author, board, title="Noise on our street at night")
+    first = thread.posts.get()
+    client.force_login(author)
+    # when they change its title within the edit window
+    edit_url = f"{thread.get_absolute_url()}posts/{first.pk}/edit/"
+    response = client.post(edit_url, {"title": "Noise on the corner at night", "body": first.body_source},
+                           follow=True)
+    # then they land on the thread at its new address, and the old one works no more
+    thread.refresh_from_db()
+    assert thread.slug == "noise-on-the-corner-at-night"
+    assert response.redirect_chain[-1][0].startswith(thread.get_absolute_url())
+    assert "<h1>Noise on the corner at night</h1>" in response.content.decode()
+    assert client.get(f"{board.url}{thread.pk}-noise-on-our-street-at-night/").status_code == 404
