@@ -5,6 +5,8 @@ times events were held in a period and how many residents said they were going.
   event counts each time it met; a moved occurrence counts where it moved to);
 - attendance: "going" RSVPs for those occurrences (an RSVP is a promise to come, not a head
   count; the dashboard says so).
+`event_counts` gives the same counts per occurrence, for the transparency lattice, which
+publishes them per month, period, partner and neighbourhood with complementary suppression.
 Only counts leave this module.
 """
 
@@ -15,6 +17,8 @@ from django.utils import timezone
 
 from .models import EventPage, Rsvp
 from .recurrence import occurrences
+
+KINDS = EventPage.Kind.choices  # (value, label), in the order the dashboard lists them
 
 
 def events_by_kind(since, until, *, partner=None, neighbourhood=None, now=None):
@@ -43,3 +47,25 @@ def events_by_kind(since, until, *, partner=None, neighbourhood=None, now=None):
             attendance[kind_of[event_id]] += n
     return {label: {"held": held[kind], "attendance": attendance[kind]}
             for kind, label in EventPage.Kind.choices}
+
+
+def event_counts(*, until, now=None):
+    """Every occurrence held before `until` (and `now`), as the lattice's rows: [{"month":
+    "2026-03" (site time zone), "kind", "partners": [ids] (the organisers), "neighbourhood": id
+    or None, "held": 1, "attendance": residents going}]."""
+    now = now or timezone.now()
+    until = min(until, now)
+    events = (EventPage.objects.live().public().filter(start__lt=until)
+              .prefetch_related("exceptions", "partners"))
+    held = []
+    for event in events:
+        held += [(event, o) for o in occurrences(event, event.start, until)
+                 if not o.is_cancelled and o.start < until]
+    going = dict(((event_id, start), n) for event_id, start, n in
+                 Rsvp.objects.filter(event_id__in={e.pk for e, _o in held}, status=Rsvp.Status.GOING)
+                 .values_list("event_id", "occurrence_start").annotate(n=Count("pk")).order_by())
+    tz = timezone.get_current_timezone()
+    return [{"month": timezone.localtime(o.start, tz).strftime("%Y-%m"), "kind": event.kind,
+             "partners": [p.pk for p in event.partners.all()], "neighbourhood": event.neighbourhood_id,
+             "held": 1, "attendance": going.get((event.pk, o.key), 0)}
+            for event, o in held]

@@ -128,7 +128,8 @@ class Search:
 class DatabaseEngine:
     """Search over SearchDocument rows in the site's database. On PostgreSQL: full text search on
     the rows' own GIN-indexed tsvector, ranking and counting at most postgres.CAP matches (see
-    search/postgres.py). Elsewhere (SQLite FTS5 in development): Wagtail's database backend."""
+    search/postgres.py). Elsewhere (SQLite FTS5 in development): the stems Wagtail's database
+    backend indexes, searched and ranked by search/sqlite.py."""
 
     name = "database"
     BACKEND = "wagtail.search.backends.database"

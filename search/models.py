@@ -26,8 +26,9 @@ class StemmedSearchField(index.SearchField):
 class SearchDocument(index.Indexed, models.Model):
     """The public, searchable copy of one object, built by its source (see search/sources.py).
 
-    The database engine searches these rows through Wagtail's database search backend (PostgreSQL
-    full text or SQLite FTS5); the Elasticsearch engine indexes the same documents. Only public
+    The database engine searches these rows with PostgreSQL full text (search/postgres.py) or
+    SQLite FTS5 over the stems Wagtail's index table holds (search/sqlite.py); the Elasticsearch
+    engine indexes the same documents. Only public
     content ever becomes a row: the sources decide what is public.
     """
 

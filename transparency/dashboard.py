@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from events.figures import events_by_kind
+from events.figures import KINDS, event_counts
 from forums.concerns.figures import concern_counts, response_hours, response_time_figures
 from forums.moderation.figures import DIRECT_HIDE, monthly_figures
 from forums.moderation.models import ReviewReason
@@ -36,7 +36,8 @@ from .suppression import ALL, suppress
 KEEP_FOR = 7 * 24 * 3600  # seconds a snapshot stays in the cache at most
 REFRESH_LOCK_FOR = 300  # seconds: at most one refresh per lattice in that time
 logger = logging.getLogger(__name__)
-CACHE_VERSION = 2  # 2: one lattice of whole months (no rolling 30 days), periods bound together
+CACHE_VERSION = 3  # 2: one lattice of whole months (no rolling 30 days), periods bound together;
+# 3: events in the lattice
 MODERATION_COUNTS = ("published", "held", "flagged", "approved", "rejected", "hidden", "redacted")
 HIDDEN_REASONS = [label for _value, label in ReviewReason.choices] + [DIRECT_HIDE]
 
@@ -176,7 +177,16 @@ def _build_lattice(threshold, target_days, now):
     years = {int(row["month"][:4]) for row in concern_rows}
     periods = {str(y): calendar_year(y, now).months for y in years}
     periods["12m"] = last_12_months(now).months
-    return lattice_module.build(concern_rows, route_rows, periods, threshold)
+    lattice = lattice_module.build(concern_rows, route_rows, periods, threshold)
+    lattice.events = _event_lattice(threshold, now)
+    return lattice
+
+
+def _event_lattice(threshold, now):
+    rows = event_counts(until=now, now=now)
+    periods = {str(y): calendar_year(y, now).months for y in {int(row["month"][:4]) for row in rows}}
+    periods["12m"] = last_12_months(now).months
+    return lattice_module.build_events(rows, periods, threshold)
 
 
 # The dashboard ---------------------------------------------------------------------------------
@@ -216,7 +226,7 @@ def _dashboard(filters, lattice, threshold, target_days, as_of):
         "by_topic": _breakdown(lattice, filters, "topic", names["topic"]),
         "by_neighbourhood": _breakdown(lattice, filters, "neighbourhood", names["neighbourhood"]),
         "moderation": moderation_rows(period.months, threshold),
-        "events": _events(period, filters, threshold, as_of),
+        "events": _events(lattice, filters),
         "reports": reports_published(period.since, min(period.until, as_of), partner=filters.partner,
                                      topic=filters.topic),
     }
@@ -285,12 +295,11 @@ def moderation_rows(months, threshold):
     return rows
 
 
-def _events(period, filters, threshold, as_of):
-    figures = events_by_kind(period.since, min(period.until, as_of), partner=filters.partner,
-                             neighbourhood=filters.neighbourhood, now=as_of)
-    return [{"label": kind, "held": counts["held"],
-             "attendance": _small_hidden(counts["attendance"], threshold)}
-            for kind, counts in figures.items()]
+def _events(lattice, filters):
+    """Events held and residents going by kind, from the lattice (events have no topic)."""
+    partner, _topic, area = filters.cell()
+    return [{"label": label, **lattice.events.counts(filters.period.id, partner, kind, area)}
+            for kind, label in KINDS]
 
 
 def _small_hidden(n, threshold):

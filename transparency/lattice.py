@@ -7,6 +7,10 @@ Cells with a partner count that partner's routes; cells with partner ALL count e
 once. The dashboard, the partner pages and the downloads all read counts from here, so the same
 cell is hidden everywhere and no page or file combines with another to reveal it: the
 equations bind every month to its periods and every two overlapping periods to each other.
+
+Events (`build_events`) have a lattice of their own over the same periods, its cells (when,
+partner, kind, neighbourhood): the residents going ("attendance") are suppressed the same way;
+how often events were held is a public fact (the calendar lists them) and is published whole.
 """
 
 from collections import defaultdict
@@ -25,6 +29,7 @@ class Lattice:
     values: dict = field(default_factory=lambda: {m: defaultdict(int) for m in MEASURES})
     satisfaction_points: dict = field(default_factory=lambda: defaultdict(int))  # 2*yes + partly
     hidden: dict = field(default_factory=dict)
+    events: "EventLattice | None" = None
 
     def count(self, measure, when, partner=ALL, topic=ALL, neighbourhood=ALL):
         """The published count: an int, or None when it is suppressed."""
@@ -61,6 +66,37 @@ class Lattice:
                                             [(v == ALL, repr(v)) for v in c[1:]]))
 
 
+@dataclass
+class EventLattice:
+    """Events held and residents going per (when, partner, kind, neighbourhood); partner and
+    neighbourhood may be ALL or None (none given); kinds are not totalled, so not ALL."""
+    values: dict = field(default_factory=lambda: {"held": defaultdict(int), "attendance": defaultdict(int)})
+    hidden: set = field(default_factory=set)  # attendance cells
+
+    def counts(self, when, partner, kind, neighbourhood):
+        """{"held": n, "attendance": n, or None when suppressed}."""
+        cell = (when, partner, kind, neighbourhood)
+        attendance = None if cell in self.hidden else self.values["attendance"].get(cell, 0)
+        return {"held": self.values["held"].get(cell, 0), "attendance": attendance}
+
+
+def build_events(rows, periods, threshold):
+    """A suppressed event lattice from `events.figures.event_counts` rows. An event's organisers
+    each count it (like a concern's partners); one with none counts under partner None, which
+    is not published but closes the "all partners" equation."""
+    lattice = EventLattice()
+    periods_of = _periods_of(periods)
+    for row in rows:
+        for when in (row["month"], *periods_of[row["month"]]):
+            for partner in (*(row["partners"] or [None]), ALL):
+                for area in (row["neighbourhood"], ALL):
+                    for measure in ("held", "attendance"):
+                        lattice.values[measure][(when, partner, row["kind"], area)] += row[measure]
+    equations = _equations(lattice.values["held"], periods, dimensions=(1, 3))
+    lattice.hidden = suppress(lattice.values["attendance"], equations, threshold)
+    return lattice
+
+
 def build(concern_rows, route_rows, periods, threshold):
     """A suppressed lattice from `concern_counts` rows (each concern once, and per partner)."""
     lattice = Lattice(threshold=threshold, periods=periods)
@@ -92,20 +128,26 @@ def _add(lattice, row, by_partner, whens):
                 lattice.satisfaction_points[cell] += points
 
 
-def _equations(cells, periods):
-    """[(cell, [other cells])]: each cell is the sum of its children along each dimension; each
-    period the sum of its months; and two periods sharing months differ by the months only one
-    of them has (12 months = the calendar year + last year's months among the 12)."""
+def _periods_of(periods):
     periods_of = defaultdict(list)
     for period, months in periods.items():
         for month in months:
             periods_of[month].append(period)
+    return periods_of
+
+
+def _equations(cells, periods, dimensions=(1, 2, 3)):
+    """[(cell, [other cells])]: each cell is the sum of its children along each of `dimensions`
+    (the ones with published ALL totals); each period the sum of its months; and two periods
+    sharing months differ by the months only one of them has (12 months = the calendar year +
+    last year's months among the 12)."""
+    periods_of = _periods_of(periods)
     children = defaultdict(list)
     rests = set()
     for cell in cells:
         when, rest = cell[0], cell[1:]
         rests.add(rest)
-        for i in (1, 2, 3):
+        for i in dimensions:
             if cell[i] != ALL:
                 children[(cell[:i] + (ALL,) + cell[i + 1:], i)].append(cell)
         for period in periods_of.get(when, ()):
