@@ -8,6 +8,7 @@ from . import permissions
 RESTRICTED_ADMIN_VIEWS = {
     "wagtailadmin_reports:site_history": permissions.can_view_site_history,
     "wagtailadmin_reports:site_history_results": permissions.can_view_site_history,
+    "account_staff_invitations": permissions.can_manage_roles,
 }
 
 
