@@ -6,8 +6,8 @@ in `warm_figures` and the background refresh, never on a warm page) and how many
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_rsvpfigures_bench \
         .venv/bin/python bench/event_figures.py
 
-Create the database first (`createdb`). Migrates, and once creates EVENTS weekly events (two years of history, random kind, partner,
-neighbourhood) with 0-9 residents going to each occurrence.
+Create the database first (`createdb`). Migrates, and once creates EVENTS weekly events (two
+years of history; random kind, partners, neighbourhood) with 0-9 residents going each time.
 """
 
 import os
@@ -25,6 +25,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from events.figures import KINDS, event_counts, events_by_kind  # noqa: E402
@@ -45,7 +46,7 @@ def seed(now):
     rng = random.Random(1)  # noqa: S311 (bench data, not secrets)
     partners = [PartnerFactory(name=f"Bench partner {i}") for i in range(3)]
     areas = [NeighbourhoodFactory(name=f"Bench area {i}") for i in range(4)]
-    users = User.objects.bulk_create(User(username=f"bench-{i}", email=f"bench-{i}@example.org")
+    users = User.objects.bulk_create(User(email=f"bench-{i}@example.org", display_name=f"Bench {i}")
                                      for i in range(10))
     calendar = calendar_page(slug="bench-events")
     for _ in range(EVENTS):
@@ -63,7 +64,8 @@ def main():
     call_command("migrate", verbosity=0)
     now = timezone.now()
     if not EventPage.objects.filter(slug__startswith="event-").exists():
-        seed(now)
+        with transaction.atomic():
+            seed(now)
     print(f"{EventPage.objects.count()} events, {Rsvp.objects.count():,} RSVPs")
     for _ in range(3):
         started, cpu = time.perf_counter(), time.process_time()
