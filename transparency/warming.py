@@ -19,7 +19,7 @@ def warm(now, report):
     """Compute and cache the figures, calling report(what, seconds) after each."""
     for settings in _settings_in_use():
         args = (settings["threshold"], settings["target_days"], now)
-        lattice, _as_of = _timed(report, "concerns by month (lattice)", dashboard.rebuild_lattice, *args)
+        lattice, _as_of = _timed(report, "concerns and events (lattice)", dashboard.rebuild_lattice, *args)
         for period in _dashboard_periods(now, lattice):
             _timed(report, f"dashboard, {period.label}", dashboard.dashboard, dashboard.Filters(period),
                    now=now, **settings)

@@ -116,9 +116,4 @@ def test_a_liaison_invitation_needs_a_partner(client, administrator,
     assert mail.outbox == [] and not StaffInvitation.objects.exists()
 
 
-@pytest.mark.parametrize("role, status", [("liaison", 403), ("moderator", 403), ("editor", 403),
-                                          ("administrator", 200)])
-def test_only_administrators_open_the_invitations_page(client, request, role, status):
-    client.force_login(request.getfixturevalue(role))
-
-    assert client.get(reverse("account_staff_invitations")).status_code == status
+# Who opens the invitations page: tests/security/test_admin_roles.py (account_staff_invitations).
