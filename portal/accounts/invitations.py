@@ -8,13 +8,12 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from portal import emails
 
 from . import actions, permissions
 from .audit import log
@@ -27,8 +26,7 @@ def _hash(token):
 
 
 def invitation_link(token):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "account_accept_invitation", args=[token])
+    return emails.absolute_url(reverse("account_accept_invitation", args=[token]))
 
 
 def invite_staff(by, *, email, role, partner=None):
@@ -52,19 +50,16 @@ def invite_staff(by, *, email, role, partner=None):
             expires_at=timezone.now() + timedelta(days=StaffInvitation.VALID_FOR_DAYS))
         log(instance=by, action="portal.account.invited", user=by,
             data={"role": role.value, "invitation": invitation.pk})
-        transaction.on_commit(lambda: send_invitation_email(invitation, token))
+        queue_invitation_email(invitation, token)
     return invitation, token
 
 
-def send_invitation_email(invitation, token):
-    """The one place an invitation is mailed (to move to the shared outbox at merge)."""
+def queue_invitation_email(invitation, token):
     context = {"invitation": invitation, "link": invitation_link(token),
                "valid_days": StaffInvitation.VALID_FOR_DAYS}
-    EmailMessage(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}You are invited to join the staff",
-        body=render_to_string("accounts/email/staff_invitation.txt", context),
-        to=[invitation.email],
-    ).send()
+    emails.queue_email(to=invitation.email, template="accounts/email/staff_invitation",
+                       subject="You are invited to join the staff", context=context,
+                       key=f"accounts:invitation:{invitation.pk}", about=f"invitation:{invitation.pk}")
 
 
 def revoke_invitation(by, invitation):
