@@ -13,8 +13,10 @@ LOCK := requirements.lock
 LOCK_VENV := var/lock-venv
 PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --extra test \
 	--strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links --output-file $(LOCK)
-# Test processes: pytest-xdist workers ("auto": one per core; TEST_WORKERS=0 runs in one process).
-TEST_WORKERS ?= auto
+# Test processes: 0 runs in one process; TEST_WORKERS=auto (one pytest-xdist worker per core) or
+# a number runs in parallel. One process by default: on a shared 2-core machine two workers were
+# slower (each migrates its own test database and builds its own demo city); see notes.
+TEST_WORKERS ?= 0
 
 
 $(VENV)/.installed: pyproject.toml $(LOCK)
