@@ -303,10 +303,11 @@ def _request_json(concern, target, agencies):
 
 
 def _lat_long(concern):
-    """Never the point a resident marked: snapped to the public grid (concerns/places.py)."""
+    """Never the point a resident marked: snapped to the public grid (concerns/places.py).
+    Left out when the resident gave no place (GeoReport makes them optional)."""
     point = places.public_point(concern)
     if point is None:
-        return {"lat": None, "long": None}
+        return {}
     return {"lat": float(point.latitude), "long": float(point.longitude)}
 
 
