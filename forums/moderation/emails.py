@@ -1,6 +1,9 @@
 """The email telling an author why their post was rejected, with their own text."""
 
+from wagtail.models import Site
+
 from portal.emails import absolute_url, queue_email
+from portal.models import SiteSettings
 
 
 def queue_rejection_email(item):
@@ -12,6 +15,13 @@ def queue_rejection_email(item):
         to=author.email, template="moderation/email/rejected", key=f"moderation:rejected:{item.pk}",
         context={"item": item, "post": item.post, "author": author,
                  "thread_title": item.post.thread.title,
-                 "rules_url": absolute_url("/community-rules/")},
+                 "rules_url": _community_rules_url()},
         about=f"post:{item.post.pk}",
     )
+
+
+def _community_rules_url():
+    """The community rules page the site settings name, if there is one."""
+    site = Site.objects.filter(is_default_site=True).first()
+    rules = SiteSettings.for_site(site).community_rules_page if site else None
+    return absolute_url(rules.url) if rules is not None and rules.live else ""

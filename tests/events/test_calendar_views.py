@@ -62,7 +62,10 @@ def test_past_events_are_in_the_archive_not_the_list(client):
 def test_month_grid_shows_each_date_in_its_cell_without_javascript(client):
     today = timezone.localdate()
     first = today.replace(day=1)
-    event_page(title="Monthly forum", start=at(first.replace(day=15)), frequency="MONTHLY")
+    # Begun the month before, so the previous month is inside the years with events (in January
+    # too) and has its link.
+    last_month = (first - timedelta(days=1)).replace(day=15)
+    event_page(title="Monthly forum", start=at(last_month), frequency="MONTHLY")
 
     response = client.get(f"/events/month/{today.year}/{today.month}/")
 
