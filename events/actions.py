@@ -130,7 +130,7 @@ def event_published(page):
     about newly cancelled dates. The task only writes to those not yet told, so running it twice
     sends nothing twice."""
     fill_free_places(page)
-    transaction.on_commit(lambda: tasks.send_cancellation_emails.enqueue(page.pk))
+    transaction.on_commit(lambda: tasks.send_cancellation_emails.enqueue(page.pk), robust=True)
 
 
 def fill_free_places(event):

@@ -335,4 +335,4 @@ def notify_followers(post, *, without_email=()):
     if new_ids:
         from .tasks import send_reply_emails
 
-        transaction.on_commit(lambda: send_reply_emails.enqueue(user_ids=new_ids))
+        transaction.on_commit(lambda: send_reply_emails.enqueue(user_ids=new_ids), robust=True)

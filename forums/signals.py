@@ -20,5 +20,6 @@ def announce(instance, change):
     if change not in CHANGES:
         raise ValueError(f"Unknown change {change!r}")
     transaction.on_commit(
-        lambda: content_changed.send(sender=type(instance), instance=instance, change=change)
+        lambda: content_changed.send(sender=type(instance), instance=instance, change=change),
+        robust=True,  # the change is committed: a failing side effect is logged, not a 500
     )

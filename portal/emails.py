@@ -103,7 +103,7 @@ def _after_commit(callback):
                                           for block in connection.atomic_blocks):
         callback()
     else:
-        transaction.on_commit(callback)
+        transaction.on_commit(callback, robust=True)  # the message is saved: the retry sends it
 
 
 def _enqueue(email_id):

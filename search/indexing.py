@@ -23,7 +23,7 @@ def schedule(source_label, object_id):
     """Re-index (or remove) one object once the current transaction has committed."""
     if _paused.get():
         return
-    transaction.on_commit(partial(_enqueue, source_label, str(object_id)))
+    transaction.on_commit(partial(_enqueue, source_label, str(object_id)), robust=True)
 
 
 @contextmanager
