@@ -22,7 +22,7 @@ TABLE = {
     "wagtailusers_users:add":                     (REFUSED,   REFUSED,   REFUSED,   OK),
     "wagtailusers_groups:index":                  (REFUSED,   REFUSED,   REFUSED,   OK),
     "wagtailusers_groups:add":                    (REFUSED,   REFUSED,   REFUSED,   REFUSED),
-    "account_staff_invitations":                  (REFUSED,   REFUSED,   REFUSED,   OK),
+    "account_staff_invitations":                  (FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
     "concerns_inbox:index":                       (OK,        OK,        REFUSED,   OK),
     "wagtailsnippets_moderation_reviewitem:list": (REFUSED,   OK,        REFUSED,   REFUSED),
 }
