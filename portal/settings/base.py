@@ -181,7 +181,10 @@ if ELASTICSEARCH_URL:
         "TIMEOUT": 5,
     }
 
-MAILERS = {"default": env.mailer("EMAIL_URL", "console:")}
+# Every email goes through the outbox (portal/emails.py), Wagtail's and Django's included; the
+# worker sends it through "smtp", the server of EMAIL_URL.
+MAILERS = {"default": {"BACKEND": "portal.emails.OutboxBackend"},
+           "smtp": env.mailer("EMAIL_URL", "console:")}
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Common Ground <noreply@commonground.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = "[Common Ground] "  # the one prefix; portal/emails.py adds it to every email
