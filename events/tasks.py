@@ -12,9 +12,35 @@ from django.utils import timezone
 
 from . import emails
 
+# Cancellations published this long ago whose emails never went are still told by the sweep.
+SWEEP_WITHIN = timedelta(days=7)
+
 
 @task
 def send_cancellation_emails(event_id):
+    return tell_of_cancellation(event_id)
+
+
+@task
+def sweep_cancellation_emails():
+    """Periodic: tell people of cancellations the on-commit task never did (its enqueue failed,
+    e.g. the database went away right after the publish). Safe to run twice: each RSVP is
+    claimed before its email is queued."""
+    return sum(tell_of_cancellation(event_id) for event_id in untold_cancelled_event_ids())
+
+
+def untold_cancelled_event_ids(now=None):
+    from .models import EventException, Rsvp
+
+    now = now or timezone.now()
+    cancelled = Q(event__is_cancelled=True) | Q(event__exceptions__kind=EventException.Kind.CANCELLED)
+    return list(Rsvp.objects.filter(cancelled, status__in=["going", "waiting"],
+                                    cancellation_sent_at__isnull=True,
+                                    event__last_published_at__gte=now - SWEEP_WITHIN)
+                .values_list("event_id", flat=True).distinct().order_by("event_id"))
+
+
+def tell_of_cancellation(event_id):
     from .models import EventPage
 
     event = EventPage.objects.filter(pk=event_id).prefetch_related("exceptions").first()

@@ -1,6 +1,7 @@
 """Background work: email about new replies in followed threads, batched per resident."""
 
 import hashlib
+from datetime import timedelta
 
 from django.db import transaction
 from django.tasks import task
@@ -19,6 +20,31 @@ def send_reply_emails(user_ids):
     about. Idempotent: a notification is emailed once, and only again after it has been read."""
     for user_id in user_ids:
         _email_one(user_id)
+
+
+# The sweep leaves a notification this long to the task enqueued on commit, and gives up on it
+# after a week (the resident has seen the page by then, or the thread is closed to them).
+SWEEP_AFTER = timedelta(minutes=5)
+SWEEP_WITHIN = timedelta(days=7)
+
+
+@task()
+def sweep_reply_emails():
+    """Periodic: email notifications the on-commit task never did (its enqueue failed, e.g. the
+    database went away right after the reply's commit). Safe to run twice: each notification is
+    claimed under its row lock and the outbox key is once-only."""
+    user_ids = unemailed_user_ids()
+    for user_id in user_ids:
+        _email_one(user_id)
+    return len(user_ids)
+
+
+def unemailed_user_ids(now=None):
+    now = now or timezone.now()
+    return list(Notification.objects.filter(
+        read_at__isnull=True, emailed_at__isnull=True, user__is_active=True,
+        updated_at__lt=now - SWEEP_AFTER, updated_at__gte=now - SWEEP_WITHIN,
+    ).values_list("user_id", flat=True).distinct().order_by("user_id"))
 
 
 def _email_one(user_id):

@@ -20,6 +20,10 @@ At most once per key: the attempt is recorded (status "sending") and committed b
 spoken to, and no row lock is held while sending. A worker that dies between the two leaves the
 row "sending"; after `OUTBOX_SEND_TIMEOUT` seconds it is sent again and counted in
 `uncertain_attempts` (SMTP gives no way to ask whether the first one went).
+
+Mail sent any other way (Wagtail's workflow notifications, `django.core.mail.send_mail`,
+`mail_admins`) lands here too: the site's default mailer is `OutboxBackend`, and the worker
+sends through MAILERS[TRANSPORT] ("smtp": the server of EMAIL_URL).
 """
 
 import logging
@@ -28,6 +32,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import F, Min, Q
 from django.tasks import task
@@ -42,6 +47,7 @@ logger = logging.getLogger(__name__)
 
 Status = OutboxEmail.Status
 MAX_RETRY_SECONDS = 3600
+TRANSPORT = "smtp"  # the MAILERS alias the worker sends through (EMAIL_URL)
 
 
 def queue_email(*, to, template, context=None, key, subject=None, headers=None, about=""):
@@ -131,7 +137,7 @@ def deliver(email_id):
     if email is None:
         return False
     try:
-        _message(email).send()
+        _message(email).send(using=TRANSPORT)
     except Exception as error:  # noqa: BLE001 - any failure is recorded and retried later
         delay = min(MAX_RETRY_SECONDS, settings.OUTBOX_FIRST_RETRY_SECONDS * 2 ** (email.attempts - 1))
         OutboxEmail.objects.filter(pk=email.pk, status=Status.SENDING).update(
@@ -170,6 +176,57 @@ def _message(email):
     if email.html_body:
         message.attach_alternative(email.html_body, "text/html")
     return message
+
+
+class OutboxBackend(BaseEmailBackend):
+    """MAILERS["default"]: mail sent by Django, Wagtail or a library is written to the outbox
+    (in the caller's transaction) instead of being spoken to SMTP there and then. Such mail has
+    no natural key: each message gets a unique one. Cc is kept as a header; each Bcc recipient
+    gets a copy of their own (an outbox row has one list of recipients, all visible). A message
+    with attachments, which the outbox cannot store, is sent at once through the transport."""
+
+    def send_messages(self, email_messages):
+        queued = 0
+        for message in email_messages:
+            if not message.recipients():
+                continue
+            if message.attachments:
+                logger.warning("An email with attachments bypasses the outbox: %s", message.subject)
+                queued += message.send(using=TRANSPORT)
+                continue
+            for to, headers in _outbox_copies(message):
+                queue_rendered(to=to, subject=_without_prefix(message.subject), body=message.body,
+                               html_body=_html(message), headers=headers, template="(sent by Django)")
+            queued += 1
+        return queued
+
+
+def _outbox_copies(message):
+    """(recipients, headers) of the outbox rows that deliver `message` as SMTP would."""
+    headers = {str(name): str(value) for name, value in message.extra_headers.items()}
+    if message.from_email and message.from_email != settings.DEFAULT_FROM_EMAIL:
+        headers.setdefault("From", str(message.from_email))
+    if message.reply_to:
+        headers.setdefault("Reply-To", ", ".join(map(str, message.reply_to)))
+    if message.cc or message.bcc:
+        if message.to:
+            headers.setdefault("To", ", ".join(map(str, message.to)))
+        if message.cc:
+            headers.setdefault("Cc", ", ".join(map(str, message.cc)))
+    copies = [([*map(str, message.to), *map(str, message.cc)], headers)]
+    copies += [([str(address)], headers) for address in message.bcc]
+    return [(to, headers) for to, headers in copies if to]
+
+
+def _without_prefix(subject):
+    """mail_admins adds EMAIL_SUBJECT_PREFIX itself; queue_rendered adds it once."""
+    prefix = settings.EMAIL_SUBJECT_PREFIX
+    return subject[len(prefix):] if prefix and subject.startswith(prefix) else subject
+
+
+def _html(message):
+    return next((content for content, mimetype in getattr(message, "alternatives", [])
+                 if mimetype == "text/html"), "")
 
 
 def retry_due(limit=200):

@@ -29,6 +29,15 @@ def sign_in_without_second_factor(client, user):
 
 
 @pytest.fixture(autouse=True)
+def _mail_through_the_outbox(settings):
+    """Django's test set-up makes every mailer locmem; put the outbox back in front, as in
+    production (portal/settings/base.py): mail is written to the outbox and the send task
+    delivers it to `mail.outbox` through the "smtp" transport."""
+    settings.MAILERS = {"default": {"BACKEND": "portal.emails.OutboxBackend"},
+                        "smtp": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _force_login_passes_second_factor(monkeypatch):
     """`client.force_login(user)` stands for signing in with password and TOTP when the account
     has an authenticator: the session records the second factor as allauth does

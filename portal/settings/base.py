@@ -154,6 +154,9 @@ PERIODIC_TASKS = {
     "search index retry": ("search.tasks.retry_pending_updates", 120),
     "concern digests and escalation": ("forums.concerns.tasks.run_jobs", 900),
     "event reminders": ("events.tasks.send_event_reminders", 3600),
+    # Emails whose on-commit task was never enqueued (the database went away just after commit).
+    "reply email sweep": ("forums.tasks.sweep_reply_emails", 600),
+    "cancellation email sweep": ("events.tasks.sweep_cancellation_emails", 600),
 }
 # /healthz says "degraded" when the oldest unsent email or queued task is older than this.
 HEALTH_OUTBOX_MAX_AGE = env.integer("HEALTH_OUTBOX_MAX_AGE", 900)
@@ -181,7 +184,10 @@ if ELASTICSEARCH_URL:
         "TIMEOUT": 5,
     }
 
-MAILERS = {"default": env.mailer("EMAIL_URL", "console:")}
+# Every email goes through the outbox (portal/emails.py), Wagtail's and Django's included; the
+# worker sends it through "smtp", the server of EMAIL_URL.
+MAILERS = {"default": {"BACKEND": "portal.emails.OutboxBackend"},
+           "smtp": env.mailer("EMAIL_URL", "console:")}
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Common Ground <noreply@commonground.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = "[Common Ground] "  # the one prefix; portal/emails.py adds it to every email

@@ -93,7 +93,7 @@ def time_zone(name, default):
 
 def mailer(name, default):
     """Translate EMAIL_URL (smtp://user:pass@host:port, smtps://, submission://, console:,
-    locmem:, dummy:) into Django's MAILERS["default"]."""
+    locmem:, dummy:) into a Django MAILERS entry (the outbox's transport, MAILERS["smtp"])."""
     value = get(name, default)
     parts = urlsplit(value)
     backends = {

@@ -14,6 +14,8 @@ from portal import emails
 from portal.models import OutboxEmail
 from tests.factories import raised_concern
 
+OUTBOX = {"default": {"BACKEND": "portal.emails.OutboxBackend"}}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -43,8 +45,9 @@ def test_routing_emails_each_partners_liaisons_once(make_concern, liaison, ngo_l
 
 def test_a_failed_email_is_recorded_retried_and_never_blocks(make_concern, settings, liaison):
     # given the mail server is down (nothing listens on port 9 of this machine)
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                                    "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2}}}
+    settings.MAILERS = {**OUTBOX, "smtp": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2}}}
     mail.outbox.clear()
     # when a concern is raised, it is still open and routed
     concern = make_concern()
@@ -53,7 +56,8 @@ def test_a_failed_email_is_recorded_retried_and_never_blocks(make_concern, setti
     assert pending.count() == 3  # two partners' liaisons and the resident
     assert all(e.attempts == 1 and "ConnectionRefusedError" in e.last_error for e in pending)
     # and when the server is back and the backoff has passed, the retry sends them, once
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    settings.MAILERS = {**OUTBOX, "smtp": {
+        "BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     assert emails.retry_due() == 0  # still waiting out the backoff
     pending.update(next_attempt_at=timezone.now())
     emails.retry_due()

@@ -26,7 +26,8 @@ WHITENOISE_USE_FINDERS = True
 
 # Every email lands in a folder the tests read; background work runs at once.
 MAILERS = {
-    "default": {
+    **MAILERS,  # noqa: F405 - the outbox, sending through "smtp"
+    "smtp": {
         "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "OPTIONS": {"file_path": env.required("E2E_MAIL_DIR")},
     }

@@ -135,3 +135,26 @@ def test_cancel_actions_check_permission(resident):
 
     with pytest.raises(PermissionDenied):
         actions.cancel_event(event_page(), by=resident)
+
+
+def test_the_sweep_tells_of_a_cancellation_whose_task_was_never_enqueued(
+        editor, django_capture_on_commit_callbacks):
+    # given a date cancelled but its email task lost (the on-commit enqueue never ran)
+    weekly = event_page(title="Support group", frequency="WEEKLY")
+    going = UserFactory()
+    actions.respond(going, weekly, nth_key(weekly, 0), going=True)
+    actions.respond(UserFactory(), weekly, nth_key(weekly, 1), going=True)
+    with django_capture_on_commit_callbacks(execute=False):
+        actions.cancel_occurrence(weekly, timezone.localtime(nth_key(weekly, 0)).date(), by=editor,
+                                  note="Hall closed")
+    assert mail.outbox == []
+
+    # when the sweep runs, twice
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.sweep_cancellation_emails.enqueue().return_value == 1
+        assert tasks.sweep_cancellation_emails.enqueue().return_value == 0
+
+    # then the person of that date is told, once
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        ([going.email], "[Common Ground] Cancelled: Support group")]
+    assert Rsvp.objects.filter(cancellation_sent_at__isnull=False).count() == 1

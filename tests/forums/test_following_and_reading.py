@@ -169,3 +169,28 @@ def test_a_notification_for_a_hidden_reply_is_read_at_the_threads_last_post(clie
     client.get(url + "?page=1")
     # then the notification about the hidden reply is read too
     assert not Notification.objects.filter(user=resident, read_at__isnull=True).exists()
+
+
+def test_the_sweep_emails_a_reply_whose_task_was_never_enqueued(resident, followed_thread,
+                                                                django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forums import tasks
+
+    # given a reply committed but its email task lost (the on-commit enqueue never ran)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=False):
+        actions.reply(UserFactory(), followed_thread, body="Lights fixed?")
+    assert mail.outbox == []
+    # then the sweep leaves it to the task for a few minutes
+    assert tasks.sweep_reply_emails.enqueue().return_value == 0
+    # and after that emails it, once however often it runs
+    Notification.objects.update(updated_at=timezone.now() - timedelta(minutes=10))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.sweep_reply_emails.enqueue().return_value == 1
+        tasks.sweep_reply_emails.enqueue()
+    assert [(m.to, "Street lights on Elm Road" in m.subject) for m in mail.outbox] == [
+        ([resident.email], True)]
+    assert Notification.objects.get(user=resident).emailed_at is not None

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage, mail_admins, send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -13,11 +14,14 @@ from portal import emails
 from portal.models import OutboxEmail
 from tests.factories import PASSWORD
 
+OUTBOX = {"default": {"BACKEND": "portal.emails.OutboxBackend"}}
+
 pytestmark = pytest.mark.django_db
 
-DOWN = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                    "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2}}}  # nothing listens
-UP = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+DOWN = {**OUTBOX, "smtp": {
+    "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2}}}  # nothing listens
+UP = {**OUTBOX, "smtp": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 
 
 def queue(key="test:1", to="ann@example.org"):
@@ -158,3 +162,70 @@ def test_other_staff_cannot_see_or_act_on_the_outbox(client, role, request):
     assert (listing.status_code, listing["Location"]) == (302, reverse("wagtailadmin_home"))
     assert (act.status_code, act["Location"]) == (302, reverse("wagtailadmin_home"))
     assert OutboxEmail.objects.get().status == OutboxEmail.Status.SENT
+
+
+def test_mail_sent_by_django_goes_through_the_outbox_and_the_send_task(settings):
+    # given the mail server is down, a plain send_mail (as Wagtail and Django send) is kept
+    settings.MAILERS = DOWN
+    sent = send_mail("Hello", "Plain text", None, ["ann@example.org"],
+                     html_message="<p>Plain text</p>")
+
+    assert sent == 1
+    email = OutboxEmail.objects.get()
+    assert (email.to, email.subject, email.body, email.html_body, email.status) == (
+        ["ann@example.org"], "[Common Ground] Hello", "Plain text", "<p>Plain text</p>", "pending")
+    assert email.key.startswith("message:") and email.attempts == 1
+    assert mail.outbox == []
+    # and the worker delivers it through the real transport once the server is back
+    settings.MAILERS = UP
+    OutboxEmail.objects.update(next_attempt_at=timezone.now())
+    assert emails.retry_due() == 1
+    assert [(m.to, m.subject, m.alternatives[0][0]) for m in mail.outbox] == [
+        (["ann@example.org"], "[Common Ground] Hello", "<p>Plain text</p>")]
+
+
+def test_mail_sent_inside_a_change_is_written_with_it(django_capture_on_commit_callbacks):
+    with (django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError),
+          transaction.atomic()):
+        send_mail("Hello", "Text", None, ["ann@example.org"])
+        raise RuntimeError("the change failed")
+
+    assert not OutboxEmail.objects.exists()
+    assert [(m.subject, m.to) for m in mail.outbox] == []
+
+
+def test_cc_stays_a_header_and_each_bcc_recipient_gets_a_copy_of_their_own():
+    mail_admins("Disk full", "Body")  # Django adds the prefix itself: it is not doubled
+    EmailMessage("Minutes", "Body", to=["ann@example.org"], cc=["bob@example.org"],
+                 bcc=["cy@example.org", "di@example.org"]).send()
+
+    assert [(m.to, m.extra_headers.get("Cc"), m.subject) for m in mail.outbox[-3:]] == [
+        (["ann@example.org", "bob@example.org"], "bob@example.org", "[Common Ground] Minutes"),
+        (["cy@example.org"], "bob@example.org", "[Common Ground] Minutes"),
+        (["di@example.org"], "bob@example.org", "[Common Ground] Minutes"),
+    ]
+    assert all("cy@example.org" not in m.message().as_string() for m in mail.outbox[-3:-1])
+    assert OutboxEmail.objects.filter(subject="[Common Ground] Minutes").count() == 3
+
+
+def test_wagtails_workflow_notifications_go_through_the_outbox(
+        editor, django_capture_on_commit_callbacks):
+    from wagtail.models import Workflow
+
+    from portal.accounts.roles import Role
+    from tests.factories import report_page, staff_user
+
+    second_editor = staff_user(Role.EDITOR)
+    page = report_page(title="Draft quarterly report", live=False)
+    page.save_revision(user=editor)
+    workflow_state = Workflow.objects.get(name="Editors' approval").start(page, editor)
+    task_state = workflow_state.current_task_state.specific
+    OutboxEmail.objects.all().delete()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        task_state.task.specific.on_action(task_state, second_editor, "approve")
+
+    email = OutboxEmail.objects.get(to=[editor.email])
+    assert "Draft quarterly report" in email.subject and email.status == "sent"
+    assert [m.to for m in mail.outbox] == [[editor.email]]

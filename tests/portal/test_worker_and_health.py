@@ -11,6 +11,8 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from portal import emails, worker
 from portal.models import OutboxEmail, WorkerHeartbeat
 
+OUTBOX = {"default": {"BACKEND": "portal.emails.OutboxBackend"}}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -47,8 +49,9 @@ def test_each_periodic_task_is_enqueued_once_per_interval(settings):
 
 
 def test_healthz_reports_the_outbox_and_the_worker(client, settings):
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                                    "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2}}}
+    settings.MAILERS = {**OUTBOX, "smtp": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2}}}
     emails.queue_rendered(to="ann@example.org", subject="Hello", body="Hi", key="test:health")
     OutboxEmail.objects.update(created_at=timezone.now() - timedelta(minutes=20))
 
@@ -64,7 +67,8 @@ def test_healthz_reports_the_outbox_and_the_worker(client, settings):
 
     # when a worker beats and the email goes, all is well
     worker.beat("w1", timezone.now())
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    settings.MAILERS = {**OUTBOX, "smtp": {
+        "BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     OutboxEmail.objects.update(next_attempt_at=timezone.now())
     emails.retry_due()
     assert client.get("/healthz").json()["status"] == "ok"
