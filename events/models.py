@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .forms import RecurrenceSummaryPanel, WeekdayCheckboxes
+
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -34,7 +36,7 @@ def validate_weekdays(value):
     unknown = [code for code in codes if code not in WEEKDAY_CODES]
     if unknown:
         raise ValidationError(
-            "Use two-letter weekday codes separated by commas, e.g. MO,TH (not %(codes)s).",
+            "Choose days of the week (not %(codes)s).",
             params={"codes": ", ".join(unknown)},
         )
 
@@ -159,8 +161,15 @@ class EventPage(RoutablePageMixin, Page):
             heading="When",
         ),
         MultiFieldPanel(
-            [FieldPanel("frequency"), FieldPanel("interval"), FieldPanel("weekdays"),
-             FieldPanel("weekday_position"), FieldRowPanel([FieldPanel("until"), FieldPanel("count")])],
+            [RecurrenceSummaryPanel(), FieldPanel("frequency", heading="Repeats"),
+             FieldPanel("interval", heading="Every",
+                        help_text="1: every day/week/month; 2: every other one, and so on."),
+             FieldPanel("weekdays", heading="On", widget=WeekdayCheckboxes(),
+                        help_text="Weekly: tick the days it happens on (none: the day it starts). "
+                                  "Monthly with a position below: tick one day."),
+             FieldPanel("weekday_position", heading="Which week of the month"),
+             FieldRowPanel([FieldPanel("until", heading="Until (date)"),
+                            FieldPanel("count", heading="Or: number of times")])],
             heading="Repeats", classname="collapsed",
         ),
         InlinePanel("exceptions", heading="Cancelled or moved occurrences", label="Exception"),
@@ -203,7 +212,7 @@ class EventPage(RoutablePageMixin, Page):
         if self.weekday_position and self.frequency != self.Frequency.MONTHLY:
             errors["weekday_position"] = "The nth weekday applies to monthly events only."
         if self.weekday_position and len(self.weekday_codes) != 1:
-            errors["weekdays"] = "For “the first Tuesday” give exactly one weekday, e.g. TU."
+            errors["weekdays"] = "For “the first Tuesday” tick exactly one day."
         if self.interval < 1:
             errors["interval"] = "Repeat at least every 1."
         if errors:
@@ -247,11 +256,12 @@ class EventPage(RoutablePageMixin, Page):
         text = f"Every {unit}" if self.interval <= 1 else f"Every {self.interval} {unit}s"
         names = dict(zip(WEEKDAY_CODES, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                          "Saturday", "Sunday"], strict=True))
-        days = [names[code] for code in self.weekday_codes]
+        days = [names[code] for code in self.weekday_codes if code in names]
         if days and self.weekday_position:
             text += f" on the {self.get_weekday_position_display().lower()} {days[0]}"
         elif days:
-            text += " on " + ", ".join(days)
+            text += " on " + (days[0] if len(days) == 1
+                              else ", ".join(days[:-1]) + " and " + days[-1])
         if self.until:
             text += f", until {self.until:%-d %B %Y}"
         elif self.count:

@@ -4,16 +4,20 @@ partner), routing rules and response templates (snippets for administrators), lo
 from datetime import timedelta
 
 import django_filters
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.accounts.models import User
@@ -23,6 +27,7 @@ from portal.taxonomy.models import Neighbourhood, Topic
 
 from . import jobs, permissions
 from .models import WAITING_STATES, Concern, ResponseTemplate, RoutingRule, State
+from .routing_admin import partner_names, try_routing
 
 LOG_ACTIONS = {
     "concerns.raised": "Raised a concern",
@@ -182,12 +187,32 @@ def register_inbox():
     return ConcernInboxViewSet()
 
 
+class RoutingRuleIndexView(SnippetIndexView):
+    @cached_property
+    def header_buttons(self):
+        return [*super().header_buttons,
+                HeaderButton("Try the rules", url=reverse("concerns_try_routing"), icon_name="search")]
+
+
 class RoutingRuleViewSet(SnippetViewSet):
     model = RoutingRule
     icon = "redirect"
     menu_label = "Routing rules"
-    list_display = ["__str__", "is_active"]
-    list_filter = ["topic", "neighbourhood", "is_active"]
+    menu_order = 160
+    add_to_admin_menu = True  # used daily: in the main menu, not under Snippets
+    index_view_class = RoutingRuleIndexView
+    list_display = ["__str__", Column("partners", label="Partners", accessor=partner_names),
+                    "is_active"]
+    list_filter = ["topic", "neighbourhood", "is_active", "partners"]
+
+    def get_queryset(self, request):
+        return RoutingRule.objects.select_related("topic", "neighbourhood") \
+            .prefetch_related("partners")
+
+
+@hooks.register("register_admin_urls")
+def register_try_routing_url():
+    return [path("routing-rules/try/", try_routing, name="concerns_try_routing")]
 
 
 class ResponseTemplateViewSet(SnippetViewSet):

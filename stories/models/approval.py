@@ -1,11 +1,14 @@
 """The publishing workflow's task: a second editor approves what the first submitted."""
 
 from django.core.exceptions import PermissionDenied
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, Revision
+
+APPROVING_ACTIONS = {"approve"}
 
 
 class SecondEditorApprovalTask(AbstractGroupApprovalTask):
-    """A group approval where the person who submitted the page cannot approve it."""
+    """A group approval where neither the person who submitted the page nor the author of the
+    revision that would be published can approve it (they may still request changes)."""
 
     class Meta:
         verbose_name = "second editor approval task"
@@ -16,14 +19,27 @@ class SecondEditorApprovalTask(AbstractGroupApprovalTask):
         state = obj.current_workflow_state
         return state is not None and state.requested_by_id == user.pk
 
+    @staticmethod
+    def _wrote_latest_revision(obj, user):
+        latest = (Revision.objects.filter(base_content_type=obj.get_base_content_type(),
+                                          object_id=str(obj.pk))
+                  .order_by("-created_at", "-pk").values_list("user_id", flat=True).first())
+        return latest == user.pk
+
     def get_actions(self, obj, user):
         if self._submitted_by(obj, user):
             return []
-        return super().get_actions(obj, user)
+        actions = super().get_actions(obj, user)
+        if actions and self._wrote_latest_revision(obj, user):
+            return [action for action in actions if action[0] not in APPROVING_ACTIONS]
+        return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if user is not None and task_state.workflow_state.requested_by_id == user.pk:
             raise PermissionDenied("Another editor must review a page you submitted.")
+        if (user is not None and action_name in APPROVING_ACTIONS
+                and self._wrote_latest_revision(task_state.workflow_state.content_object, user)):
+            raise PermissionDenied("Another editor must approve changes you made.")
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

@@ -65,3 +65,44 @@ def test_an_editor_submits_a_report_a_second_editor_approves_it_and_visitors_see
     search_box.press("Enter")
     visitor.get_by_role("link", name=title).click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text(title)
+
+
+def submit_report(editor, title):
+    editor.goto(f"/admin/pages/add/stories/reportpage/{report_index_id(editor)}/")
+    editor.locator("#id_title").fill(title)
+    editor.locator("#id_period_start").fill("2026-07-01")
+    editor.locator("#id_period_end").fill("2026-09-30")
+    editor.locator("#id_summary").fill("Demo figures for the approval journey.")
+    editor.get_by_role("button", name="More actions").click()
+    editor.get_by_role("button", name="Submit to Editors' approval").click()
+    expect(editor.locator(".messages")).to_contain_text("submitted for moderation")
+
+
+def test_approve_and_publish_from_the_editor_publishes_every_time(new_page):
+    # Given an editor who submitted three reports
+    titles = [f"Approval run {n} ({uuid.uuid4().hex[:6]})" for n in range(3)]
+    editor = new_page()
+    sign_in(editor, EDITOR)
+    for title in titles:
+        submit_report(editor, title)
+
+    # Then the submitter is not offered "Approve" on their own report
+    editor.goto("/admin/")
+    editor.locator("tr", has_text=titles[0]).get_by_role("link", name=titles[0]).first.click()
+    editor.get_by_role("button", name="More actions").click()
+    expect(editor.get_by_role("button", name="Approve and Publish", exact=True)).to_have_count(0)
+
+    # When a second editor approves each of them from the page editor
+    reviewer = new_page()
+    sign_in(reviewer, SECOND_EDITOR)
+    visitor = new_page()
+    for title in titles:
+        reviewer.goto("/admin/")
+        reviewer.locator("tr", has_text=title).get_by_role("link", name=title).click()
+        reviewer.get_by_role("button", name="More actions").click()
+        reviewer.get_by_role("button", name="Approve and Publish", exact=True).click()
+        expect(reviewer.locator(".messages")).to_contain_text("has been updated")
+
+        # Then every one of them is published
+        visitor.goto("/reports/")
+        expect(visitor.get_by_role("link", name=title)).to_have_count(1)

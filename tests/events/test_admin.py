@@ -1,5 +1,7 @@
 """Editors create and edit events in the Wagtail admin."""
 
+import re
+
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -91,3 +93,43 @@ def test_editor_sees_who_is_coming_in_the_page_listing(client, editor):
     html = client.get(f"/admin/pages/{event.get_parent().pk}/").text
 
     assert f"{event.url}attendees/" in html
+
+
+def test_an_editor_chooses_the_days_with_checkboxes_and_reads_the_rule_in_words(client, editor):
+    # Given an editor who ticks Tuesday and Thursday for a weekly event until 31 March
+    calendar = calendar_page()
+    client.force_login(editor)
+
+    form = event_form(**{"action-publish": "", "action-submit": "Submit"},
+                      start="2027-01-05 18:00", end="2027-01-05 19:30", frequency="WEEKLY",
+                      until="2027-03-31")
+    response = client.post(f"/admin/pages/add/events/eventpage/{calendar.pk}/",
+                           {**form, "weekdays": ["TH", "TU"]})
+
+    # Then the rule is stored as before and reads in plain words
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="naloxone-training").get_latest_revision_as_object()
+    assert event.weekdays == "TU,TH"
+    assert event.recurrence_text == "Every week on Tuesday and Thursday, until 31 March 2027"
+
+    # And the edit form shows the days as ticked checkboxes, and the rule in words
+    form = client.get(f"/admin/pages/{event.pk}/edit/").text
+    assert ticked_days(form) == ["TU", "TH"]
+    assert "Every week on Tuesday and Thursday, until 31 March 2027" in form
+
+
+def test_an_event_saved_with_rfc_codes_opens_with_its_days_ticked(client, editor):
+    event = event_page(frequency="WEEKLY", weekdays="MO,WE")
+    client.force_login(editor)
+
+    html = client.get(f"/admin/pages/{event.pk}/edit/").text
+
+    ticked = ticked_days(html)
+    assert ticked == ["MO", "WE"]
+    assert "Every week on Monday and Wednesday" in html
+
+
+
+def ticked_days(html):
+    inputs = re.findall(r'<input[^>]*name="weekdays"[^>]*>', html)
+    return [re.search(r'value="(\w+)"', tag).group(1) for tag in inputs if " checked" in tag]
