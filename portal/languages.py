@@ -65,7 +65,9 @@ def localised(url):
     Wagtail's page URLs, which are reversed in LANGUAGE_CODE while WAGTAIL_I18N_ENABLED is off)."""
     if not url or not url.startswith("/") or url.startswith("//"):
         return url
-    return translate_url(url, translation.get_language() or settings.LANGUAGE_CODE)
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(settings.LANGUAGE_CODE):  # resolved as the unprefixed address it is
+        return translate_url(url, current)
 
 
 def chosen_on_page():
