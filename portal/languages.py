@@ -61,9 +61,10 @@ def alternates(request):
 
 
 def localised(url):
-    """A local address in the current language (for addresses built without it, such as
-    Wagtail's page URLs, which are reversed in LANGUAGE_CODE while WAGTAIL_I18N_ENABLED is off)."""
-    if not url or not url.startswith("/") or url.startswith("//"):
+    """An unprefixed local address (the site's language) in the current language, for addresses
+    built once for every visitor, such as the cached menu (portal/chrome.py). An address that
+    already carries a language is returned as it is."""
+    if not url or not url.startswith("/") or url.startswith("//") or translation.get_language_from_path(url):
         return url
     current = translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(settings.LANGUAGE_CODE):  # resolved as the unprefixed address it is

@@ -1,5 +1,4 @@
 from django import template
-from wagtail.templatetags.wagtailcore_tags import pageurl
 
 from portal import languages
 
@@ -10,12 +9,6 @@ register = template.Library()
 def localised(url):
     """A local address in the page's language: `{{ item.url|localised }}`."""
     return languages.localised(url)
-
-
-@register.simple_tag(takes_context=True)
-def localised_pageurl(context, page):
-    """Wagtail's `{% pageurl %}`, in the page's language."""
-    return languages.localised(pageurl(context, page))
 
 
 @register.simple_tag

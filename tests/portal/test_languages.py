@@ -142,7 +142,8 @@ def test_the_chrome_reads_in_spanish_at_es(client, resident):
 def test_menu_links_keep_the_visitor_in_spanish(client):
     story_index(ReportIndexPage, "reports", title="Partnership reports", show_in_menus=True)
 
-    assert '<a href="/es/reports/">Partnership reports</a>' in client.get("/es/").text
+    spanish_first = client.get("/es/").text  # builds the cached menu during a Spanish request
+    assert '<a href="/es/reports/">Partnership reports</a>' in spanish_first
     assert '<a href="/reports/">Partnership reports</a>' in client.get("/").text
     assert client.get("/es/reports/").status_code == 200
 
