@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST_PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && echo $$p && break; done)
 
-.PHONY: run test test-faults install migrate demo serve worker lint e2e bench bench-forums bench-search \
+.PHONY: run test test-faults install messages migrate demo serve worker lint e2e bench bench-forums bench-search \
 	bench-transparency bench-safety clean lock lock-upgrade check-lock
 
 # requirements.lock pins every Python package (runtime and test) that `make install` puts in the
@@ -26,7 +26,14 @@ $(VENV)/.installed: pyproject.toml $(LOCK)
 	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed messages
+
+# The interface's translations (locale/<lang>/LC_MESSAGES/django.po), compiled with Babel, a
+# Python dependency, so no machine needs GNU gettext; the .mo files are built, never committed.
+# After adding strings to templates, add their msgids to the .po by hand (makemessages needs
+# GNU gettext's xgettext: `apt-get install gettext` first if you use it).
+messages: $(VENV)/.installed
+	$(VENV)/bin/pybabel --quiet compile -d locale -D django
 
 migrate: install
 	@mkdir -p var

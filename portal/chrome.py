@@ -13,8 +13,10 @@ web worker, the publish_scheduled timer) cannot clear it.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -70,9 +72,12 @@ def _help_numbers(site_settings):
 
 
 def _menu(request, site):
+    """Addresses in the site's language (unprefixed), whatever the language of the request that
+    builds the cached copy; base.html puts them in the page's (portal/languages.py `localised`)."""
     pages = site.root_page.get_children().live().in_menu().public().specific(defer=True)
-    return [MenuItem(title=page.title, url=page.get_url(request=request), url_path=page.url_path)
-            for page in pages]
+    with translation.override(settings.LANGUAGE_CODE):
+        return [MenuItem(title=page.title, url=page.get_url(request=request), url_path=page.url_path)
+                for page in pages]
 
 
 def _footer_partners():

@@ -38,7 +38,7 @@ from django.db.models import F, Min, Q
 from django.tasks import task
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import absolute
 from .models import OutboxEmail
@@ -50,7 +50,7 @@ MAX_RETRY_SECONDS = 3600
 TRANSPORT = "smtp"  # the MAILERS alias the worker sends through (EMAIL_URL)
 
 
-def queue_email(*, to, template, context=None, key, subject=None, headers=None, about=""):
+def queue_email(*, to, template, context=None, key, subject=None, headers=None, about="", language=None):
     """Write one email to the outbox, to be sent after the current transaction commits.
 
     `to`: an address or a list of addresses. `template`: a template name without extension;
@@ -59,18 +59,21 @@ def queue_email(*, to, template, context=None, key, subject=None, headers=None, 
     (settings.BASE_URL, for absolute links) added. `key` (required, at most 200 characters)
     makes the email once-only: if a message with this key was ever queued, nothing happens.
     `headers`: extra headers, e.g. List-Unsubscribe. `about`: a short tag such as "concern:12"
-    to find the messages about one thing again.
+    to find the messages about one thing again. `language`: the language to render in, e.g.
+    `portal.languages.for_user(user)` for an email to one account (default: the site's,
+    LANGUAGE_CODE, whatever language the request that causes the email is in).
 
     Returns True if the message was queued now, False if its key was queued before.
     """
     context = {"base_url": base_url(), **(context or {})}
-    if subject is None:
-        subject = render_to_string(f"{template}_subject.txt", context)
-    body = render_to_string(f"{template}.txt", context)
-    try:
-        html_body = render_to_string(f"{template}.html", context)
-    except TemplateDoesNotExist:
-        html_body = ""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        if subject is None:
+            subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
+        try:
+            html_body = render_to_string(f"{template}.html", context)
+        except TemplateDoesNotExist:
+            html_body = ""
     return queue_rendered(to=to, subject=subject, body=body, html_body=html_body, key=key,
                           headers=headers, template=template, about=about)
 

@@ -39,7 +39,7 @@ def refuse_hostile_input(get_response):
 
     def middleware(request):
         if _hostile(request):
-            return _bad_request()
+            return _bad_request(request)
         return get_response(request)
 
     return middleware
@@ -58,10 +58,15 @@ def _hostile(request):
     return False
 
 
-def _bad_request():
+def _bad_request(request):
+    from django.conf import settings
     from django.http import HttpResponseBadRequest
     from django.template import loader
+    from django.utils import translation
 
     from .views import no_database_context
 
-    return HttpResponseBadRequest(loader.get_template("400.html").render(no_database_context()))
+    # Refused before LocaleMiddleware runs: the language comes from the address here.
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return HttpResponseBadRequest(loader.get_template("400.html").render(no_database_context()))

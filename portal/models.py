@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -10,12 +13,20 @@ from wagtail.search import index
 from .blocks import BodyBlock
 
 
-def default_crisis_text():
-    """The banner's text for a new site: names the deployment country's emergency number."""
+def default_crisis_text(language=None):
+    """The banner's text for a new site: names the deployment country's emergency number. In the
+    site's language (LANGUAGE_CODE), whatever the language of the request that creates the row;
+    `language` ("es") for the text shown on a page in another."""
     from .country import emergency
 
-    return (f"In danger now, or someone has overdosed? Call {emergency().number}. "
-            "Need to talk? Free, confidential help is available day and night.")
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return _crisis_text(emergency().number)
+
+
+def _crisis_text(number):
+    return gettext("In danger now, or someone has overdosed? Call %(number)s. "
+                   "Need to talk? Free, confidential help is available day and night.") % {
+        "number": number}
 
 
 class HomePage(Page):
@@ -112,18 +123,29 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = "site settings"
 
+    @property
+    def crisis_text(self):
+        """The banner's text in the page's language while it is still the built-in text (until
+        site settings are translatable); an editor's own text as written."""
+        if self.crisis_banner_text.strip() == default_crisis_text():
+            return default_crisis_text(translation.get_language())
+        return self.crisis_banner_text
+
 
 def default_help_numbers():
     """(label, number, hours) shown until an editor sets the site's help numbers."""
     from .country import emergency
 
     numbers = emergency()
-    rows = [("Emergency (police, ambulance)", numbers.number, "Any time")]
+    # Lazy: the labels are shown in the page's language (templates translate stored labels that
+    # are still these defaults, so a site seeded with them reads in Spanish at /es/ too).
+    _ = gettext_lazy
+    rows = [(_("Emergency (police, ambulance)"), numbers.number, _("Any time"))]
     if numbers.crisis_line:
-        rows.append(("Suicide and crisis line", numbers.crisis_line, "Any time, free"))
+        rows.append((_("Suicide and crisis line"), numbers.crisis_line, _("Any time, free")))
     return [*rows,
-            ("Riverton drug and alcohol helpline (demo)", "0800 000 0000", "24 hours, free"),
-            ("Listening line for anyone in distress (demo)", "0800 000 1111", "24 hours, free")]
+            (_("Riverton drug and alcohol helpline (demo)"), "0800 000 0000", _("24 hours, free")),
+            (_("Listening line for anyone in distress (demo)"), "0800 000 1111", _("24 hours, free"))]
 
 
 class HelpNumber(Orderable):

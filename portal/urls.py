@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -23,21 +24,10 @@ urlpatterns = [
     path("admin/logout/", RedirectView.as_view(pattern_name="account_logout")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include(account_urls)),
-    path("accounts/", include("allauth.urls")),
-    path("partners/", partner_views.partner_list, name="partner_list"),
-    path("partners/<slug:slug>/", partner_views.partner_detail, name="partner_detail"),
     path("sitemap.xml", sitemap, {"sitemaps": {
         "pages": PageSitemap, "partners": PartnerSitemap, "threads": ThreadSitemap}}),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-]
-
-urlpatterns += [
-    path("", include("forums.urls")),
-    path("", include("stories.urls")),
-    path("", include("events.urls")),
-    path("", include("search.urls")),
-    path("", include("transparency.urls")),
+    path("api/v2/", include("portal.api")),  # Wagtail API v2, read-only
 ]
 
 if settings.DEBUG:
@@ -45,8 +35,22 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns.append(path("api/v2/", include("portal.api")))  # Wagtail API v2, read-only
-# Pages: Wagtail's serve view, with the route remembered (portal/routing.py). The same pattern and
-# name as Wagtail's own, which stays below for its other URLs.
-urlpatterns.append(re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"))
-urlpatterns.append(path("", include(wagtail_urls)))
+# What people read, in every language (portal/languages.py): the site's own language unprefixed,
+# so no address from before breaks, the others under /<code>/ (Spanish: /es/...). The admin, the
+# API, the health check, the sitemap and robots.txt above stay unprefixed.
+urlpatterns += i18n_patterns(
+    path("accounts/", include(account_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("partners/", partner_views.partner_list, name="partner_list"),
+    path("partners/<slug:slug>/", partner_views.partner_detail, name="partner_detail"),
+    path("", include("forums.urls")),
+    path("", include("stories.urls")),
+    path("", include("events.urls")),
+    path("", include("search.urls")),
+    path("", include("transparency.urls")),
+    # Pages: Wagtail's serve view, with the route remembered (portal/routing.py). The same pattern
+    # and name as Wagtail's own, which stays below for its other URLs.
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -27,10 +27,12 @@ def permission_denied(request, exception=None):
 def no_database_context():
     """What the 400, 500 and 503 pages show without the database: the built-in crisis text, which
     names the deployment country's emergency number."""
+    from django.utils.translation import get_language
+
     from .country import emergency
     from .models import default_crisis_text
 
-    return {"crisis_text": default_crisis_text(), "emergency": emergency()}
+    return {"crisis_text": default_crisis_text(get_language()), "emergency": emergency()}
 
 
 def server_error(request):
@@ -57,10 +59,15 @@ ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/forums/notifications/", "/forums/u
 
 def robots_txt(request):
     """Crawlers may read the public site; the sitemap says where it is at the public address."""
+    from django.conf import settings
     from django.http import HttpResponse
 
     from .absolute import absolute
+    from .languages import url_code
 
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), "",
+    # The same paths in every prefixed language (/es/accounts/ ...).
+    prefixes = ["", *(f"/{code}" for code, _ in settings.LANGUAGES if url_code(code) == code)]
+    disallowed = [prefix + path for prefix in prefixes for path in ROBOTS_DISALLOW]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed), "",
              f"Sitemap: {absolute('/sitemap.xml', request)}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -56,10 +56,12 @@ def revoke_role(user, role, *, by=None):
     user.__dict__.pop("_role_names", None)
 
 
-def update_profile(user, *, display_name, neighbourhood):
+def update_profile(user, *, display_name, neighbourhood, preferred_language=None):
     user.display_name = display_name
     user.neighbourhood = neighbourhood
-    user.save(update_fields=["display_name", "neighbourhood"])
+    if preferred_language is not None:
+        user.preferred_language = preferred_language
+    user.save(update_fields=["display_name", "neighbourhood", "preferred_language"])
     return user
 
 
@@ -71,6 +73,7 @@ def export_user_data(user):
             "email": user.email,
             "display_name": user.display_name,
             "neighbourhood": str(user.neighbourhood) if user.neighbourhood else None,
+            "preferred_language": user.preferred_language,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "roles": sorted(user.role_names),

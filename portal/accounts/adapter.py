@@ -1,6 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
 
-from portal import emails
+from portal import emails, languages
 
 from . import actions
 
@@ -14,6 +15,8 @@ class AccountAdapter(DefaultAccountAdapter):
         data = form.cleaned_data
         user.display_name = data.get("display_name") or user.display_name
         user.neighbourhood = data.get("neighbourhood")
+        # Signed up on a Spanish page: their emails are in Spanish (changeable in the profile).
+        user.preferred_language = user.preferred_language or languages.chosen_on_page()
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             actions.make_resident(user)
@@ -27,9 +30,13 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{self.get_client_ip(request)}:{account}"
 
     def render_mail(self, template_prefix, email, context, headers=None):
-        """allauth's send_mail renders then calls send(): the message it gets queues itself."""
-        return _Queued(super().render_mail(template_prefix, email, context, headers=headers),
-                       template_prefix)
+        """allauth's send_mail renders then calls send(): the message it gets queues itself. To a
+        known account it is written in the account's language, else in the page's."""
+        user = context.get("user")
+        language = getattr(user, "preferred_language", "") or translation.get_language()
+        with translation.override(language):
+            message = super().render_mail(template_prefix, email, context, headers=headers)
+        return _Queued(message, template_prefix)
 
 
 class _Queued:

@@ -54,7 +54,7 @@ class SignupForm(AllauthSignupForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "neighbourhood"]
+        fields = ["display_name", "neighbourhood", "preferred_language"]
 
     def clean_display_name(self):
         return validate_display_name(self.cleaned_data["display_name"], exclude_pk=self.instance.pk)

@@ -4,6 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from portal import languages
 
 from . import names
 from .roles import STAFF_ROLES, Role
@@ -58,6 +61,10 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="members",
         help_text="Liaisons belong to exactly one partner organisation.",
+    )
+    preferred_language = models.CharField(
+        _("language"), max_length=10, blank=True, choices=languages.choices,
+        help_text=_("The language of the emails the portal sends you. Empty: the site's."),
     )
     is_anonymised = models.BooleanField(default=False, editable=False)
     name_key = models.CharField(

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "portal.middleware.refuse_hostile_input",  # NUL bytes, huge query strings: 400
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL: /es/... Spanish, unprefixed the default (LANGUAGE_CODE).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -269,6 +271,10 @@ PORTAL_COUNTRY = env.country("PORTAL_COUNTRY", "GB")
 LANGUAGE_CODE = env.get("LANGUAGE_CODE", default_language(PORTAL_COUNTRY))
 TIME_ZONE = env.time_zone("TIME_ZONE", "Europe/London")
 USE_I18N = True
+# The interface's languages (portal/languages.py). LANGUAGE_CODE (a regional English such as en-gb
+# or en-us, from PORTAL_COUNTRY) is served unprefixed; every other language under /<code>/.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
