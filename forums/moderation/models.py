@@ -215,9 +215,9 @@ class ReviewItem(models.Model):
         label = self.get_reason_display()
         parts = [part.strip() for part in self.details.split(";") if part.strip()]
         own = [part for part in parts if part.startswith(label + ":")]
-        first = own[0] if own else label
-        rest = [part for part in parts if part != first and part != label]
-        return "; ".join([first, *rest])
+        if not own:
+            return f"{label}: {'; '.join(parts)}" if parts else label
+        return "; ".join([own[0], *(part for part in parts if part != own[0])])
 
 
 class Redaction(models.Model):

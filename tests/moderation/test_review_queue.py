@@ -136,7 +136,7 @@ def test_authors_and_visitors_cannot_flag(client, thread):
 def test_the_queue_lists_urgent_first_and_filters(client, moderator, thread, other_board):
     newcomer_post, _ = held_reply(UserFactory(), thread)
     other_thread = forum_thread(established_resident(), other_board)
-    urgent = forum_actions.reply(established_resident(), other_thread, body="I want to kill myself")
+    forum_actions.reply(established_resident(), other_thread, body="I want to kill myself")
     client.force_login(moderator)
     html = client.get(QUEUE_URL).content.decode()
     assert html.index("<mark>kill myself</mark>") < html.index(newcomer_post.body_source)
