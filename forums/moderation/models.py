@@ -41,6 +41,9 @@ class ModerationSettings(BaseSiteSetting):
         default=20, help_text="Flags one account may raise in an hour.")
     posts_per_hour_per_ip = models.PositiveIntegerField(
         default=60, help_text="Threads and replies from one network address in an hour.")
+    review_target_hours = models.PositiveSmallIntegerField(
+        default=24, help_text="Hours within which an item in the review queue should be dealt "
+                              "with; older items are shown as overdue.")
     canned_reasons = models.TextField(
         default=DEFAULT_CANNED_REASONS, blank=True,
         help_text="Reasons offered in the review queue to reject or hide a post, one a line. "
@@ -50,6 +53,7 @@ class ModerationSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("held_first_posts"), FieldPanel("promote_after_approved_posts"),
                          FieldPanel("promote_after_days")], heading="Trust levels"),
         FieldPanel("flag_threshold"),
+        FieldPanel("review_target_hours"),
         FieldPanel("canned_reasons"),
         MultiFieldPanel([FieldPanel("new_user_thread_interval"), FieldPanel("new_user_reply_interval"),
                          FieldPanel("member_thread_interval"), FieldPanel("member_reply_interval"),

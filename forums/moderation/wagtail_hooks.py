@@ -50,7 +50,7 @@ from wagtail.admin.filters import WagtailFilterSet  # noqa: E402
 from wagtail.snippets.models import register_snippet  # noqa: E402
 from wagtail.snippets.views.snippets import SnippetViewSet  # noqa: E402
 
-from . import admin_views, bulk_actions, queue_listing  # noqa: E402
+from . import admin_views, bulk_actions, dashboard, policy, queue_listing  # noqa: E402
 from .models import ReviewItem, ReviewReason, ReviewStatus, WatchedWord  # noqa: E402
 
 
@@ -83,7 +83,7 @@ class ReviewItemFilterSet(WagtailFilterSet):
     age = django_filters.ChoiceFilter(
         label="Waiting", method="filter_age", empty_label="Any time",
         choices=[("1h", "Less than an hour"), ("24h", "Less than a day"), ("7d", "Less than a week"),
-                 ("older", "More than a week")])
+                 ("older", "More than a week"), ("overdue", "Overdue (past the review target)")])
     urgent = django_filters.BooleanFilter(label="Urgent only")
 
     class Meta:
@@ -99,6 +99,9 @@ class ReviewItemFilterSet(WagtailFilterSet):
 
     def filter_age(self, queryset, name, value):
         now = timezone.now()
+        if value == "overdue":
+            target = timedelta(hours=policy.current_settings().review_target_hours)
+            return queryset.filter(created_at__lt=now - target)
         if value == "older":
             return queryset.filter(created_at__lt=now - AGES["7d"])
         return queryset.filter(created_at__gte=now - AGES[value]) if value in AGES else queryset
@@ -169,3 +172,6 @@ def register_moderation_admin_urls():
 hooks.register("register_bulk_action", bulk_actions.ApproveBulkAction)
 hooks.register("register_bulk_action", bulk_actions.RejectBulkAction)
 
+
+
+hooks.register("construct_homepage_panels", dashboard.panels_for)

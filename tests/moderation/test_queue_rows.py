@@ -2,6 +2,8 @@
 with the next item in view; canned reasons come from the moderation settings; search, sort,
 "claimed by me" and the resolved tab; who may act (one outcome per role)."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -171,3 +173,23 @@ def test_the_dense_queue_takes_a_fixed_number_of_queries(client, moderator, thre
     with django_assert_max_num_queries(22):
         response = client.get(QUEUE_URL)
     assert response.content.decode().count('value="approve"') == count
+
+
+def test_the_admin_home_shows_moderators_their_queue_counts(client, moderator, thread, partner):
+    # given a held reply waiting two days and a fresh crisis post
+    old, item = held_reply(UserFactory(), thread, body="An old held reply")
+    ReviewItem.objects.filter(pk=item.pk).update(created_at=item.created_at - timedelta(days=2))
+    forum_actions.reply(established_resident(), thread, body="I want to end my life")
+    # when a moderator opens the admin home
+    client.force_login(moderator)
+    html = client.get("/admin/").content.decode()
+    # then they see two waiting, one urgent, one overdue, and both listed first
+    assert "<strong>2</strong> waiting" in html and "<strong>1</strong> urgent" in html
+    assert "<strong>1</strong> overdue" in html and "overdue</a> (waiting more than 24 hours)" in html
+    assert html.count('href="/admin/moderation/posts/') >= 2
+    # and the overdue link lists only the overdue item
+    overdue = client.get(QUEUE_URL, {"age": "overdue"}).content.decode()
+    assert "An old held reply" in overdue and "end my life" not in overdue
+    # and a liaison's admin home has no such panel
+    client.force_login(staff_user(Role.LIAISON, partner=partner))
+    assert "Review queue</h2>" not in client.get("/admin/").content.decode()
