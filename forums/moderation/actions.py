@@ -158,11 +158,18 @@ def approve(item, *, by, reason=""):
             _count_approved(post.author)
             if not was_public and not _forums().is_first_post(post):
                 _forums().notify_followers(post)
-        _resolve(item, ReviewStatus.APPROVED if item.was_held or not was_public
-                 else ReviewStatus.DISMISSED, by, reason)
+        _resolve(item, _kept_status(item, was_public), by, reason)
         log(instance=item, action="moderation.item.approved", user=by,
             data={"post": post.pk, "reason": reason})
     return item
+
+
+def _kept_status(item, was_public):
+    if item.reason == ReviewReason.CRISIS:
+        return ReviewStatus.FOLLOWED_UP
+    if item.was_held or not was_public:
+        return ReviewStatus.APPROVED
+    return ReviewStatus.DISMISSED
 
 
 def reject(item, *, by, reason):
@@ -177,6 +184,14 @@ def reject(item, *, by, reason):
         log(instance=item, action="moderation.item.rejected", user=by,
             data={"post": post.pk, "reason": reason})
         emails.queue_rejection_email(item)
+    return item
+
+
+def reject_and_suspend(item, *, by, reason, until):
+    """Reject the post and suspend its author until `until`, with the same reason, at once."""
+    with transaction.atomic():
+        reject(item, by=by, reason=reason)
+        suspend(item.post.author, by=by, until=until, reason=reason)
     return item
 
 
@@ -202,7 +217,8 @@ def restore(post, *, by, reason=""):
 
 def redact(post, *, by, body, reason):
     """Replace a post's text with an edited version. The original is kept for moderators and
-    the post shows "edited by a moderator"."""
+    the post shows "edited by a moderator". The checks run again on what is left: the post is
+    published if the redaction took out what held it, else its item stays in the queue."""
     _require_moderator(by)
     reason = _need_reason(reason)
     body = _forums().clean_body(body)
@@ -212,23 +228,28 @@ def redact(post, *, by, body, reason):
         post.body_source, post.body_html = body, markup.render(body)
         post.edited_at = timezone.now()
         post.save(update_fields=["body_source", "body_html", "edited_at"])
-        for item in ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN):
-            _resolve(item, ReviewStatus.REDACTED, by, reason)
         log(instance=post, action="moderation.post.redacted", user=by, data={"reason": reason})
         if post.is_public:
             announce(post, "updated")
+        _review_after_redaction(post, by=by, reason=reason)
     return post
 
 
 def retitle(thread, *, by, title, reason):
-    """Change a thread's title (to take out what it should not say). A public thread's address
-    follows the new title and the old address stops working; a held one gets its address when
-    it is published. The log says who and why, not the earlier title (it may hold what was taken
-    out, and log entries show in admin reports)."""
+    """Change a thread's title (to take out what it should not say), as a redaction of its
+    opening post: the earlier title is kept for moderators. A public thread's address follows the
+    new title and the old address stops working; a held one gets its address when it is
+    published. The log says who and why, not the earlier title (it may hold what was taken out,
+    and log entries show in admin reports)."""
     _require_moderator(by)
     reason = _need_reason(reason)
     title = _forums().clean_title(title)
+    first = thread.posts.order_by("created_at", "id").first()
     with transaction.atomic():
+        if first is not None:
+            Redaction.objects.create(post=first, original_source=first.body_source,
+                                     original_html=first.body_html, original_title=thread.title,
+                                     reason=reason, redacted_by=by)
         thread.title = title
         if thread.is_public:
             thread.slug = _forums().thread_slug(title)
@@ -237,7 +258,49 @@ def retitle(thread, *, by, title, reason):
             data={"reason": reason})
         if thread.is_public:
             announce(thread, "updated")
+        if first is not None:
+            first.thread = thread
+            _review_after_redaction(first, by=by, reason=reason)
     return thread
+
+
+def _review_after_redaction(post, *, by, reason):
+    """Run the checks again on a redacted post (with its thread's title for an opening post).
+    What still holds it keeps it waiting, its item now saying what is left; crisis language
+    keeps an urgent item open; otherwise the item is resolved. A waiting post not held any more
+    is published (the moderator has read it). A post is never left waiting without an item."""
+    item = ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).first()
+    title = post.thread.title if _forums().is_first_post(post) else None
+    left = policy.recheck(post.body_source, title=title)
+    if item is not None and item.was_held and _held_as_new(item):  # a redaction does not change that
+        policy.hold(left, ReviewReason.NEW_ACCOUNT, policy.NEW_ACCOUNT_DETAIL)
+    if left.needs_review and (item is not None or post.visibility == Visibility.PENDING):
+        _keep_in_queue(post, item, left, by=by)
+    elif item is not None:
+        _resolve(item, ReviewStatus.REDACTED, by, reason)
+    if post.visibility == Visibility.PENDING and not left.is_held:
+        _set_visibility(post, Visibility.VISIBLE)
+        if item is not None and item.was_held:  # as good as approved: it counts for the author
+            _count_approved(post.author)
+        if not _forums().is_first_post(post):
+            _forums().notify_followers(post)
+
+
+def _held_as_new(item):
+    return item.reason == ReviewReason.NEW_ACCOUNT or policy.NEW_ACCOUNT_DETAIL in item.details.split("; ")
+
+
+def _keep_in_queue(post, item, left, *, by):
+    details = "; ".join(left.details)[:300]
+    if item is None:
+        item = ReviewItem.objects.create(post=post, reason=left.reason, details=details,
+                                         urgent=left.crisis, was_held=left.is_held)
+    else:
+        item.reason, item.details = left.reason, details
+        item.urgent = item.urgent or left.crisis
+        item.save(update_fields=["reason", "details", "urgent"])
+    log(instance=item, action="moderation.item.still_open", user=by,
+        data={"post": post.pk, "reason": item.reason, "details": details})
 
 
 def lock_thread(thread, *, by, locked, reason=""):

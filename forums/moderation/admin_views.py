@@ -5,8 +5,10 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Post, Visibility
@@ -104,7 +106,15 @@ def _redact(request, post, item, forms):
         return None
     actions.redact(post, by=request.user, body=form.cleaned_data["body"],
                    reason=form.cleaned_data["reason"])
-    return "Redacted: the post shows “edited by a moderator”; the original is kept below."
+    return "Redacted: the post shows “edited by a moderator”; the original is kept below. " + \
+        _after_redaction(post)
+
+
+def _after_redaction(post):
+    post.refresh_from_db(fields=["visibility"])
+    if ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).exists():
+        return "It is still in the review queue: the checks found more to look at."
+    return "It is published." if post.visibility == Visibility.VISIBLE else ""
 
 
 def _retitle(request, post, item, forms):
@@ -113,7 +123,8 @@ def _retitle(request, post, item, forms):
         return None
     actions.retitle(post.thread, by=request.user, title=form.cleaned_data["title"],
                     reason=form.cleaned_data["reason"])
-    return "The thread's title is changed; its old address no longer works."
+    return "The thread's title is changed; its old address no longer works. " + \
+        _after_redaction(post.thread.posts.order_by("created_at", "id").first())
 
 
 def _lock(request, post, item, forms):
@@ -215,3 +226,76 @@ def _highlighted(post, thread):
             labels.append(finding.label)
         blocks.append([*parts, {"text": text[at:]}])
     return {"blocks": blocks, "labels": list(dict.fromkeys(labels))} if labels else None
+
+
+# Inline actions from the queue's rows ---------------------------------------------------------
+
+QUEUE_LIST = "wagtailsnippets_moderation_reviewitem:list"
+
+
+def queue_act(request, pk):
+    """Approve, reject, hide or suspend from a row of the queue, then back to the same listing
+    (its filters, search, sort and page kept) with the next item in view."""
+    if not permissions.can_moderate(request.user):
+        raise PermissionDenied
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    item = get_object_or_404(ReviewItem.objects.select_related("post__author", "post__thread",
+                                                               "claimed_by"), pk=pk)
+    handler = QUEUE_HANDLERS.get(request.POST.get("action", ""))
+    try:
+        if handler is None:
+            raise ValidationError("Unknown action.")
+        messages.success(request, handler(request, item))
+    except (ValidationError, PermissionDenied) as error:
+        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        messages.error(request, f"“{item.post.thread.title}”: {text or 'You cannot do that.'}")
+        return _back_to_queue(request, item.pk)
+    return _back_to_queue(request, request.POST.get("next_item"))
+
+
+def _back_to_queue(request, focus):
+    listing = reverse(QUEUE_LIST)
+    back = request.POST.get("back", "").replace(listing + "results/", listing, 1)  # after a filter
+    if not back.startswith(listing + "?") and back != listing:  # only ever the queue itself
+        back = listing
+    fragment = f"#review-{int(focus)}" if str(focus or "").isdigit() else ""
+    return HttpResponseRedirect(back + fragment)
+
+
+def _queue_reason(request):
+    return (request.POST.get("reason_text", "").strip() or request.POST.get("reason", "").strip())
+
+
+def _queue_approve(request, item):
+    actions.approve(item, by=request.user)
+    return f"Approved “{item.post.thread.title}”."
+
+
+def _queue_reject(request, item):
+    actions.reject(item, by=request.user, reason=_queue_reason(request))
+    return f"Rejected “{item.post.thread.title}”: its author is told why."
+
+
+def _queue_hide(request, item):
+    actions.hide(item.post, by=request.user, reason=_queue_reason(request))
+    return f"Hid the post in “{item.post.thread.title}”."
+
+
+def _queue_suspend(request, item):
+    """Reject the post and suspend its author, with one reason."""
+    reason = _queue_reason(request)
+    try:
+        days = int(request.POST.get("days", ""))
+    except ValueError:
+        days = 0
+    if not 1 <= days <= 3650:
+        raise ValidationError("Choose for how many days.")
+    author = item.post.author
+    actions.reject_and_suspend(item, by=request.user, reason=reason,
+                               until=timezone.now() + timedelta(days=days))
+    return f"Rejected the post and suspended {author.display_name} for {days} day{'s' if days > 1 else ''}."
+
+
+QUEUE_HANDLERS = {"approve": _queue_approve, "reject": _queue_reject, "hide": _queue_hide,
+                  "suspend": _queue_suspend}

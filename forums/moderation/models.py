@@ -8,6 +8,14 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+DEFAULT_CANNED_REASONS = "\n".join([
+    "It shares someone's personal details.",
+    "It is off-topic for this board.",
+    "It is spam or advertising.",
+    "It attacks or harasses someone.",
+    "It names or accuses someone of a crime.",
+])
+
 
 @register_setting(icon="warning")
 class ModerationSettings(BaseSiteSetting):
@@ -33,11 +41,20 @@ class ModerationSettings(BaseSiteSetting):
         default=20, help_text="Flags one account may raise in an hour.")
     posts_per_hour_per_ip = models.PositiveIntegerField(
         default=60, help_text="Threads and replies from one network address in an hour.")
+    review_target_hours = models.PositiveSmallIntegerField(
+        default=24, help_text="Hours within which an item in the review queue should be dealt "
+                              "with; older items are shown as overdue.")
+    canned_reasons = models.TextField(
+        default=DEFAULT_CANNED_REASONS, blank=True,
+        help_text="Reasons offered in the review queue to reject or hide a post, one a line. "
+                  "The author is told the reason; moderators can still write their own.")
 
     panels = [
         MultiFieldPanel([FieldPanel("held_first_posts"), FieldPanel("promote_after_approved_posts"),
                          FieldPanel("promote_after_days")], heading="Trust levels"),
         FieldPanel("flag_threshold"),
+        FieldPanel("review_target_hours"),
+        FieldPanel("canned_reasons"),
         MultiFieldPanel([FieldPanel("new_user_thread_interval"), FieldPanel("new_user_reply_interval"),
                          FieldPanel("member_thread_interval"), FieldPanel("member_reply_interval"),
                          FieldPanel("flags_per_hour"), FieldPanel("posts_per_hour_per_ip")],
@@ -46,6 +63,10 @@ class ModerationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "moderation settings"
+
+    @property
+    def canned_reason_list(self):
+        return [line.strip() for line in self.canned_reasons.splitlines() if line.strip()]
 
 
 class TrustLevel(models.IntegerChoices):
@@ -143,6 +164,7 @@ class ReviewStatus(models.TextChoices):
     HIDDEN = "hidden", "Hidden"
     REDACTED = "redacted", "Redacted"
     DISMISSED = "dismissed", "Kept (flags dismissed)"
+    FOLLOWED_UP = "followed-up", "Kept (crisis followed up)"
 
 
 class ReviewItemQuerySet(models.QuerySet):
@@ -190,6 +212,17 @@ class ReviewItem(models.Model):
     def is_open(self):
         return self.status == ReviewStatus.OPEN
 
+    @property
+    def summary(self):
+        """The reason and what the checks found, naming the reason once: "Crisis language:
+        suicide; Found a phone number", never "Crisis language: Crisis language: suicide"."""
+        label = self.get_reason_display()
+        parts = [part.strip() for part in self.details.split(";") if part.strip()]
+        own = [part for part in parts if part.startswith(label + ":")]
+        if not own:
+            return f"{label}: {'; '.join(parts)}" if parts else label
+        return "; ".join([own[0], *(part for part in parts if part != own[0])])
+
 
 class Redaction(models.Model):
     """A moderator's edit of a post. The original stays here, for moderators only."""
@@ -197,6 +230,8 @@ class Redaction(models.Model):
     post = models.ForeignKey("forums.Post", on_delete=models.CASCADE, related_name="redactions")
     original_source = models.TextField()
     original_html = models.TextField()
+    original_title = models.CharField(max_length=300, blank=True,
+                                      help_text="The thread's title before a moderator changed it.")
     reason = models.CharField(max_length=300)
     redacted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                     related_name="+")

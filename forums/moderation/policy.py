@@ -28,6 +28,7 @@ NEW_ACCOUNT_MESSAGE = ("Thanks for posting. Your first posts are checked by a mo
 WATCHED_WORD_MESSAGE = "A moderator will check your post before it appears."
 CRISIS_MESSAGE = ("If you or someone else is in danger now, {call}. The numbers below are free "
                   "and open day and night. A moderator has been alerted to your post.")
+NEW_ACCOUNT_DETAIL = "New account"
 BLOCK_MESSAGE = "Your post was not sent: it contains “{phrase}”. {explanation}"
 
 
@@ -139,27 +140,45 @@ def decide(user, body, *, title=None, is_edit=False, config=None):
         return decision
     config = config or current_settings()
     _apply_watched_words(decision)
+    _detect(decision)
+    if not is_edit and is_held_as_new(user, config):
+        hold(decision, ReviewReason.NEW_ACCOUNT, NEW_ACCOUNT_DETAIL)
+    return decision
+
+
+def recheck(body, *, title=None):
+    """What still needs a moderator in a text a moderator has just redacted: personal data,
+    watched words and crisis language, whoever wrote it. Nothing is replaced and nothing is
+    refused: a blocking watched word left in the text holds it like any other."""
+    decision = Decision(body=body, title=title)
+    try:
+        _apply_watched_words(decision, replace=False)
+    except ValidationError:
+        hold(decision, ReviewReason.WATCHED_WORD, "Blocked watched word")
+    _detect(decision)
+    return decision
+
+
+def _detect(decision):
     decision.findings = findings = inspect(decision.body, title=decision.title)
     personal = [f for f in findings if f.kind in detection.PERSONAL_KINDS]
     if personal:
-        _hold(decision, ReviewReason.PERSONAL_DATA, "Found " + detection.describe(personal))
+        hold(decision, ReviewReason.PERSONAL_DATA, "Found " + detection.describe(personal))
     crisis = [f for f in findings if f.kind in detection.CRISIS_KINDS]
     if crisis:
         decision.crisis = True
         decision.reasons.append(ReviewReason.CRISIS)
         decision.details.append("Crisis language: " + detection.describe(crisis))
-    if not is_edit and is_held_as_new(user, config):
-        _hold(decision, ReviewReason.NEW_ACCOUNT, "New account")
-    return decision
 
 
-def _hold(decision, reason, detail):
+def hold(decision, reason, detail):
+    """Hold the post for `reason`, saying `detail` to the moderator."""
     decision.action = HOLD
     decision.reasons.append(reason)
     decision.details.append(detail)
 
 
-def _apply_watched_words(decision):
+def _apply_watched_words(decision, *, replace=True):
     words = list(WatchedWord.objects.all())
     for word in words:
         pattern = re.compile(r"(?<!\w)" + re.escape(word.phrase) + r"(?!\w)", re.IGNORECASE)
@@ -171,11 +190,13 @@ def _apply_watched_words(decision):
                 phrase=word.phrase,
                 explanation=word.explanation or "Please change it and try again.").strip())
         if word.action == WordAction.REPLACE:
+            if not replace:
+                continue
             decision.body = pattern.sub(word.replacement, decision.body)
             if decision.title is not None:
                 decision.title = pattern.sub(word.replacement, decision.title)
         elif ReviewReason.WATCHED_WORD not in decision.reasons:
-            _hold(decision, ReviewReason.WATCHED_WORD, f"Watched word “{word.phrase}”")
+            hold(decision, ReviewReason.WATCHED_WORD, f"Watched word “{word.phrase}”")
 
 
 # Trust levels -----------------------------------------------------------------------------

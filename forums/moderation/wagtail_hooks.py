@@ -16,6 +16,8 @@ LOG_ACTIONS = {
     "moderation.post.redacted": ("Redact post", "Redacted a post (the original is kept)"),
     "moderation.item.claimed": ("Claim review item", "Claimed a review item"),
     "moderation.item.released": ("Release review item", "Released a review item"),
+    "moderation.item.still_open": ("Keep in queue after redaction",
+                                   "Redacted a post that still needs review"),
     "moderation.item.approved": ("Approve post", "Approved a post"),
     "moderation.item.rejected": ("Reject post", "Rejected a post"),
     "moderation.thread.locked": ("Lock thread", "Locked a thread"),
@@ -42,15 +44,14 @@ def register_moderation_log_actions(actions):
 from datetime import timedelta  # noqa: E402
 
 import django_filters  # noqa: E402
-from django.urls import path, reverse  # noqa: E402
+from django.urls import path  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.admin.filters import WagtailFilterSet  # noqa: E402
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn  # noqa: E402
 from wagtail.snippets.models import register_snippet  # noqa: E402
 from wagtail.snippets.views.snippets import SnippetViewSet  # noqa: E402
 
-from . import admin_views, bulk_actions  # noqa: E402
-from .models import ReviewItem, ReviewReason, WatchedWord  # noqa: E402
+from . import admin_views, bulk_actions, dashboard, policy, queue_listing  # noqa: E402
+from .models import ReviewItem, ReviewReason, ReviewStatus, WatchedWord  # noqa: E402
 
 
 class ReviewQueuePermissionPolicy(ModelPermissionPolicy):
@@ -72,6 +73,9 @@ AGES = {"1h": timedelta(hours=1), "24h": timedelta(hours=24), "7d": timedelta(da
 
 
 class ReviewItemFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Show", empty_label="Waiting", method="filter_status",
+        choices=[("mine", "Claimed by me"), ("resolved", "Resolved")])
     reason = django_filters.ChoiceFilter(choices=ReviewReason.choices)
     board = django_filters.ModelChoiceFilter(
         field_name="post__thread__board", label="Board",
@@ -79,15 +83,25 @@ class ReviewItemFilterSet(WagtailFilterSet):
     age = django_filters.ChoiceFilter(
         label="Waiting", method="filter_age", empty_label="Any time",
         choices=[("1h", "Less than an hour"), ("24h", "Less than a day"), ("7d", "Less than a week"),
-                 ("older", "More than a week")])
+                 ("older", "More than a week"), ("overdue", "Overdue (past the review target)")])
     urgent = django_filters.BooleanFilter(label="Urgent only")
 
     class Meta:
         model = ReviewItem
-        fields = ["reason", "board", "age", "urgent"]
+        fields = ["status", "reason", "board", "age", "urgent"]
+
+    def filter_status(self, queryset, name, value):
+        """Waiting and resolved items are chosen by the view's queryset; "mine" narrows to the
+        items the moderator has claimed."""
+        if value == "mine":
+            return queryset.filter(claimed_by=self.request.user)
+        return queryset
 
     def filter_age(self, queryset, name, value):
         now = timezone.now()
+        if value == "overdue":
+            target = timedelta(hours=policy.current_settings().review_target_hours)
+            return queryset.filter(created_at__lt=now - target)
         if value == "older":
             return queryset.filter(created_at__lt=now - AGES["7d"])
         return queryset.filter(created_at__gte=now - AGES[value]) if value in AGES else queryset
@@ -99,11 +113,10 @@ def _boards():
     return BoardPage.objects.live().order_by("title")
 
 
-def review_url(item):
-    return reverse("moderation_post", args=[item.post_id])
-
-
 class ReviewQueueViewSet(SnippetViewSet):
+    """The review queue: dense rows with inline actions (queue_listing.py), search, sortable
+    columns, "claimed by me" and a tab of resolved items."""
+
     model = ReviewItem
     icon = "warning"
     menu_label = "Review queue"
@@ -115,24 +128,20 @@ class ReviewQueueViewSet(SnippetViewSet):
     list_per_page = 50
     inspect_view_enabled = False
     copy_view_enabled = False
-    list_display = [
-        # The id names the row for the bulk-action checkbox (its aria-describedby), as the
-        # snippets' own title column does.
-        TitleColumn("summary", label="Post", get_url=review_url,
-                    accessor=lambda item: item.post.body_source[:120],
-                    get_title_id=lambda item: f"snippet_{item.pk}_title"),
-        BooleanColumn("urgent"),
-        Column("reason", accessor="get_reason_display"),
-        Column("details"),
-        Column("board", label="Board", accessor=lambda item: item.post.thread.board.title),
-        Column("author", label="Author", accessor=lambda item: item.post.author.display_name),
-        Column("claimed_by", label="Claimed by",
-               accessor=lambda item: item.claimed_by.display_name if item.claimed_by else ""),
-        DateColumn("created_at", label="Waiting since"),
-    ]
+    index_template_name = "moderation/admin/queue_index.html"
+    search_fields = ["post__body_source", "post__thread__title", "post__author__display_name",
+                     "details"]
+    search_backend_name = None
+
+    @property
+    def list_display(self):
+        return queue_listing.columns()
 
     def get_queryset(self, request):
-        return ReviewItem.objects.open().for_queue()
+        queryset = queue_listing.queue_queryset()
+        if request.GET.get("status") == "resolved":
+            return queryset.exclude(status=ReviewStatus.OPEN).order_by("-resolved_at", "-id")
+        return queryset.filter(status=ReviewStatus.OPEN)
 
 
 class WatchedWordViewSet(SnippetViewSet):
@@ -155,9 +164,14 @@ register_snippet(WatchedWordViewSet)
 def register_moderation_admin_urls():
     return [
         path("moderation/posts/<int:pk>/", admin_views.moderate_post, name="moderation_post"),
+        path("moderation/queue/items/<int:pk>/act/", admin_views.queue_act,
+             name="moderation_queue_act"),
     ]
 
 
 hooks.register("register_bulk_action", bulk_actions.ApproveBulkAction)
 hooks.register("register_bulk_action", bulk_actions.RejectBulkAction)
 
+
+
+hooks.register("construct_homepage_panels", dashboard.panels_for)

@@ -63,6 +63,11 @@ class LiveSite:
 
     url: str
     mail_dir: Path
+    environ: dict | None = None
+
+    def manage(self, *args):
+        """Run a management command against the running portal's database."""
+        manage(self.environ, *args)
 
     def sent_mail(self):
         """Every message sent so far, oldest first."""
@@ -116,4 +121,4 @@ def start(workdir, log_file):
     except Exception:
         process.terminate()
         raise
-    return LiveSite(url=url, mail_dir=workdir / "mail"), process
+    return LiveSite(url=url, mail_dir=workdir / "mail", environ=environ), process
