@@ -54,8 +54,3 @@ def test_a_moderator_clears_a_mixed_queue_of_20_in_about_one_page_load_each(live
     # Then the queue is clear, at one page load per item and the first one
     expect(rows).to_have_count(0)
     assert len(loads) <= ITEMS + 2, loads
-    # and the resolved tab shows what was done
-    page.goto("/admin/moderation/queue/?status=resolved")
-    done = page.get_by_role("row").filter(has_text="Queue day")
-    expect(done.filter(has_text="Kept (crisis followed up)")).to_have_count(ITEMS // 4)
-    expect(done.filter(has_text="Rejected")).to_have_count(ITEMS // 2)
