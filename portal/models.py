@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -71,7 +72,8 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         help_text="A short national crisis line named beside it, e.g. 988. Leave empty for the country's.")
     contact_email = models.EmailField(default="hello@commonground.example")
     response_target_days = models.PositiveSmallIntegerField(
-        default=5, help_text="Partners aim to answer a concern officially within this many days."
+        default=5, validators=[MinValueValidator(1)],
+        help_text="Partners aim to answer a concern officially within this many days (at least 1)."
     )
     community_rules_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -32,6 +32,7 @@ from forums.moderation.models import Standing, TrustLevel
 from portal.accounts import actions as account_actions
 from portal.accounts.models import User
 from portal.models import OutboxEmail
+from portal.partners.models import Partner
 
 from . import actions
 from .models import (
@@ -275,14 +276,25 @@ def _play(rng, concern, topic, author, liaisons, moderator, published, now):
         if never or answered >= now:
             continue
         kind, body = rng.choice(ANSWERS[route.partner.kind])
-        actions.answer(liaison, concern, kind=kind, body=f"{body} (Demo answer.)")
+        refer_to = _referral_target(concern) if kind == "referred" else None
+        if kind == "referred" and refer_to is None:
+            kind = "information"
+        actions.answer(liaison, concern, kind=kind, body=f"{body} (Demo answer.)",
+                       refer_to=refer_to)
         plan.answers[route.partner] = answered
     _resolve(rng, concern, author, liaisons, plan, now)
     return plan
 
 
+def _referral_target(concern):
+    """A referral names the partner it goes to: a police partner the concern is not sent to."""
+    return (Partner.objects.filter(kind="police", is_active=True)
+            .exclude(pk__in=concern.partner_ids()).order_by("pk").first())
+
+
 def _resolve(rng, concern, author, liaisons, plan, now):
-    if not plan.answers or rng.random() > 0.9:
+    # Only an official answer (not a referral) lets a concern be marked resolved.
+    if not plan.answers or concern.state != State.ANSWERED or rng.random() > 0.9:
         return
     first = min(plan.answers, key=plan.answers.get)
     resolved = max(plan.answers.values()) + timedelta(hours=_hours(rng, 48))
