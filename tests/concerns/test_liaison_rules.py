@@ -2,10 +2,12 @@
 the concern, resolving needs an official answer, a locked thread keeps the partners' answer form,
 escalation sends one email per partner, the response target is at least one day."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -167,3 +169,47 @@ def test_claim_by_someone_else_is_refused(concern):
         actions.claim(UserFactory(), concern)
     with pytest.raises(PermissionDenied):
         actions.claim(staff_user(Role.LIAISON, partner=PartnerFactory()), concern)
+
+
+def test_templates_fill_placeholders_and_are_offered_by_kind_and_topic(client, concern, ngo,
+                                                                       ngo_liaison, topic):
+    from forums.concerns.models import ResponseTemplate
+    from tests.factories import TopicFactory
+
+    ResponseTemplate.objects.create(
+        partner=ngo, topic=topic, kind="action_taken", title="Visit booked",
+        body="{partner} will visit {neighbourhood} about “{title}” by {due_date}. {unknown}")
+    ResponseTemplate.objects.create(partner=ngo, kind="referred", title="Passed on", body="x")
+    ResponseTemplate.objects.create(partner=ngo, topic=TopicFactory(name="Other topic"),
+                                    title="Another topic's", body="x")
+    client.force_login(ngo_liaison)
+    url = concern.thread.get_absolute_url()
+    page = client.get(url).content.decode()
+    assert "Action taken: <a" in page and "Referred to another partner: <a" in page
+    assert "Another topic&#x27;s" not in page and "Another topic's" not in page
+    template = ResponseTemplate.objects.get(title="Visit booked")
+    page = client.get(url, {"template": template.pk}).content.decode()
+    due = timezone.localtime(concern.published_at + timedelta(days=jobs.target_days()))
+    assert (f"Harbour Lights (test) will visit Millbrook about “{concern.title}” by "
+            f"{due.day} {due:%B %Y}. {{unknown}}") in page
+    assert re.search(r'value="action_taken"[^>]*checked', page)
+
+
+def test_an_answer_saved_as_draft_is_private_until_published(client, concern, ngo_liaison, ngo,
+                                                             resident, liaison):
+    colleague = staff_user(Role.LIAISON, partner=ngo)
+    client.force_login(ngo_liaison)
+    action = reverse("forums:concern_action", args=[concern.pk, "answer"])
+    client.post(action, {"answer-kind": "information", "answer-body": "Drop-in open weekdays.",
+                         "save_draft": "1"})
+    assert concern.answers.count() == 0
+    url = concern.thread.get_absolute_url()
+    client.force_login(colleague)  # a colleague finds the draft in the answer form
+    assert "Drop-in open weekdays." in client.get(url).content.decode()
+    for other in (resident, liaison):  # the public and the other routed partner do not
+        client.force_login(other)
+        assert "Drop-in open weekdays." not in client.get(url).content.decode()
+    client.force_login(colleague)
+    client.post(action, {"answer-kind": "information", "answer-body": "Drop-in open weekdays."})
+    assert concern.answers.count() == 1
+    assert not concern.drafts.exists()
