@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
@@ -82,7 +83,8 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         help_text="A short national crisis line named beside it, e.g. 988. Leave empty for the country's.")
     contact_email = models.EmailField(default="hello@commonground.example")
     response_target_days = models.PositiveSmallIntegerField(
-        default=5, help_text="Partners aim to answer a concern officially within this many days."
+        default=5, validators=[MinValueValidator(1)],
+        help_text="Partners aim to answer a concern officially within this many days (at least 1)."
     )
     community_rules_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -17,6 +17,7 @@ from portal.emails import queue_email
 
 from . import permissions, places, routing
 from .models import (
+    AnswerDraft,
     AnswerKind,
     CloseReason,
     Concern,
@@ -140,18 +141,23 @@ def assign(user, concern, assignee):
 
 
 def _set_claim(user, concern, assignee):
+    """The claim of the user's organisation (its route); other partners' claims are untouched."""
+    now = timezone.now()
     with transaction.atomic():
-        concern.claimed_by = assignee
-        concern.save(update_fields=["claimed_by"])
+        route = ConcernRoute.objects.select_for_update().get(concern=concern,
+                                                              partner_id=user.partner_id)
+        route.claimed_by, route.claimed_at = assignee, now
+        route.save(update_fields=["claimed_by", "claimed_at"])
+        concern.__dict__.get("_prefetched_objects_cache", {}).pop("routes", None)
         who = "Claimed" if assignee == user else f"Assigned to {assignee.display_name}"
         _event(concern, concern.state, f"{who} ({user.partner.name})", actor=user,
                label=user.partner.name, public=False)
         if concern.state == State.OPEN:
             _transition(concern, State.ACKNOWLEDGED, user, "Acknowledged")
         log(instance=concern, action="concerns.claimed", user=user,
-            data={"assignee": assignee.pk})
+            data={"assignee": assignee.pk, "partner": user.partner_id})
         if assignee != user:
-            _queue_email(f"assigned:{concern.pk}:{assignee.pk}:{timezone.now():%Y%m%d%H%M%S}",
+            _queue_email(f"assigned:{concern.pk}:{assignee.pk}:{now:%Y%m%d%H%M%S}",
                          concern, [assignee.email],
                          f"A concern was assigned to you: {concern.title}",
                          f"{user.display_name} assigned you this concern.\n\n{_admin_link(concern)}")
@@ -166,12 +172,58 @@ def acknowledge(user, concern, *, reason=""):
     return concern
 
 
-def answer(user, concern, *, body, kind, reason="", sign_name=False):
+def answer(user, concern, *, body, kind, reason="", sign_name=False, refer_to=None):
     """Post an official answer in public, signed by the liaison's organisation (and by the
-    liaison's display name only if `sign_name`)."""
+    liaison's display name only if `sign_name`). "Referred to another partner" names the partner
+    (`refer_to`): it is added to the routing, its liaisons are emailed, and the concern stays
+    open for it (a referral is not an answer, so it does not move the concern to "answered")."""
     if not permissions.can_answer(user, concern):
         raise PermissionDenied("Only liaisons of the partners it was sent to can answer it.")
     kind = AnswerKind(kind)
+    if kind == AnswerKind.REFERRED:
+        return refer(user, concern, body=body, partner=refer_to, reason=reason,
+                     sign_name=sign_name)
+    return _post_answer(user, concern, body=body, kind=kind, reason=reason, sign_name=sign_name)
+
+
+def refer(user, concern, *, body, partner, reason="", sign_name=False):
+    """Pass the concern on to another partner (the default partner does this for an unmatched
+    concern), with a public answer saying so."""
+    if not permissions.can_refer(user, concern):
+        raise PermissionDenied("Only liaisons of the partners it was sent to can refer it.")
+    if partner is None:
+        raise ValidationError("Choose the partner you refer this concern to.")
+    if not partner.is_active or partner.pk in concern.partner_ids():
+        raise ValidationError(f"{partner.name} cannot take it: it already has this concern "
+                              "or is no longer active.")
+    with transaction.atomic():
+        post = _post_answer(user, concern, body=body, kind=AnswerKind.REFERRED, reason=reason,
+                            sign_name=sign_name, referred_to=partner)
+        concern.__dict__.get("_prefetched_objects_cache", {}).pop("routes", None)
+        concern.__dict__.pop("_partner_ids", None)
+        _add_routes(concern, [partner], timezone.now())
+        log(instance=concern, action="concerns.referred", user=user,
+            data={"from": user.partner_id, "to": partner.pk})
+    return post
+
+
+def save_answer_draft(user, concern, *, body, kind, reason="", sign_name=False, refer_to=None):
+    """Keep an answer to publish later: one draft per routed partner (a colleague may finish
+    it). Nothing is public and nobody is emailed until it is published with `answer`."""
+    if not permissions.can_answer(user, concern):
+        raise PermissionDenied("Only liaisons of the partners it was sent to can answer it.")
+    body = forum_actions.clean_body(body)
+    with transaction.atomic():
+        draft, _ = AnswerDraft.objects.update_or_create(
+            concern=concern, partner_id=user.partner_id,
+            defaults={"author": user, "body": body, "kind": AnswerKind(kind) if kind else "",
+                      "reason": (reason or "")[:REASON_MAX], "sign_name": bool(sign_name),
+                      "refer_to": refer_to})
+        log(instance=concern, action="concerns.draft_saved", user=user, data={"draft": draft.pk})
+    return draft
+
+
+def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=None):
     body = forum_actions.clean_body(body)
     moderation_policy.refuse_personal_data(
         body, what="The answer", markdown=True,
@@ -188,13 +240,16 @@ def answer(user, concern, *, body, kind, reason="", sign_name=False):
         announce(post, "shown")
         OfficialAnswer.objects.create(post=post, concern=concern, partner=partner, kind=kind,
                                       reason=reason, created_at=now)
+        AnswerDraft.objects.filter(concern=concern, partner=partner).delete()
         ConcernRoute.objects.filter(concern=concern, partner=partner,
                                     first_response_at__isnull=True).update(first_response_at=now)
-        if concern.first_response_at is None:
+        if concern.first_response_at is None and referred_to is None:
             concern.first_response_at = now
             concern.save(update_fields=["first_response_at"])
         summary = f"Official response: {kind.label}"
-        if concern.state in (State.OPEN, State.ACKNOWLEDGED):
+        if referred_to is not None:
+            summary = f"Referred to {referred_to.name}"
+        if concern.state in (State.OPEN, State.ACKNOWLEDGED) and referred_to is None:
             _transition(concern, State.ANSWERED, user, summary, reason, post=post, now=now)
         else:
             event = _event(concern, concern.state, summary, reason=reason, actor=user,
@@ -205,7 +260,9 @@ def answer(user, concern, *, body, kind, reason="", sign_name=False):
     return post
 
 
-def add_note(user, concern, *, body):
+def add_note(user, concern, *, body, share=False):
+    """An internal note, seen by the writer's organisation (and moderators) only, or by every
+    routed partner when `share` (see permissions.can_see_note)."""
     if not permissions.can_add_note(user, concern):
         raise PermissionDenied("Only liaisons of the partners it was sent to and moderators "
                                "can write internal notes.")
@@ -217,8 +274,9 @@ def add_note(user, concern, *, body):
     with transaction.atomic():
         note = InternalNote.objects.create(
             concern=concern, author=user, partner=user.partner if user.is_liaison else None,
-            body_source=body, body_html=markup.render(body))
-        log(instance=concern, action="concerns.note", user=user, data={"note": note.pk})
+            body_source=body, body_html=markup.render(body), is_shared=bool(share))
+        log(instance=concern, action="concerns.note", user=user,
+            data={"note": note.pk, "shared": bool(share)})
     return note
 
 
@@ -226,6 +284,10 @@ def add_note(user, concern, *, body):
 
 def resolve(user, concern, *, reason=""):
     if not permissions.can_resolve(user, concern):
+        if concern.state in (State.OPEN, State.ACKNOWLEDGED) and (
+                permissions.is_routed_liaison(user, concern) or permissions.is_moderator(user)):
+            raise ValidationError("Post an official answer first (“Not actionable” with its "
+                                  "reason, if the partners cannot act on it).")
         raise PermissionDenied("This concern cannot be marked resolved now.")
     with transaction.atomic():
         concern.resolved_at = timezone.now()

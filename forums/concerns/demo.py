@@ -34,10 +34,15 @@ RULES = [
 TEMPLATES = [
     (POLICE, "Anti-social behaviour", "Patrols arranged",
      "Thank you for telling us. The neighbourhood team will include this place in its patrols "
-     "over the next two weeks. If you see a crime happening, call 999. (Demo template.)"),
+     "over the next two weeks. If you see a crime happening, call 999. (Demo template.)",
+     "action_taken"),
     (HARBOUR, None, "Outreach visit",
-     "Thank you for raising this. Our outreach workers will visit and offer support to anyone "
-     "who wants it. (Demo template.)"),
+     "Thank you for raising “{title}”. Outreach workers from {partner} will visit "
+     "{neighbourhood} and offer support to anyone who wants it. (Demo template.)",
+     "action_taken"),
+    (HARBOUR, None, "Passed to the police",
+     "Thank you for raising this. Part of it is for the police, so {partner} has passed it to "
+     "them; they will answer here. (Demo template.)", "referred"),
 ]
 NEW_CONCERNS = [
     ("resident2@riverton.example", "Street drinking on the Riverside benches every afternoon",
@@ -80,9 +85,9 @@ def seed_rules(demo):
                                               neighbourhood=demo.neighbourhoods.get(area))
             rule.partners.set([demo.partners[name] for name in partners])
     if not ResponseTemplate.objects.exists():
-        for partner, topic, title, body in TEMPLATES:
+        for partner, topic, title, body, kind in TEMPLATES:
             ResponseTemplate.objects.create(partner=demo.partners[partner], title=title, body=body,
-                                            topic=demo.topics.get(topic))
+                                            topic=demo.topics.get(topic), kind=kind)
 
 
 def _play_story(demo, board):

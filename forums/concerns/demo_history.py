@@ -126,8 +126,10 @@ ANSWERS = {
                               "the next day."),
              ("action_taken", "The sharps team removed the litter safely and added the spot to "
                               "its weekly round."),
-             ("referred", "We have passed this to the neighbourhood police team, who are "
-                          "better placed to act.")],
+             # A real referral names the partner and routes the concern to it (actions.refer);
+             # the history keeps this one an information answer so its figures stay as planned.
+             ("information", "We have passed this to the neighbourhood police team, who are "
+                             "better placed to act.")],
     "health": [("information", "Our clinic can see anyone who asks for help; no referral is "
                                "needed.")],
 }

@@ -18,14 +18,20 @@ class AnswerForm(forms.Form):
                            help_text="Markdown works. Signed by your organisation.")
     reason = forms.CharField(label="Reason (needed for “not actionable”)", required=False,
                              max_length=300, help_text=REASON_HELP)
+    refer_to = forms.ModelChoiceField(
+        label="Refer to (for “referred to another partner”)", required=False,
+        queryset=Partner.objects.filter(is_active=True).order_by("name"),
+        help_text="The partner is added to this concern and its liaisons are emailed.")
     sign_name = forms.BooleanField(label="Also show my display name", required=False)
 
 
 class NoteForm(forms.Form):
     body = forms.CharField(label="Internal note", widget=forms.Textarea(attrs={"rows": 4}),
                            max_length=5000,
-                           help_text="Only the liaisons of the partners this concern was sent to, "
-                                     "and moderators, see notes.")
+                           help_text="Only your organisation and moderators see it, unless "
+                                     "you share it with the other routed partners.")
+    share = forms.BooleanField(label="Share with the other routed partners", required=False,
+                               help_text="Otherwise only your organisation and moderators see it.")
 
 
 class ReasonForm(forms.Form):

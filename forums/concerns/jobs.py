@@ -1,24 +1,26 @@
 """The periodic job (run by the worker, or `manage.py concerns_jobs`): send each partner a digest
 of its overdue concerns, escalate to the partner's lead. The outbox (portal/emails.py) sends and
 retries the emails. Idempotent:
-each email has a key (the digest per partner and day, the escalation per concern and partner),
-so running it twice sends nothing new."""
+the digest has a key per partner and day; each route is escalated once (one email per partner
+listing its newly escalated concerns), so running it twice sends nothing new."""
 
+import hashlib
 from collections import defaultdict
 
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from portal.models import OutboxEmail, SiteSettings
+from portal.models import SiteSettings
 
 from . import actions
 from .models import Concern, ConcernRoute
 
 
 def target_days():
+    """At least one day (the setting is validated too; an older row could hold 0)."""
     site = Site.objects.filter(is_default_site=True).first()
-    return SiteSettings.for_site(site).response_target_days if site else 5
+    return max(1, SiteSettings.for_site(site).response_target_days) if site else 5
 
 
 def run(now=None):
@@ -56,22 +58,28 @@ def _queue_digests(overdue, now):
     return queued
 
 
+def _digest_of(routes):
+    """Names the set of routes an escalation lists (the same set is never emailed twice)."""
+    return hashlib.sha256(",".join(str(r.pk) for r in routes).encode()).hexdigest()[:32]
+
+
 def _queue_escalations(overdue, now):
-    queued = 0
+    """One email per partner to its lead, listing the overdue concerns not escalated before
+    (each route is escalated once: `ConcernRoute.escalated_at`)."""
+    by_partner = defaultdict(list)
     for route in overdue:
-        partner, concern = route.partner, route.concern
-        if not partner.escalation_email:
-            continue
+        if route.partner.escalation_email and route.escalated_at is None:
+            by_partner[route.partner].append(route)
+    for partner, routes in by_partner.items():
         with transaction.atomic():
-            key = f"escalation:{concern.pk}:{partner.pk}"
-            if OutboxEmail.objects.filter(key=f"concerns:{key}").exists():
-                continue
+            lines = "\n".join(
+                f"- {r.concern.title} (sent {r.routed_at:%d %b %Y}): {actions._admin_link(r.concern)}"
+                for r in routes)
             actions._queue_email(
-                key, concern, [partner.escalation_email],
-                f"Escalation: no official answer to “{concern.title}”",
-                f"{partner.name} has not answered this concern within the target.\n"
-                f"Sent to {partner.name} on {route.routed_at:%d %b %Y}.\n\n"
-                f"{actions._admin_link(concern)}\n")
-            Concern.objects.filter(pk=concern.pk, escalated_at__isnull=True).update(escalated_at=now)
-        queued += 1
-    return queued
+                f"escalation:{partner.pk}:{_digest_of(routes)}", None, [partner.escalation_email],
+                f"Escalation: {len(routes)} concern(s) without an official answer from {partner.name}",
+                f"{partner.name} has not answered these concerns within the target:\n\n{lines}\n")
+            ConcernRoute.objects.filter(pk__in=[r.pk for r in routes]).update(escalated_at=now)
+            Concern.objects.filter(pk__in=[r.concern_id for r in routes],
+                                   escalated_at__isnull=True).update(escalated_at=now)
+    return len(by_partner)

@@ -76,15 +76,14 @@ class Concern(models.Model):
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     is_unmatched = models.BooleanField(
         default=False, help_text="No routing rule matched: it went to the default partner.")
-    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="claimed_concerns")
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True,
                                         help_text="When it became visible and was routed.")
     first_response_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    escalated_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a partner's lead was first told it is overdue.")
 
     objects = ConcernQuerySet.as_manager()
 
@@ -108,12 +107,21 @@ class Concern(models.Model):
             self._partner_ids = frozenset(route.partner_id for route in self.routes.all())
         return self._partner_ids
 
+    def route_for(self, partner_id):
+        """The route to one partner (its claim, its answer time), from prefetched `routes`."""
+        return next((r for r in self.routes.all() if r.partner_id == partner_id), None)
+
 
 class ConcernRoute(models.Model):
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="routes")
     partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
     routed_at = models.DateTimeField()
     first_response_at = models.DateTimeField(null=True, blank=True)
+    # Each routed partner claims the concern separately: a claim belongs to an organisation.
+    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="claimed_routes")
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["concern", "partner"],
@@ -167,6 +175,9 @@ class InternalNote(models.Model):
                                 on_delete=models.SET_NULL, related_name="+")
     body_source = models.TextField()
     body_html = models.TextField()
+    is_shared = models.BooleanField(
+        "share with the other routed partners", default=False,
+        help_text="Otherwise only your organisation (and moderators) see it.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -211,19 +222,51 @@ class RoutingRule(models.Model):
 
 
 class ResponseTemplate(models.Model):
+    PLACEHOLDERS = ("title", "neighbourhood", "partner", "due_date")
+
     partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
     topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.CASCADE,
                               related_name="+", help_text="Empty: for any topic.")
+    kind = models.CharField("kind of answer", max_length=20, choices=AnswerKind.choices,
+                            blank=True, help_text="Empty: for any kind of answer.")
     title = models.CharField(max_length=120)
-    body = models.TextField(help_text="Markdown. Edit it before you post: it starts the answer.")
+    body = models.TextField(help_text="Markdown. Edit it before you post: it starts the answer. "
+                                      "Placeholders: {title} (the concern's public title), "
+                                      "{neighbourhood}, {partner} (your organisation), "
+                                      "{due_date} (when an answer is due).")
 
-    panels = [FieldPanel("partner"), FieldPanel("topic"), FieldPanel("title"), FieldPanel("body")]
+    panels = [FieldPanel("partner"), FieldPanel("topic"), FieldPanel("kind"), FieldPanel("title"),
+              FieldPanel("body")]
 
     class Meta:
         ordering = ["partner__name", "title"]
 
     def __str__(self):
         return self.title
+
+
+class AnswerDraft(models.Model):
+    """An official answer saved but not yet published: one per routed partner, so a colleague
+    can finish and publish it."""
+
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="drafts")
+    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="+")
+    kind = models.CharField(max_length=20, choices=AnswerKind.choices, blank=True)
+    body = models.TextField(blank=True)
+    reason = models.CharField(max_length=300, blank=True)
+    refer_to = models.ForeignKey("partners.Partner", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    sign_name = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["concern", "partner"],
+                                               name="concerns_one_draft_per_partner")]
+
+    def __str__(self):
+        return f"Draft answer on {self.concern_id} by {self.partner_id}"
 
 
 @register_setting(icon="mail")

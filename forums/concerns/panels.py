@@ -1,16 +1,25 @@
 """What the concern panels on a thread page show, computed once per request and thread."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from portal import chrome
 
 from . import forms, permissions, places
-from .models import WAITING_STATES, CloseReason, Concern, ResponseTemplate
+from .models import (
+    WAITING_STATES,
+    AnswerDraft,
+    AnswerKind,
+    CloseReason,
+    Concern,
+    ResponseTemplate,
+)
 from .views import KEPT_INPUT
 
 FORMS = {"answer": forms.AnswerForm, "note": forms.NoteForm, "close": forms.CloseForm,
@@ -26,8 +35,8 @@ def panel_for(request, thread):
 
 
 def _build(request, thread):
-    concern = (Concern.objects.select_related("claimed_by", "satisfaction", "landmark__neighbourhood")
-               .prefetch_related("routes__partner").filter(thread_id=thread.pk).first())
+    concern = (Concern.objects.select_related("satisfaction", "landmark__neighbourhood")
+               .prefetch_related("routes__partner", "routes__claimed_by").filter(thread_id=thread.pk).first())
     if concern is None:
         return None
     concern.thread = thread
@@ -56,16 +65,31 @@ def _build(request, thread):
         "partners": [route.partner for route in concern.routes.all()],
         "is_author": permissions.is_author(user, concern),
         "contact": thread.author.email if permissions.can_see_contact_details(user, concern) else "",
-        "notes": list(concern.notes.select_related("author", "partner")) if staff else [],
+        "notes": [note for note in concern.notes.select_related("author", "partner")
+                  if permissions.can_see_note(user, note, concern)] if staff else [],
+        "claims": [route for route in concern.routes.all() if route.claimed_by_id],
         "action_url": reverse("forums:concern_action", args=[concern.pk, "NAME"]).replace("NAME/", ""),
         "forms": _forms(request, concern, can, close_reasons),
         "due": answer_due(concern, _target_days(request)),
         "place": places.place_for(user, concern),
     }
     if can["answer"]:
-        panel["templates"] = list(ResponseTemplate.objects.filter(
-            Q(topic_id=thread.topic_id) | Q(topic__isnull=True), partner_id=user.partner_id))
+        panel["templates"] = _templates_by_kind(thread, user)
+        panel["draft"] = AnswerDraft.objects.filter(concern=concern,
+                                                    partner_id=user.partner_id).first()
     return panel
+
+
+def _templates_by_kind(thread, user):
+    """The organisation's templates for this topic (or any topic), grouped by kind of answer:
+    [(kind label, [templates])], the templates for any kind last."""
+    templates = ResponseTemplate.objects.filter(
+        Q(topic_id=thread.topic_id) | Q(topic__isnull=True), partner_id=user.partner_id)
+    groups = {}
+    for template in sorted(templates, key=lambda t: (t.kind == "", t.kind, t.title)):
+        label = template.get_kind_display() if template.kind else "Any kind of answer"
+        groups.setdefault(label, []).append(template)
+    return list(groups.items())
 
 
 def _forms(request, concern, can, close_reasons):
@@ -80,7 +104,7 @@ def _forms(request, concern, can, close_reasons):
         if form_class is forms.AssignForm:
             kwargs["partner_id"] = request.user.partner_id
         if name == "answer":
-            kwargs["initial"] = {"body": _template_body(request)}
+            kwargs["initial"] = _answer_initial(request, concern)
         if kept and kept.get("name") == name:
             form = form_class(kept["data"], **kwargs)
             form.is_valid()
@@ -92,13 +116,44 @@ def _forms(request, concern, can, close_reasons):
     return built
 
 
-def _template_body(request):
+def _answer_initial(request, concern):
+    """The answer form starts from the chosen template (placeholders filled, its kind chosen),
+    else from the organisation's saved draft."""
+    template = _chosen_template(request)
+    if template is not None:
+        return {"body": fill_placeholders(template.body, concern, request.user.partner,
+                                          _target_days(request)),
+                "kind": template.kind or AnswerKind.INFORMATION}
+    draft = AnswerDraft.objects.filter(concern=concern, partner_id=request.user.partner_id).first()
+    if draft is None:
+        return {}
+    return {"body": draft.body, "kind": draft.kind or AnswerKind.INFORMATION,
+            "reason": draft.reason, "sign_name": draft.sign_name, "refer_to": draft.refer_to_id}
+
+
+def _chosen_template(request):
     template_id = request.GET.get("template", "")
     if not template_id.isdigit():
-        return ""
-    template = ResponseTemplate.objects.filter(pk=template_id,
-                                               partner_id=request.user.partner_id).first()
-    return template.body if template else ""
+        return None
+    return ResponseTemplate.objects.filter(pk=template_id,
+                                           partner_id=request.user.partner_id).first()
+
+
+PLACEHOLDER = re.compile(r"\{(" + "|".join(ResponseTemplate.PLACEHOLDERS) + r")\}")
+
+
+def fill_placeholders(text, concern, partner, target_days):
+    """{title}, {neighbourhood}, {partner}, {due_date} -> what the resident sees; any other
+    braces are left as they are."""
+    thread = concern.thread
+    due = answer_due(concern, target_days)
+    values = {
+        "title": thread.title,
+        "neighbourhood": thread.neighbourhood.name if thread.neighbourhood_id else "",
+        "partner": partner.name if partner else "",
+        "due_date": date_format(timezone.localtime(due.due_at), "j F Y") if due else "",
+    }
+    return PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,11 +59,22 @@ def can_see_notes(user, concern):
     return is_routed_liaison(user, concern) or is_moderator(user)
 
 
+def can_see_note(user, note, concern):
+    """Moderators see every note; a routed liaison sees their organisation's notes and those
+    another routed partner (or a moderator) shared with the routed partners."""
+    if is_moderator(user):
+        return True
+    if not is_routed_liaison(user, concern):
+        return False
+    return note.is_shared or (note.partner_id is not None and note.partner_id == user.partner_id)
+
+
 def can_add_note(user, concern):
     return can_see_notes(user, concern) and concern.state != State.SUBMITTED
 
 
 def can_claim(user, concern):
+    """For the liaison's own organisation: each routed partner claims separately."""
     return is_routed_liaison(user, concern) and concern.state in ACTIVE_STATES
 
 
@@ -78,16 +89,22 @@ def can_acknowledge(user, concern):
 
 
 def can_answer(user, concern):
+    """Locking a thread stops residents' replies only: the partners can still answer."""
     return (is_routed_liaison(user, concern) and concern.state in ACTIVE_STATES
-            and concern.thread.is_public and not concern.thread.is_locked)
+            and concern.thread.is_public)
+
+
+def can_refer(user, concern):
+    """A routed partner (the default partner included) passes the concern on to another."""
+    return can_answer(user, concern)
 
 
 def can_resolve(user, concern):
-    """Staff while it is active; the resident who raised it once it has an official answer."""
-    if is_author(user, concern):
-        return concern.state == State.ANSWERED
-    return (is_routed_liaison(user, concern) or is_moderator(user)) and \
-        concern.state in ACTIVE_STATES
+    """Once it has an official answer (a "not actionable" answer gives its reason; a referral
+    is not an answer): the resident who raised it, routed liaisons and moderators."""
+    if concern.state != State.ANSWERED:
+        return False
+    return is_author(user, concern) or is_routed_liaison(user, concern) or is_moderator(user)
 
 
 def can_close(user, concern, reason):

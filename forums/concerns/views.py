@@ -32,9 +32,9 @@ def _handlers():
         "acknowledge": (forms.ReasonForm,
                         lambda r, c, d: actions.acknowledge(r.user, c, reason=d["reason"]),
                         "The concern is acknowledged."),
-        "answer": (forms.AnswerForm, lambda r, c, d: actions.answer(r.user, c, **d),
-                   "Your official answer is posted."),
-        "note": (forms.NoteForm, lambda r, c, d: actions.add_note(r.user, c, body=d["body"]),
+        "answer": (forms.AnswerForm, _answer_or_draft, None),  # the message says which
+        "note": (forms.NoteForm, lambda r, c, d: actions.add_note(r.user, c, body=d["body"],
+                                                                 share=d["share"]),
                  "Your note is saved."),
         "resolve": (forms.ReasonForm, lambda r, c, d: actions.resolve(r.user, c, reason=d["reason"]),
                     "The concern is marked resolved."),
@@ -71,14 +71,22 @@ def concern_action(request, pk, name):
             return _keep(request, name, thread_url, form.errors.get_json_data())
         data = form.cleaned_data
     try:
-        run(request, concern, data)
+        result = run(request, concern, data)
     except PermissionDenied as error:
         messages.error(request, str(error) or "You cannot do that.")
     except ValidationError as error:
         return _keep(request, name, thread_url, {"__all__": [{"message": m} for m in error.messages]})
     else:
-        messages.success(request, success)
+        messages.success(request, success or result)
     return HttpResponseRedirect(f"{thread_url}#concern")
+
+
+def _answer_or_draft(request, concern, data):
+    if "save_draft" in request.POST:
+        actions.save_answer_draft(request.user, concern, **data)
+        return "Your draft is saved: only your organisation sees it until it is published."
+    actions.answer(request.user, concern, **data)
+    return "Your official answer is posted."
 
 
 def _bind(form_class, request, name):

@@ -4,13 +4,15 @@ partner), routing rules and response templates (snippets for administrators), lo
 from datetime import timedelta
 
 import django_filters
+from django.db.models import Exists, OuterRef
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -20,13 +22,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.accounts.models import User
-from portal.accounts.roles import Role
 from portal.log_actions import register_log_actions
 from portal.taxonomy.models import Neighbourhood, Topic
 
 from . import jobs, permissions
-from .models import WAITING_STATES, Concern, ResponseTemplate, RoutingRule, State
+from .models import (
+    ACTIVE_STATES,
+    WAITING_STATES,
+    Concern,
+    ConcernRoute,
+    ResponseTemplate,
+    RoutingRule,
+    State,
+)
 from .routing_admin import partner_names, try_routing
 
 LOG_ACTIONS = {
@@ -36,6 +44,8 @@ LOG_ACTIONS = {
     "concerns.claimed": "Claimed or assigned a concern",
     "concerns.state": "Changed a concern's state",
     "concerns.answered": "Answered a concern officially",
+    "concerns.referred": "Referred a concern to another partner",
+    "concerns.draft_saved": "Saved a draft answer to a concern",
     "concerns.note": "Wrote an internal note",
     "concerns.satisfaction": "Answered the satisfaction question",
     "concerns.satisfaction_cleared": "Cleared the satisfaction answer (concern reopened)",
@@ -51,17 +61,21 @@ def register_concern_log_actions(actions):
 
 AGE_CHOICES = [("week", "Less than a week old"), ("month", "1 week to 30 days old"),
                ("older", "More than 30 days old")]
-
-
-def _liaisons(request):
-    users = User.objects.filter(groups__name=Role.LIAISON, is_active=True, partner__isnull=False)
-    if request is not None and not permissions.is_moderator(request.user):
-        users = users.filter(partner_id=request.user.partner_id)
-    return users.order_by("display_name")
+DUE_SOON = timedelta(days=1)
+ANY = "any"
+STATE_CHOICES = [*[c for c in State.choices if c[0] != State.SUBMITTED], (ANY, "Any state")]
+CLAIM_CHOICES = [("mine", "Claimed by me"), ("unclaimed", "Unclaimed"),
+                 ("colleagues", "Claimed by a colleague"), (ANY, "Anyone's")]
 
 
 class InboxFilterSet(WagtailFilterSet):
-    state = django_filters.ChoiceFilter(choices=State.choices, empty_label="Any state")
+    """The inbox opens on "open, mine and unclaimed": an empty state or claim filter means that
+    default (so removing every filter goes back to it); "any" shows everything."""
+
+    state = django_filters.ChoiceFilter(choices=STATE_CHOICES, method="filter_state",
+                                        empty_label="Open (not resolved or closed)")
+    claim = django_filters.ChoiceFilter(label="Claimed", choices=CLAIM_CHOICES,
+                                        method="filter_claim", empty_label="Mine and unclaimed")
     topic = django_filters.ModelChoiceFilter(field_name="thread__topic", label="Topic",
                                              queryset=Topic.objects.all())
     neighbourhood = django_filters.ModelChoiceFilter(
@@ -71,13 +85,43 @@ class InboxFilterSet(WagtailFilterSet):
                                       empty_label="Any age")
     overdue = django_filters.BooleanFilter(label="Overdue (no official answer past the target)",
                                            method="filter_overdue")
-    claimed_by = django_filters.ModelChoiceFilter(label="Claimed by", queryset=_liaisons)
+    escalated = django_filters.BooleanFilter(label="Escalated to a partner's lead",
+                                             method="filter_escalated")
     is_unmatched = django_filters.BooleanFilter(label="Matched no routing rule")
 
     class Meta:
         model = Concern
-        fields = ["state", "topic", "neighbourhood", "age", "overdue", "claimed_by",
+        fields = ["state", "claim", "topic", "neighbourhood", "age", "overdue", "escalated",
                   "is_unmatched"]
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("state"):
+            queryset = queryset.filter(state__in=ACTIVE_STATES)
+        if not self.form.cleaned_data.get("claim"):
+            queryset = self.filter_claim(queryset, "claim", "mine_or_unclaimed")
+        return queryset
+
+    def filter_state(self, queryset, name, value):
+        return queryset if value == ANY else queryset.filter(state=value)
+
+    def filter_claim(self, queryset, name, value):
+        user = self.request.user
+        if value == ANY:
+            return queryset
+        if not user.is_liaison:  # moderators: claimed by nobody, or by anybody
+            unclaimed = ~Exists(ConcernRoute.objects.filter(concern=OuterRef("pk"),
+                                                            claimed_by__isnull=False))
+            return {"unclaimed": queryset.filter(unclaimed),
+                    "mine_or_unclaimed": queryset.filter(unclaimed),
+                    "colleagues": queryset.exclude(unclaimed)}.get(value, queryset.none())
+        ours = ConcernRoute.objects.filter(concern=OuterRef("pk"), partner_id=user.partner_id)
+        mine = Exists(ours.filter(claimed_by=user))
+        unclaimed = Exists(ours.filter(claimed_by__isnull=True))
+        colleagues = Exists(ours.filter(claimed_by__isnull=False).exclude(claimed_by=user))
+        return {"mine": queryset.filter(mine), "unclaimed": queryset.filter(unclaimed),
+                "colleagues": queryset.filter(colleagues),
+                "mine_or_unclaimed": queryset.filter(mine | unclaimed)}[value]
 
     def filter_age(self, queryset, name, value):
         now = timezone.now()
@@ -94,15 +138,23 @@ class InboxFilterSet(WagtailFilterSet):
         overdue = Concern.objects.overdue(timezone.now(), jobs.target_days()).values("pk")
         return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
 
+    def filter_escalated(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(escalated_at__isnull=not value)
+
 
 class InboxIndexView(IndexView):
     page_title = "Concerns inbox"
+    default_ordering = "published_at"  # oldest due first: due = received + the response target
+    search_fields = ["thread__title"]
+    search_backend_name = None  # the database, on titles only (nothing private is searched)
 
     def get_base_queryset(self):
         concerns = (Concern.objects.exclude(state=State.SUBMITTED)
                     .select_related("thread__board", "thread__topic", "thread__neighbourhood",
-                                    "thread__author", "claimed_by")
-                    .prefetch_related("routes__partner"))
+                                    "thread__author")
+                    .prefetch_related("routes__partner", "routes__claimed_by"))
         user = self.request.user
         if permissions.is_moderator(user):
             return concerns
@@ -110,22 +162,47 @@ class InboxIndexView(IndexView):
             return concerns.filter(routes__partner_id=user.partner_id)
         return concerns.none()
 
+    def order_queryset(self, queryset):
+        return super().order_queryset(queryset).order_by(*self._ordering(), "pk")
+
+    def _ordering(self):
+        ordering = self.ordering
+        return list(ordering) if isinstance(ordering, (list, tuple)) else [ordering]
+
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
         self._decorate(page.object_list)
         return paginator, page, page.object_list, is_paginated
 
+    def to_row_dict(self, item):
+        self._decorate([item])
+        return super().to_row_dict(item)
+
     def _decorate(self, concerns):
         """What each row shows that depends on who is looking, computed without queries."""
-        user, overdue_before = self.request.user, timezone.now() - timedelta(days=self.target)
+        user, now = self.request.user, timezone.now()
+        moderator = permissions.is_moderator(user)
         for concern in concerns:
-            concern._partner_ids = frozenset(r.partner_id for r in concern.routes.all())
-            concern.sent_to = ", ".join(r.partner.name for r in concern.routes.all())
+            routes = list(concern.routes.all())
+            concern._partner_ids = frozenset(r.partner_id for r in routes)
+            concern.sent_to = ", ".join(r.partner.name for r in routes)
             concern.contact = (concern.thread.author.email
                                if permissions.can_see_contact_details(user, concern) else "")
-            concern.is_overdue = bool(concern.state in WAITING_STATES
-                                      and concern.first_response_at is None and concern.published_at
-                                      and concern.published_at < overdue_before)
+            shown = routes if moderator else [r for r in routes if r.partner_id == user.partner_id]
+            concern.claimed = "; ".join(
+                (f"{r.partner.name}: " if moderator else "") + r.claimed_by.display_name
+                for r in shown if r.claimed_by_id)
+            concern.is_escalated = any(r.escalated_at for r in shown)
+            concern.due_at = (concern.published_at + timedelta(days=self.target)
+                              if concern.published_at else None)
+            waiting = concern.state in WAITING_STATES and concern.first_response_at is None
+            concern.is_overdue = bool(waiting and concern.due_at and concern.due_at < now)
+            concern.is_due_soon = bool(waiting and concern.due_at and not concern.is_overdue
+                                       and concern.due_at < now + DUE_SOON)
+            concern.due_label = ("Overdue" if concern.is_overdue
+                                 else "Due soon" if concern.is_due_soon else "")
+            concern.topic_area = " · ".join(
+                str(x) for x in (concern.thread.topic, concern.thread.neighbourhood) if x)
 
     @property
     def target(self):
@@ -136,6 +213,25 @@ class InboxIndexView(IndexView):
     def get_edit_url(self, instance):
         """Liaisons work a concern on its public page, where their tools are."""
         return instance.thread.url_under(instance.thread.board.url)
+
+
+def _due_cell(concern):
+    if concern.due_at is None:
+        return ""
+    date = f"{timezone.localtime(concern.due_at):%d %b %Y}"
+    if not concern.due_label:
+        return format_html('<span class="inbox-nowrap">{}</span>', date)
+    kind = "overdue" if concern.is_overdue else "soon"
+    return format_html('<span class="inbox-nowrap">{}</span> '
+                       '<strong class="inbox-due inbox-due--{}">{}</strong>',
+                       date, kind, concern.due_label)
+
+
+def _state_cell(concern):
+    if concern.is_escalated:
+        return format_html('{} <strong class="inbox-escalated">Escalated</strong>',
+                           concern.get_state_display())
+    return concern.get_state_display()
 
 
 class InboxPermissionPolicy(ModelPermissionPolicy):
@@ -164,22 +260,36 @@ class ConcernInboxViewSet(ModelViewSet):
     filterset_class = InboxFilterSet
     list_per_page = 100
     list_display = [
-        TitleColumn("title", label="Concern", accessor="title",
+        TitleColumn("title", label="Concern", accessor="title", sort_key="thread__title",
+                    classname="inbox-title", width="34%",
                     get_url=lambda c: c.thread.url_under(c.thread.board.url)),
-        Column("state", label="State", accessor="get_state_display"),
-        Column("topic", label="Topic", accessor="thread.topic"),
-        Column("neighbourhood", label="Neighbourhood", accessor="thread.neighbourhood"),
+        Column("topic_area", label="Topic · neighbourhood", accessor="topic_area"),
+        Column("state", label="State", accessor=_state_cell, sort_key="state",
+               classname="inbox-nowrap"),
+        Column("due", label="Answer due", accessor=_due_cell, sort_key="published_at"),
+        Column("claimed", label="Claimed by", accessor="claimed"),
         Column("sent_to", label="Sent to"),
-        DateColumn("published_at", label="Received", sort_key="published_at"),
-        Column("overdue", label="Overdue",
-               accessor=lambda c: "Overdue" if c.is_overdue else ""),
-        Column("claimed_by", label="Claimed by", accessor="claimed_by"),
         Column("contact", label="Contact (shared)", accessor="contact"),
         Column("flag", label="Rule gap",
                accessor=lambda c: format_html("<strong>{}</strong>", "No rule matched")
                if c.is_unmatched else ""),
     ]
+    # CSV/XLSX export: the same rows and the same rules as the listing (_decorate): the
+    # resident's contact only where they shared it with the exporting liaison's partner.
+    list_export = ["title", "topic_area", "state", "published_at", "due_at", "due_label",
+                   "is_escalated", "claimed", "sent_to", "contact", "is_unmatched"]
+    export_headings = {"title": "Concern", "topic_area": "Topic · neighbourhood",
+                       "published_at": "Received", "due_at": "Answer due",
+                       "due_label": "Due status", "is_escalated": "Escalated",
+                       "claimed": "Claimed by", "sent_to": "Sent to",
+                       "contact": "Contact (shared)", "is_unmatched": "Matched no rule"}
+    export_filename = "concerns-inbox"
     form_fields = ["state"]  # no add or edit in the admin: actions change concerns
+
+
+@hooks.register("insert_global_admin_css")
+def inbox_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("concerns/inbox_admin.css"))
 
 
 @hooks.register("register_admin_viewset")
@@ -219,8 +329,8 @@ class ResponseTemplateViewSet(SnippetViewSet):
     model = ResponseTemplate
     icon = "doc-full"
     menu_label = "Response templates"
-    list_display = ["title", "partner", "topic"]
-    list_filter = ["partner", "topic"]
+    list_display = ["title", "partner", "topic", "kind"]
+    list_filter = ["partner", "topic", "kind"]
 
 
 register_snippet(RoutingRuleViewSet)

@@ -245,7 +245,8 @@ def dated(resident, board, topic, area, rules, police_liaison):
         concern = raised_concern(resident, board, topic=topic, neighbourhood=area, title=title)
         published(concern, day)
         made.append(concern)
-    actions.resolve(police_liaison, made[0])
+    actions.answer(police_liaison, made[0], body="We cleared the area.", kind="action_taken")
+    actions.resolve(police_liaison, made[0])  # resolving needs an official answer first
     return made
 
 
