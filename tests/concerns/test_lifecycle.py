@@ -190,7 +190,7 @@ def test_concern_page_queries_do_not_grow_with_timeline_and_notes(
     with django_assert_max_num_queries(80) as few:
         client.get(url)
     for n in range(8):
-        actions.add_note(ngo_liaison if n % 2 else liaison, concern, body=f"Note {n}")
+        actions.add_note(ngo_liaison if n % 2 else liaison, concern, body=f"Note {n}", share=True)
         actions.answer(liaison, concern, body=f"Update {n}", kind="information")
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(url).content.decode()
