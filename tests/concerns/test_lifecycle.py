@@ -83,6 +83,7 @@ def test_refused_transitions(concern, resident, liaison, other_liaison):
 
 
 def test_reopen_only_within_30_days(concern, resident, liaison):
+    actions.answer(liaison, concern, kind="information", body="Looked into it.")
     actions.resolve(liaison, concern)
     concern.resolved_at = timezone.now() - timedelta(days=31)
     concern.save()
@@ -99,6 +100,7 @@ def test_reopen_only_within_30_days(concern, resident, liaison):
 def test_satisfaction_is_asked_once_after_resolution(concern, resident, liaison):
     with pytest.raises(PermissionDenied):
         actions.give_satisfaction(resident, concern, answer="yes")
+    actions.answer(liaison, concern, kind="information", body="Looked into it.")
     actions.resolve(liaison, concern)
     actions.give_satisfaction(resident, concern, answer="partly", comment="Better now")
     concern.refresh_from_db()
@@ -164,6 +166,7 @@ def test_a_bad_answer_keeps_what_was_typed(client, concern, liaison):
 
 
 def test_the_resident_sees_satisfaction_question_once(client, concern, resident, liaison):
+    actions.answer(liaison, concern, kind="information", body="Looked into it.")
     actions.resolve(liaison, concern)
     client.force_login(resident)
     url = concern.thread.get_absolute_url()
@@ -187,7 +190,7 @@ def test_concern_page_queries_do_not_grow_with_timeline_and_notes(
     with django_assert_max_num_queries(80) as few:
         client.get(url)
     for n in range(8):
-        actions.add_note(ngo_liaison if n % 2 else liaison, concern, body=f"Note {n}")
+        actions.add_note(ngo_liaison if n % 2 else liaison, concern, body=f"Note {n}", share=True)
         actions.answer(liaison, concern, body=f"Update {n}", kind="information")
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(url).content.decode()

@@ -14,6 +14,7 @@ DETAILS = "He is at 12 Acacia Avenue, AB12 CDE, ring 07700 900123"
 
 
 def test_a_resolve_reason_with_personal_details_is_refused(concern, liaison):
+    actions.answer(liaison, concern, kind="information", body="Looked into it.")
     with pytest.raises(ValidationError, match="a phone number"):
         actions.resolve(liaison, concern, reason=DETAILS)
     concern.refresh_from_db()
@@ -22,6 +23,7 @@ def test_a_resolve_reason_with_personal_details_is_refused(concern, liaison):
 
 
 def test_reopen_and_withdraw_reasons_with_personal_details_are_refused(concern, resident, liaison):
+    actions.answer(liaison, concern, kind="information", body="Looked into it.")
     actions.resolve(liaison, concern, reason="Sharps bin installed")
     with pytest.raises(ValidationError, match="a street address"):
         actions.reopen(resident, concern, reason="Still dealing at 12 Acacia Avenue")
