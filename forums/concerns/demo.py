@@ -7,6 +7,7 @@ from django.db.models import Q
 from wagtail.models import Site
 
 from forums.models import BoardPage, ThreadKind
+from portal.country import emergency
 
 from . import actions, demo_history
 from .models import (
@@ -34,7 +35,7 @@ RULES = [
 TEMPLATES = [
     (POLICE, "Anti-social behaviour", "Patrols arranged",
      "Thank you for telling us. The neighbourhood team will include this place in its patrols "
-     "over the next two weeks. If you see a crime happening, call 999. (Demo template.)",
+     "over the next two weeks. If you see a crime happening, call {emergency}. (Demo template.)",
      "action_taken"),
     (HARBOUR, None, "Outreach visit",
      "Thank you for raising “{title}”. Outreach workers from {partner} will visit "
@@ -86,6 +87,7 @@ def seed_rules(demo):
             rule.partners.set([demo.partners[name] for name in partners])
     if not ResponseTemplate.objects.exists():
         for partner, topic, title, body, kind in TEMPLATES:
+            body = body.replace("{emergency}", emergency().number)  # the deployment's number
             ResponseTemplate.objects.create(partner=demo.partners[partner], title=title, body=body,
                                             topic=demo.topics.get(topic), kind=kind)
 

@@ -31,6 +31,7 @@ from forums.models import Notification, Post, Thread
 from forums.moderation.models import Standing, TrustLevel
 from portal.accounts import actions as account_actions
 from portal.accounts.models import User
+from portal.country import emergency
 from portal.models import OutboxEmail
 
 from . import actions
@@ -117,7 +118,7 @@ ANSWERS = {
                ("action_withheld", "Thank you. We have acted on this information; we cannot say "
                                    "more while our work continues."),
                ("information", "We have shared this with the neighbourhood team. If you see a "
-                               "crime happening, call 999.")],
+                               "crime happening, call {emergency}.")],
     "ngo": [("action_taken", "Our outreach workers visited and offered support to the people "
                              "there; two accepted a referral."),
             ("information", "Our drop-in is open on weekdays for anyone who wants support, and "
@@ -277,6 +278,7 @@ def _play(rng, concern, topic, author, liaisons, moderator, published, now):
         if never or answered >= now:
             continue
         kind, body = rng.choice(ANSWERS[route.partner.kind])
+        body = body.replace("{emergency}", emergency().number)
         actions.answer(liaison, concern, kind=kind, body=f"{body} (Demo answer.)")
         plan.answers[route.partner] = answered
     _resolve(rng, concern, author, liaisons, plan, now)
