@@ -115,6 +115,30 @@ def demo_city(django_db_setup, django_db_blocker):
         patch.setattr(policy, "is_new", lambda user, config=None: False)  # as _established_residents
         call_command("seed_demo", "--force", stdout=StringIO())
     cache.clear()
+    _DEMO_CITY_IN_DATABASE.append(True)
+
+
+_DEMO_CITY_IN_DATABASE = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """The first transactional test after the demo city starts from the migrated database, as it
+    would without the demo: the committed demo city is flushed and the migrations' data (the page
+    tree's root and home page, the site, the roles) put back. Transactional tests see what was
+    committed, and the demo's page tree under theirs breaks Wagtail's routing."""
+    if not (_DEMO_CITY_IN_DATABASE and _is_transactional(item)):
+        return
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        call_command("flush", "--noinput", verbosity=0, inhibit_post_migrate=True)
+        serialized = getattr(connection, "_test_serialized_contents", None)
+        if serialized:
+            connection.creation.deserialize_db_from_string(serialized)
+    _DEMO_CITY_IN_DATABASE.clear()
+    cache.clear()
 
 
 @pytest.hookimpl(trylast=True)
