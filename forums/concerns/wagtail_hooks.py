@@ -261,7 +261,7 @@ class ConcernInboxViewSet(ModelViewSet):
     list_per_page = 100
     list_display = [
         TitleColumn("title", label="Concern", accessor="title", sort_key="thread__title",
-                    classname="inbox-title", width="34%",
+                    classname="inbox-title",
                     get_url=lambda c: c.thread.url_under(c.thread.board.url)),
         Column("topic_area", label="Topic · neighbourhood", accessor="topic_area"),
         Column("state", label="State", accessor=_state_cell, sort_key="state",
