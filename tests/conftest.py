@@ -137,6 +137,7 @@ def pytest_runtest_setup(item):
         serialized = getattr(connection, "_test_serialized_contents", None)
         if serialized:
             connection.creation.deserialize_db_from_string(serialized)
+            _reset_sequences(connection)
     _DEMO_CITY_IN_DATABASE.clear()
     cache.clear()
 
@@ -147,6 +148,16 @@ def pytest_collection_modifyitems(items):
     stays in the database; transactional tests still run last, as pytest-django orders them: they
     empty the database when they finish."""
     items.sort(key=lambda item: (_is_transactional(item), DEMO_CITY in getattr(item, "fixturenames", ())))
+
+
+def _reset_sequences(connection):
+    """After rows were loaded with their ids, new rows take the next free id (PostgreSQL)."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
 
 
 def _is_transactional(item):
