@@ -10,7 +10,10 @@ import pytest
 
 from tests.faults.conftest import Browser, Site, free_port, wait_for
 
-pytestmark = pytest.mark.faults
+# django_db(databases=...) only makes pytest-django create the test database for this suite run
+# alone; the tests share the committed data of the session fixture and use the `db` fixture
+# tests/faults/conftest.py gives them.
+pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True, databases=["default"])]
 
 PAGES = ["/", "/forum/", "/search/?q=lights", "/healthz"]
 
