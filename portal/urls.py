@@ -28,6 +28,8 @@ urlpatterns = [
         "pages": PageSitemap, "partners": PartnerSitemap, "threads": ThreadSitemap}}),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("api/v2/", include("portal.api")),  # Wagtail API v2, read-only
+    # English is served unprefixed; /en/<path> (a guessed or old address) moves there for good.
+    re_path(r"^en(?:-[A-Za-z]{2})?/(?P<rest>.*)$", views.english_unprefixed),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,6 @@
 import logging
 
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -14,6 +14,15 @@ def healthz(request):
     """JSON with the state of each service (portal/health.py); 503 when the site cannot serve."""
     status, body = health.report()
     return JsonResponse(body, status=status)
+
+
+def english_unprefixed(request, rest):
+    """/en/<path>: English lives at the unprefixed address, so the prefixed one redirects there
+    (301, query string kept) and no link that names English breaks."""
+    target = "/" + rest.lstrip("/\\")  # never "//host": an address on this site only
+    if request.META.get("QUERY_STRING"):
+        target += "?" + request.META["QUERY_STRING"]
+    return HttpResponsePermanentRedirect(target)
 
 
 def page_not_found(request, exception=None):

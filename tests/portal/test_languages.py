@@ -271,3 +271,13 @@ def test_signing_up_on_a_spanish_page_prefers_spanish(client):
     assert response.status_code == 302
     from portal.accounts.models import User
     assert User.objects.get(email="ana@example.org").preferred_language == "es"
+
+
+def test_an_english_prefixed_address_moves_to_the_unprefixed_one(client):
+    response = client.get("/en/partners/?page=2")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/partners/?page=2"
+    assert client.get("/en/").headers["Location"] == "/"
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get("/en//evil.example/").headers["Location"] == "/evil.example/"
