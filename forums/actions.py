@@ -9,7 +9,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Greatest
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal import markup
 from portal.accounts.audit import log
@@ -39,27 +42,31 @@ UNSUBSCRIBE_SALT = "forums.unsubscribe"
 def clean_title(title):
     title = " ".join((title or "").split())
     if len(title) < TITLE_MIN:
-        raise ValidationError(f"The title needs at least {TITLE_MIN} characters (it has {len(title)}).")
+        raise ValidationError(_("The title needs at least %(min)d characters (it has %(count)d).")
+                              % {"min": TITLE_MIN, "count": len(title)})
     if len(title) > TITLE_MAX:
-        raise ValidationError(f"The title can have at most {TITLE_MAX} characters (it has {len(title)}).")
+        raise ValidationError(_("The title can have at most %(max)d characters (it has %(count)d).")
+                              % {"max": TITLE_MAX, "count": len(title)})
     return title
 
 
 def clean_body(body):
     body = (body or "").strip()
     if len(body) < BODY_MIN:
-        raise ValidationError("Write something before you post.")
+        raise ValidationError(_("Write something before you post."))
     if len(body) > BODY_MAX:
         raise ValidationError(
-            f"A post can have at most {BODY_MAX:,} characters (it has {len(body):,})."
+            _("A post can have at most %(max)s characters (it has %(count)s).") % {
+                "max": number_format(BODY_MAX, force_grouping=True),
+                "count": number_format(len(body), force_grouping=True)}
         )
     return body
 
 
 # Posting ------------------------------------------------------------------------------------
 
-STAFF_NOT_ANONYMOUS = ("Staff post under their own name: liaisons, moderators, editors and "
-                       "administrators cannot post anonymously.")
+STAFF_NOT_ANONYMOUS = gettext_lazy("Staff post under their own name: liaisons, moderators, editors and "
+                            "administrators cannot post anonymously.")
 
 
 def check_anonymous_allowed(user, board, anonymous):
@@ -67,19 +74,19 @@ def check_anonymous_allowed(user, board, anonymous):
         return
     if user.is_authenticated and user.is_staff_member:
         raise PermissionDenied(STAFF_NOT_ANONYMOUS)
-    raise PermissionDenied("This board does not allow anonymous posts.")
+    raise PermissionDenied(_("This board does not allow anonymous posts."))
 
 def start_thread(user, board, *, title, body, topic=None, neighbourhood=None, anonymous=False,
                  token=""):
     """Start a thread in `board` with its first post. Returns the thread; a second submission
     of the same form (same `token`) returns the thread the first one made."""
     if not permissions.can_start_thread(user, board):
-        raise PermissionDenied("You cannot start a thread on this board.")
+        raise PermissionDenied(_("You cannot start a thread on this board."))
     check_anonymous_allowed(user, board, anonymous)
     title, body = clean_title(title), clean_body(body)
     allowed_topics = list(board.topics.all())
     if topic is not None and allowed_topics and topic not in allowed_topics:
-        raise ValidationError("Choose one of this board's topics.")
+        raise ValidationError(_("Choose one of this board's topics."))
     decision = moderation_policy.decide(user, body, title=title)  # may block with a reason
     title, body = decision.title, decision.body
 
@@ -110,7 +117,7 @@ def start_thread(user, board, *, title, body, topic=None, neighbourhood=None, an
 def reply(user, thread, *, body, anonymous=False, token=""):
     """Reply to `thread`. Returns the post (the earlier one for a repeated submission)."""
     if not permissions.can_reply(user, thread):
-        raise PermissionDenied("You cannot reply to this thread.")
+        raise PermissionDenied(_("You cannot reply to this thread."))
     check_anonymous_allowed(user, thread.board, anonymous)
     body = clean_body(body)
     decision = moderation_policy.decide(user, body)  # may block with a reason
@@ -138,7 +145,7 @@ def reply(user, thread, *, body, anonymous=False, token=""):
 def edit_post(user, post, *, body, title=None):
     """Change a post's text, keeping the earlier version. The first post may change the title."""
     if not permissions.can_edit_post(user, post):
-        raise PermissionDenied("The time to edit this post has passed; ask a moderator.")
+        raise PermissionDenied(_("The time to edit this post has passed; ask a moderator."))
     body = clean_body(body)
     decision = moderation_policy.decide(user, body, title=title, is_edit=True)
     body, title = decision.body, decision.title
@@ -231,7 +238,7 @@ def _once(user, token, make):
     except IntegrityError:
         earlier = Submission.objects.select_related("post__thread").get(user=user, token=token[:64])
         if earlier.post is None:
-            raise ValidationError("This form was already sent; reload the page.") from None
+            raise ValidationError(_("This form was already sent; reload the page.")) from None
         return earlier.post
     post = make()
     submission.post = post
@@ -243,7 +250,7 @@ def _once(user, token, make):
 
 def follow(user, thread):
     if not permissions.can_follow(user, thread):
-        raise PermissionDenied("Sign in to follow threads.")
+        raise PermissionDenied(_("Sign in to follow threads."))
     Follow.objects.get_or_create(user=user, thread=thread)
 
 

@@ -4,6 +4,7 @@ Only public, visible content appears, and authors appear as the public sees them
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from portal.feeds import PublicAddressFeed
 
@@ -28,10 +29,10 @@ class _ThreadsFeed(PublicAddressFeed):
         return obj.url
 
     def title(self, obj):
-        return f"{obj.title} – latest threads"
+        return _("%(title)s – latest threads") % {"title": obj.title}
 
     def description(self, obj):
-        return f"New threads in {obj.title} on Common Ground."
+        return _("New threads in %(title)s on Common Ground.") % {"title": obj.title}
 
     subtitle = description
 
@@ -84,7 +85,7 @@ class ThreadPostsFeed(PublicAddressFeed):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return f"New posts in the thread “{obj.title}” on Common Ground."
+        return _("New posts in the thread “%(title)s” on Common Ground.") % {"title": obj.title}
 
     subtitle = description
 

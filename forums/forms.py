@@ -4,6 +4,9 @@ them so a user sees the same message the action would raise."""
 import secrets
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.taxonomy.models import Landmark, Neighbourhood, Topic
 
@@ -11,8 +14,8 @@ from . import actions
 from .models import ThreadKind
 from .moderation.forms import HoneypotMixin
 
-BODY_HELP = ("Markdown works: *italic*, **bold**, > quote, - list, [link](https://…). "
-             "Do not share anyone's name, address or phone number.")
+BODY_HELP = gettext_lazy("Markdown works: *italic*, **bold**, > quote, - list, [link](https://…). "
+                  "Do not share anyone's name, address or phone number.")
 
 
 def new_token():
@@ -44,17 +47,17 @@ class BodyField(forms.CharField):
 
 
 class ReplyForm(HoneypotMixin, OneTimeTokenForm):
-    body = BodyField(label="Your reply", required=False)
-    anonymous = forms.BooleanField(label="Post anonymously", required=False)
+    body = BodyField(label=gettext_lazy("Your reply"), required=False)
+    anonymous = forms.BooleanField(label=gettext_lazy("Post anonymously"), required=False)
 
     def __init__(self, *args, allow_anonymous=False, area="", staff=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.refused_anonymous_message = (actions.STAFF_NOT_ANONYMOUS if staff else
-                                          "This board does not allow anonymous posts.")
+                                          _("This board does not allow anonymous posts."))
         if allow_anonymous:
             self.fields["anonymous"].help_text = (
-                f"Shown as “A resident of {area}”." if area else
-                "Shown as “A resident” (add your neighbourhood to your profile to show it)."
+                _("Shown as “A resident of %(area)s”.") % {"area": area} if area else
+                _("Shown as “A resident” (add your neighbourhood to your profile to show it).")
             )
         else:
             del self.fields["anonymous"]
@@ -69,25 +72,27 @@ class ReplyForm(HoneypotMixin, OneTimeTokenForm):
 
 
 class ThreadForm(ReplyForm):
-    title = forms.CharField(label="Title", required=False, strip=True,
-                            help_text=f"{actions.TITLE_MIN} to {actions.TITLE_MAX} characters.",
+    title = forms.CharField(label=gettext_lazy("Title"), required=False, strip=True,
+                            help_text=format_lazy(gettext_lazy("{low} to {high} characters."),
+                                                  low=actions.TITLE_MIN, high=actions.TITLE_MAX),
                             widget=forms.TextInput(attrs={"maxlength": actions.TITLE_MAX}))
     topic = forms.ModelChoiceField(queryset=Topic.objects.none(), required=False,
-                                   empty_label="Choose a topic (optional)")
+                                   empty_label=gettext_lazy("Choose a topic (optional)"))
     neighbourhood = forms.ModelChoiceField(queryset=Neighbourhood.objects.all(), required=False,
-                                           empty_label="Anywhere / not about one area")
+                                           empty_label=gettext_lazy("Anywhere / not about one area"))
 
     share_contact = forms.BooleanField(
-        label="Share my contact details with the responding partners", required=False,
-        help_text="For this concern only: the partners it is sent to see your email address. "
-                  "Never shown in public.")
+        label=gettext_lazy("Share my contact details with the responding partners"), required=False,
+        help_text=gettext_lazy("For this concern only: the partners it is sent to see your email "
+                        "address. Never shown in public."))
 
     landmark = forms.ModelChoiceField(
-        queryset=Landmark.objects.none(), required=False, label="Where did it happen? (optional)",
-        empty_label="Not at a place on the list",
-        help_text="A park, station or street from our list. Or mark the place on the map below, "
-                  "if you see one: only the partners it is sent to see the exact point; everyone "
-                  "else sees it to within a few hundred metres.")
+        queryset=Landmark.objects.none(), required=False,
+        label=gettext_lazy("Where did it happen? (optional)"),
+        empty_label=gettext_lazy("Not at a place on the list"),
+        help_text=gettext_lazy("A park, station or street from our list. Or mark the place on the map "
+                        "below, if you see one: only the partners it is sent to see the exact "
+                        "point; everyone else sees it to within a few hundred metres."))
     latitude = forms.DecimalField(required=False, widget=forms.HiddenInput, max_digits=8,
                                   decimal_places=5)
     longitude = forms.DecimalField(required=False, widget=forms.HiddenInput, max_digits=8,
@@ -98,13 +103,13 @@ class ThreadForm(ReplyForm):
 
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].label = "Your post"
+        self.fields["body"].label = _("Your post")
         topics = board.topics.all()
         self.fields["topic"].queryset = topics if topics.exists() else Topic.objects.all()
         if board.thread_kind == ThreadKind.CONCERN:  # concerns are routed by topic and area
             self.fields["topic"].required = self.fields["neighbourhood"].required = True
-            self.fields["topic"].empty_label = "Choose a topic"
-            self.fields["neighbourhood"].empty_label = "Choose a neighbourhood"
+            self.fields["topic"].empty_label = _("Choose a topic")
+            self.fields["neighbourhood"].empty_label = _("Choose a neighbourhood")
             self.fields["landmark"].queryset = (Landmark.objects.filter(is_active=True)
                                                 .select_related("neighbourhood"))
         else:
@@ -117,12 +122,12 @@ class ThreadForm(ReplyForm):
 
 
 class EditPostForm(forms.Form):
-    body = BodyField(label="Your post", required=False)
+    body = BodyField(label=gettext_lazy("Your post"), required=False)
 
     def __init__(self, *args, with_title=False, **kwargs):
         super().__init__(*args, **kwargs)
         if with_title:
-            self.fields["title"] = forms.CharField(label="Title", required=False,
+            self.fields["title"] = forms.CharField(label=_("Title"), required=False,
                                                    widget=forms.TextInput(
                                                        attrs={"maxlength": actions.TITLE_MAX}))
             self.order_fields(["title", "body"])
@@ -150,8 +155,9 @@ class LoadedChoiceField(forms.ChoiceField):
 
 
 class FilterForm(forms.Form):
-    topic = LoadedChoiceField(empty_label="All topics")
-    area = LoadedChoiceField(empty_label="All neighbourhoods", label="Neighbourhood")
+    topic = LoadedChoiceField(empty_label=gettext_lazy("All topics"))
+    area = LoadedChoiceField(empty_label=gettext_lazy("All neighbourhoods"),
+                             label=gettext_lazy("Neighbourhood"))
 
     def __init__(self, *args, topics, neighbourhoods, states=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,4 +165,4 @@ class FilterForm(forms.Form):
         self.fields["area"].set_objects(neighbourhoods)
         if states:  # concern boards: filter by the concern's state
             self.fields["state"] = forms.ChoiceField(
-                label="State", required=False, choices=[("", "Any state"), *states])
+                label=_("State"), required=False, choices=[("", _("Any state")), *states])

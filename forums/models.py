@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -19,15 +20,15 @@ from . import routes
 
 
 class Visibility(models.TextChoices):
-    PENDING = "pending", "Waiting for review"
-    VISIBLE = "visible", "Visible"
-    HIDDEN = "hidden", "Hidden by a moderator"
-    REMOVED = "removed", "Removed"
+    PENDING = "pending", gettext_lazy("Waiting for review")
+    VISIBLE = "visible", gettext_lazy("Visible")
+    HIDDEN = "hidden", gettext_lazy("Hidden by a moderator")
+    REMOVED = "removed", gettext_lazy("Removed")
 
 
 class ThreadKind(models.TextChoices):
-    DISCUSSION = "discussion", "Discussion"
-    CONCERN = "concern", "Concern"
+    DISCUSSION = "discussion", gettext_lazy("Discussion")
+    CONCERN = "concern", gettext_lazy("Concern")
 
 
 class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):

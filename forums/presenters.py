@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.dates import MONTHS_3
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from portal.taxonomy import cached as taxonomy
 
@@ -86,7 +87,7 @@ def _visibility_label(user, post):
     if post.visibility == Visibility.VISIBLE:
         return ""
     if permissions.is_own_held_post(user, post):
-        return "Awaiting review: only you can see this post until a moderator approves it"
+        return _("Awaiting review: only you can see this post until a moderator approves it")
     return post.get_visibility_display()
 
 

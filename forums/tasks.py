@@ -6,8 +6,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.tasks import task
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from portal import languages
 from portal.emails import absolute_url, queue_email
 
 from . import permissions
@@ -68,22 +69,25 @@ def _email_one(user_id):
                    and n.thread.board_id not in closed]
         if not pending:
             return
-        items = [
-            {
-                "title": n.thread.title,
-                "count": n.count,
-                "url": absolute_url(n.thread.get_absolute_url()),
-                "unsubscribe_url": absolute_url(reverse(
-                    "forums:unsubscribe", args=[actions.unsubscribe_token(user, n.thread)])),
-            }
-            for n in pending
-        ]
+        language = languages.for_user(user)
+        with translation.override(language):  # the links in the resident's language
+            items = [
+                {
+                    "title": n.thread.title,
+                    "count": n.count,
+                    "url": absolute_url(languages.localised(n.thread.get_absolute_url())),
+                    "unsubscribe_url": absolute_url(reverse(
+                        "forums:unsubscribe", args=[actions.unsubscribe_token(user, n.thread)])),
+                }
+                for n in pending
+            ]
+            notifications_url = absolute_url(reverse("forums:notifications"))
         batch = hashlib.blake2b("|".join(f"{n.pk}:{n.updated_at.isoformat()}" for n in pending)
                                 .encode(), digest_size=12).hexdigest()
         queue_email(
             to=user.email, template="forums/email/replies", key=f"replies:{user.pk}:{batch}",
-            context={"user": user, "items": items,
-                     "notifications_url": absolute_url(reverse("forums:notifications"))},
+            context={"user": user, "items": items, "notifications_url": notifications_url},
+            language=language,
             headers={"List-Unsubscribe": f"<{items[0]['unsubscribe_url']}>",
                      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
         )

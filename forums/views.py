@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -145,8 +146,8 @@ def thread(request, board, thread_id, slug):
         if not request.user.is_authenticated:
             return redirect_to_login(thread_url)
         if not permissions.can_reply(request.user, thread):
-            messages.error(request, "You cannot reply here: the thread is locked, the board is "
-                                    "closed, or your email address is not confirmed yet.")
+            messages.error(request, _("You cannot reply here: the thread is locked, the board is "
+                                      "closed, or your email address is not confirmed yet."))
             return HttpResponseRedirect(thread_url + "?page=1")
         form = _reply_form(request, thread, data=request.POST)
         if form.is_valid() and (wait := moderation_views.posting_refused(
@@ -160,7 +161,7 @@ def thread(request, board, thread_id, slug):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                moderation_views.tell_author(request, post, ratelimit.REPLY, "Your reply is posted.")
+                moderation_views.tell_author(request, post, ratelimit.REPLY, _("Your reply is posted."))
                 return HttpResponseRedirect(post_location(request.user, post, thread_url))
     posts = _posts_for(request.user, thread)
     state = None
@@ -206,7 +207,7 @@ def _description(thread, board, page_obj, post_list):
     if thread.is_public and first is not None and first.is_public:
         text = " ".join(html.unescape(strip_tags(first.body_html)).split())
         return Truncator(text).words(DESCRIPTION_WORDS)
-    return f"A thread in {board.title}"
+    return _("A thread in %(board)s") % {"board": board.title}
 
 
 def _reply_form(request, thread, **kwargs):
@@ -254,7 +255,7 @@ def refuse_restricted_board(request, board):
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    raise PermissionDenied("This board is not open to you.")
+    raise PermissionDenied(_("This board is not open to you."))
 
 
 def post_permalink(request, pk):
@@ -289,9 +290,9 @@ def new_thread(request, board):
         return redirect_to_login(request.get_full_path())
     if not permissions.can_start_thread(request.user, board):
         if board.is_open:
-            messages.error(request, "Confirm your email address before you post.")
+            messages.error(request, _("Confirm your email address before you post."))
         else:
-            messages.error(request, "This board is closed to new threads.")
+            messages.error(request, _("This board is closed to new threads."))
         return redirect(board.url)
     allow = permissions.can_post_anonymously(request.user, board)
     kwargs = {"board": board, "allow_anonymous": allow, "staff": request.user.is_staff_member,
@@ -317,7 +318,7 @@ def new_thread(request, board):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            moderation_views.tell_author(request, thread, ratelimit.THREAD, "Your thread is posted.")
+            moderation_views.tell_author(request, thread, ratelimit.THREAD, _("Your thread is posted."))
             return HttpResponseRedirect(thread.url_under(board.url))
     return render(request, "forums/new_thread.html", {
         "page": board, "self": board, "form": form,
@@ -345,8 +346,8 @@ def edit_post(request, board, thread_id, post_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not permissions.can_edit_post(request.user, post):
-        messages.error(request, "The time to edit this post has passed. Ask a moderator if it "
-                                "needs changing.")
+        messages.error(request, _("The time to edit this post has passed. Ask a moderator if it "
+                                  "needs changing."))
         return HttpResponseRedirect(post_location(request.user, post, thread_url))
     with_title = actions.is_first_post(post)
     initial = {"body": post.body_source, "title": thread.title}
@@ -357,14 +358,14 @@ def edit_post(request, board, thread_id, post_id):
             actions.edit_post(request.user, post, body=form.cleaned_data["body"],
                               title=form.cleaned_data.get("title"))
         except PermissionDenied:
-            messages.error(request, "The time to edit this post has passed.")
+            messages.error(request, _("The time to edit this post has passed."))
         except ValidationError as error:
             form.add_error(None, error)
             return render(request, "forums/edit_post.html", {
                 "page": board, "self": board, "thread": thread, "thread_url": thread_url,
                 "post": post, "form": form, "revisions": post.revisions.all()[:20]})
         else:
-            moderation_views.tell_author(request, post, ratelimit.EDIT, "Your changes are saved.")
+            moderation_views.tell_author(request, post, ratelimit.EDIT, _("Your changes are saved."))
         # a published new title gave the thread a new address
         return HttpResponseRedirect(post_location(request.user, post, thread.url_under(board.url)))
     return render(request, "forums/edit_post.html", {
@@ -382,10 +383,10 @@ def follow(request, board, thread_id):
         return redirect_to_login(thread_url)
     if request.POST.get("action") == "unfollow":
         actions.unfollow(request.user, thread)
-        messages.success(request, "You no longer follow this thread.")
+        messages.success(request, _("You no longer follow this thread."))
     else:
         actions.follow(request.user, thread)
-        messages.success(request, "You follow this thread: we will email you about new replies.")
+        messages.success(request, _("You follow this thread: we will email you about new replies."))
     return HttpResponseRedirect(thread_url)
 
 
@@ -411,7 +412,7 @@ def _mark_all_read(request):
     from django.utils import timezone
 
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
-    messages.success(request, "All notifications are marked as read.")
+    messages.success(request, _("All notifications are marked as read."))
     return redirect("forums:notifications")
 
 

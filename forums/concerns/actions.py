@@ -2,15 +2,20 @@
 change the database in one transaction with a timeline entry and an audit log entry, and write
 the emails to the outbox, sent after commit."""
 
+from collections import defaultdict
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from forums import actions as forum_actions
 from forums.models import Follow, Post, ThreadKind, Visibility
 from forums.moderation import policy as moderation_policy
 from forums.signals import announce
-from portal import absolute, markup
+from portal import absolute, languages, markup
 from portal.accounts.audit import log
 from portal.accounts.roles import Role
 from portal.emails import queue_email
@@ -42,11 +47,11 @@ def raise_concern(user, board, *, title, body, topic, neighbourhood, anonymous=F
     or when moderation approves it: see receivers.py). `landmark` (a public place) and the point
     marked on a map (`latitude`, `longitude`) are optional; see places.py for who sees what."""
     if board.thread_kind != ThreadKind.CONCERN:
-        raise ValidationError("This board does not take concerns.")
+        raise ValidationError(_("This board does not take concerns."))
     if topic is None or neighbourhood is None:
-        raise ValidationError("Choose the topic and the neighbourhood of your concern.")
+        raise ValidationError(_("Choose the topic and the neighbourhood of your concern."))
     if landmark is not None and not landmark.is_active:
-        raise ValidationError("That place is no longer on the list: choose another.")
+        raise ValidationError(_("That place is no longer on the list: choose another."))
     latitude, longitude = places.clean_point(latitude, longitude)
     with transaction.atomic():
         thread = forum_actions.start_thread(
@@ -67,7 +72,7 @@ def publish(thread, now=None):
     Idempotent: a concern already open is left alone."""
     now = now or timezone.now()
     with transaction.atomic():
-        concern, _ = Concern.objects.get_or_create(thread=thread)
+        concern, _created = Concern.objects.get_or_create(thread=thread)
         concern = Concern.objects.select_for_update().select_related("thread").get(pk=concern.pk)
         if concern.state != State.SUBMITTED or not _first_post_visible(thread):
             return concern
@@ -105,10 +110,10 @@ def _add_routes(concern, partners, now):
 def reroute(user, concern, partners, *, reason):
     """Moderators send a concern to other partners. Partners who already answered stay."""
     if not permissions.can_reroute(user, concern):
-        raise PermissionDenied("Only moderators can re-route a concern.")
+        raise PermissionDenied(_("Only moderators can re-route a concern."))
     partners = list(partners)
     if not partners:
-        raise ValidationError("Choose at least one partner.")
+        raise ValidationError(_("Choose at least one partner."))
     reason = _clean_reason(reason, required=True)
     now = timezone.now()
     with transaction.atomic():
@@ -130,13 +135,13 @@ def reroute(user, concern, partners, *, reason):
 def claim(user, concern):
     """A liaison takes the concern on. An open concern is acknowledged at the same time."""
     if not permissions.can_claim(user, concern):
-        raise PermissionDenied("Only liaisons of the partners it was sent to can claim it.")
+        raise PermissionDenied(_("Only liaisons of the partners it was sent to can claim it."))
     return _set_claim(user, concern, user)
 
 
 def assign(user, concern, assignee):
     if not permissions.can_assign(user, concern, assignee):
-        raise PermissionDenied("You can assign a concern only to a liaison of your organisation.")
+        raise PermissionDenied(_("You can assign a concern only to a liaison of your organisation."))
     return _set_claim(user, concern, assignee)
 
 
@@ -157,16 +162,19 @@ def _set_claim(user, concern, assignee):
         log(instance=concern, action="concerns.claimed", user=user,
             data={"assignee": assignee.pk, "partner": user.partner_id})
         if assignee != user:
+            language = languages.for_user(assignee)
+            with translation.override(language):
+                subject = _("A concern was assigned to you: %(title)s") % {"title": concern.title}
+                body = _("%(name)s assigned you this concern.") % {"name": user.display_name}
             _queue_email(f"assigned:{concern.pk}:{assignee.pk}:{now:%Y%m%d%H%M%S}",
-                         concern, [assignee.email],
-                         f"A concern was assigned to you: {concern.title}",
-                         f"{user.display_name} assigned you this concern.\n\n{_admin_link(concern)}")
+                         concern, [assignee.email], subject, f"{body}\n\n{_admin_link(concern)}",
+                         language=language)
     return concern
 
 
 def acknowledge(user, concern, *, reason=""):
     if not permissions.can_acknowledge(user, concern):
-        raise PermissionDenied("Only liaisons of the partners it was sent to can acknowledge it.")
+        raise PermissionDenied(_("Only liaisons of the partners it was sent to can acknowledge it."))
     with transaction.atomic():
         _transition(concern, State.ACKNOWLEDGED, user, "Acknowledged", _clean_reason(reason))
     return concern
@@ -178,7 +186,7 @@ def answer(user, concern, *, body, kind, reason="", sign_name=False, refer_to=No
     (`refer_to`): it is added to the routing, its liaisons are emailed, and the concern stays
     open for it (a referral is not an answer, so it does not move the concern to "answered")."""
     if not permissions.can_answer(user, concern):
-        raise PermissionDenied("Only liaisons of the partners it was sent to can answer it.")
+        raise PermissionDenied(_("Only liaisons of the partners it was sent to can answer it."))
     kind = AnswerKind(kind)
     if kind == AnswerKind.REFERRED:
         return refer(user, concern, body=body, partner=refer_to, reason=reason,
@@ -190,12 +198,12 @@ def refer(user, concern, *, body, partner, reason="", sign_name=False):
     """Pass the concern on to another partner (the default partner does this for an unmatched
     concern), with a public answer saying so."""
     if not permissions.can_refer(user, concern):
-        raise PermissionDenied("Only liaisons of the partners it was sent to can refer it.")
+        raise PermissionDenied(_("Only liaisons of the partners it was sent to can refer it."))
     if partner is None:
-        raise ValidationError("Choose the partner you refer this concern to.")
+        raise ValidationError(_("Choose the partner you refer this concern to."))
     if not partner.is_active or partner.pk in concern.partner_ids():
-        raise ValidationError(f"{partner.name} cannot take it: it already has this concern "
-                              "or is no longer active.")
+        raise ValidationError(_("%(partner)s cannot take it: it already has this concern or is no "
+                                "longer active.") % {"partner": partner.name})
     with transaction.atomic():
         post = _post_answer(user, concern, body=body, kind=AnswerKind.REFERRED, reason=reason,
                             sign_name=sign_name, referred_to=partner)
@@ -211,10 +219,10 @@ def save_answer_draft(user, concern, *, body, kind, reason="", sign_name=False, 
     """Keep an answer to publish later: one draft per routed partner (a colleague may finish
     it). Nothing is public and nobody is emailed until it is published with `answer`."""
     if not permissions.can_answer(user, concern):
-        raise PermissionDenied("Only liaisons of the partners it was sent to can answer it.")
+        raise PermissionDenied(_("Only liaisons of the partners it was sent to can answer it."))
     body = forum_actions.clean_body(body)
     with transaction.atomic():
-        draft, _ = AnswerDraft.objects.update_or_create(
+        draft, _created = AnswerDraft.objects.update_or_create(
             concern=concern, partner_id=user.partner_id,
             defaults={"author": user, "body": body, "kind": AnswerKind(kind) if kind else "",
                       "reason": (reason or "")[:REASON_MAX], "sign_name": bool(sign_name),
@@ -264,13 +272,14 @@ def add_note(user, concern, *, body, share=False):
     """An internal note, seen by the writer's organisation (and moderators) only, or by every
     routed partner when `share` (see permissions.can_see_note)."""
     if not permissions.can_add_note(user, concern):
-        raise PermissionDenied("Only liaisons of the partners it was sent to and moderators "
-                               "can write internal notes.")
+        raise PermissionDenied(_("Only liaisons of the partners it was sent to and moderators "
+                                 "can write internal notes."))
     body = (body or "").strip()
     if not body:
-        raise ValidationError("Write the note before you save it.")
+        raise ValidationError(_("Write the note before you save it."))
     if len(body) > NOTE_MAX:
-        raise ValidationError(f"A note can have at most {NOTE_MAX:,} characters.")
+        raise ValidationError(_("A note can have at most %(max)s characters.") % {
+            "max": number_format(NOTE_MAX, force_grouping=True)})
     with transaction.atomic():
         note = InternalNote.objects.create(
             concern=concern, author=user, partner=user.partner if user.is_liaison else None,
@@ -286,9 +295,9 @@ def resolve(user, concern, *, reason=""):
     if not permissions.can_resolve(user, concern):
         if concern.state in (State.OPEN, State.ACKNOWLEDGED) and (
                 permissions.is_routed_liaison(user, concern) or permissions.is_moderator(user)):
-            raise ValidationError("Post an official answer first (“Not actionable” with its "
-                                  "reason, if the partners cannot act on it).")
-        raise PermissionDenied("This concern cannot be marked resolved now.")
+            raise ValidationError(_("Post an official answer first (“Not actionable” with its "
+                                    "reason, if the partners cannot act on it)."))
+        raise PermissionDenied(_("This concern cannot be marked resolved now."))
     with transaction.atomic():
         concern.resolved_at = timezone.now()
         concern.save(update_fields=["resolved_at"])
@@ -299,7 +308,7 @@ def resolve(user, concern, *, reason=""):
 def close(user, concern, *, reason, note=""):
     reason = CloseReason(reason)
     if not permissions.can_close(user, concern, reason):
-        raise PermissionDenied("You cannot close this concern for that reason.")
+        raise PermissionDenied(_("You cannot close this concern for that reason."))
     with transaction.atomic():
         concern.close_reason, concern.closed_at = reason, timezone.now()
         concern.save(update_fields=["close_reason", "closed_at"])
@@ -309,8 +318,8 @@ def close(user, concern, *, reason, note=""):
 
 def reopen(user, concern, *, reason=""):
     if not permissions.can_reopen(user, concern):
-        raise PermissionDenied("A concern can be reopened by the resident who raised it, within "
-                               "30 days of it being resolved.")
+        raise PermissionDenied(_("A concern can be reopened by the resident who raised it, within "
+                                 "30 days of it being resolved."))
     with transaction.atomic():
         _clear_satisfaction(user, concern)
         _transition(concern, State.OPEN, user, "Reopened by the resident", _clean_reason(reason))
@@ -331,7 +340,7 @@ def _clear_satisfaction(user, concern):
 
 def give_satisfaction(user, concern, *, answer, comment=""):
     if not permissions.can_give_satisfaction(user, concern):
-        raise PermissionDenied("You have answered this question already.")
+        raise PermissionDenied(_("You have answered this question already."))
     comment = (comment or "").strip()[:2000]
     with transaction.atomic():
         result = SatisfactionAnswer.objects.create(concern=concern, answer=answer, comment=comment)
@@ -374,9 +383,9 @@ def _event(concern, state, summary, *, reason="", actor=None, label, post=None, 
 def _clean_reason(reason, required=False):
     reason = " ".join((reason or "").split())
     if required and not reason:
-        raise ValidationError("Give a reason: it is shown on the public timeline.")
+        raise ValidationError(_("Give a reason: it is shown on the public timeline."))
     if len(reason) > REASON_MAX:
-        raise ValidationError(f"The reason can have at most {REASON_MAX} characters.")
+        raise ValidationError(_("The reason can have at most %(max)d characters.") % {"max": REASON_MAX})
     moderation_policy.refuse_personal_data(reason, what="The reason")
     return reason
 
@@ -396,24 +405,40 @@ def _admin_link(concern):
     return f"{_base_url()}{concern.thread.get_absolute_url()}"
 
 
-def liaison_emails(partner_id):
+def _liaisons(partner_id):
     from portal.accounts.models import User
 
-    return sorted(User.objects.filter(partner_id=partner_id, is_active=True,
-                                      groups__name=Role.LIAISON).values_list("email", flat=True))
+    return User.objects.filter(partner_id=partner_id, is_active=True, groups__name=Role.LIAISON)
+
+
+def liaison_emails(partner_id):
+    return sorted(_liaisons(partner_id).values_list("email", flat=True))
+
+
+def liaison_emails_by_language(partner_id):
+    """{language: sorted addresses} of the partner's liaisons: one email per language."""
+    grouped = defaultdict(list)
+    for email, preferred in _liaisons(partner_id).values_list("email", "preferred_language"):
+        grouped[preferred or settings.LANGUAGE_CODE].append(email)
+    return {language: sorted(emails) for language, emails in sorted(grouped.items())}
 
 
 def _email_partner_routed(concern, partner):
-    to = liaison_emails(partner.pk)
-    if not to:
-        return
     thread = concern.thread
-    body = (f"A concern was sent to {partner.name}.\n\n{thread.title}\n"
-            f"Topic: {thread.topic or '-'}; neighbourhood: {thread.neighbourhood or '-'}\n\n"
-            f"Public page: {_base_url()}{thread.get_absolute_url()}\n"
-            f"Your inbox: {_admin_link(concern)}\n")
-    _queue_email(f"routed:{concern.pk}:{partner.pk}", concern, to,
-                 f"New concern for {partner.name}: {thread.title}", body)
+    for language, to in liaison_emails_by_language(partner.pk).items():
+        with translation.override(language):
+            body = (_("A concern was sent to %(partner)s.") % {"partner": partner.name}
+                    + f"\n\n{thread.title}\n"
+                    + _("Topic: %(topic)s; neighbourhood: %(neighbourhood)s") % {
+                        "topic": thread.topic or "-", "neighbourhood": thread.neighbourhood or "-"}
+                    + "\n\n" + _("Public page:") + f" {_base_url()}{_localised(thread, language)}\n"
+                    + _("Your inbox:") + f" {_admin_link(concern)}\n")
+            subject = _("New concern for %(partner)s: %(title)s") % {"partner": partner.name,
+                                                                      "title": thread.title}
+        # The site's language keeps the key it always had, so no email is sent twice.
+        suffix = "" if language == settings.LANGUAGE_CODE else f":{language}"
+        _queue_email(f"routed:{concern.pk}:{partner.pk}{suffix}", concern, to, subject, body,
+                     language=language)
 
 
 def _email_resident(concern, event):
@@ -424,17 +449,28 @@ def _email_resident(concern, event):
         return
     if not Follow.objects.filter(user=resident, thread=concern.thread).exists():
         return
-    body = (f"Your concern “{concern.title}” is now {concern.get_state_display().lower()}.\n\n"
-            f"{event.actor_label}: {event.summary}\n"
-            + (f"Reason: {event.reason}\n" if event.reason else "")
-            + f"\n{_base_url()}{concern.thread.get_absolute_url()}\n\n"
-            "You get these emails because you follow this thread; unfollow it to stop them.\n")
-    _queue_email(f"resident:{event.pk}", concern, [resident.email],
-                 f"Your concern: {event.summary}", body)
+    language = languages.for_user(resident)
+    with translation.override(language):
+        body = (_("Your concern “%(title)s” is now %(state)s.") % {
+                    "title": concern.title, "state": concern.get_state_display().lower()}
+                + f"\n\n{event.actor_label}: {event.summary}\n"
+                + (_("Reason:") + f" {event.reason}\n" if event.reason else "")
+                + f"\n{_base_url()}{_localised(concern.thread, language)}\n\n"
+                + _("You get these emails because you follow this thread; unfollow it to stop them.")
+                + "\n")
+        subject = _("Your concern: %(summary)s") % {"summary": event.summary}
+    _queue_email(f"resident:{event.pk}", concern, [resident.email], subject, body, language=language)
 
 
-def _queue_email(key, concern, to, subject, body):
-    """Queue one concern email to the outbox (portal/emails.py), in the caller's transaction."""
+def _localised(thread, language):
+    """The thread's address in `language` (/es/... for Spanish)."""
+    with translation.override(language):
+        return languages.localised(thread.get_absolute_url())
+
+
+def _queue_email(key, concern, to, subject, body, language=None):
+    """Queue one concern email to the outbox (portal/emails.py), in the caller's transaction,
+    rendered in `language` (the recipients'; default the site's)."""
     return queue_email(to=list(to), template="concerns/email/message", subject=subject,
                        context={"body": body}, key=f"concerns:{key}"[:200],
-                       about=f"concern:{concern.pk}" if concern else "")
+                       about=f"concern:{concern.pk}" if concern else "", language=language)

@@ -1,6 +1,7 @@
 """Forms on a concern's page. Rules live in actions and permissions; these only parse input."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import User
 from portal.accounts.roles import Role
@@ -8,40 +9,40 @@ from portal.partners.models import Partner
 
 from .models import AnswerKind, CloseReason, Satisfaction
 
-REASON_HELP = "Shown on the public timeline. Never include names or addresses."
+REASON_HELP = _("Shown on the public timeline. Never include names or addresses.")
 
 
 class AnswerForm(forms.Form):
-    kind = forms.ChoiceField(label="Kind of answer", choices=AnswerKind.choices,
+    kind = forms.ChoiceField(label=_("Kind of answer"), choices=AnswerKind.choices,
                              widget=forms.RadioSelect, initial=AnswerKind.INFORMATION)
-    body = forms.CharField(label="Official answer (public)", widget=forms.Textarea(attrs={"rows": 8}),
-                           help_text="Markdown works. Signed by your organisation.")
-    reason = forms.CharField(label="Reason (needed for “not actionable”)", required=False,
+    body = forms.CharField(label=_("Official answer (public)"), widget=forms.Textarea(attrs={"rows": 8}),
+                           help_text=_("Markdown works. Signed by your organisation."))
+    reason = forms.CharField(label=_("Reason (needed for “not actionable”)"), required=False,
                              max_length=300, help_text=REASON_HELP)
     refer_to = forms.ModelChoiceField(
-        label="Refer to (for “referred to another partner”)", required=False,
+        label=_("Refer to (for “referred to another partner”)"), required=False,
         queryset=Partner.objects.filter(is_active=True).order_by("name"),
-        help_text="The partner is added to this concern and its liaisons are emailed.")
-    sign_name = forms.BooleanField(label="Also show my display name", required=False)
+        help_text=_("The partner is added to this concern and its liaisons are emailed."))
+    sign_name = forms.BooleanField(label=_("Also show my display name"), required=False)
 
 
 class NoteForm(forms.Form):
-    body = forms.CharField(label="Internal note", widget=forms.Textarea(attrs={"rows": 4}),
+    body = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 4}),
                            max_length=5000,
-                           help_text="Only your organisation and moderators see it, unless "
-                                     "you share it with the other routed partners.")
-    share = forms.BooleanField(label="Share with the other routed partners", required=False,
-                               help_text="Otherwise only your organisation and moderators see it.")
+                           help_text=_("Only your organisation and moderators see it, unless "
+                                       "you share it with the other routed partners."))
+    share = forms.BooleanField(label=_("Share with the other routed partners"), required=False,
+                               help_text=_("Otherwise only your organisation and moderators see it."))
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="Reason (optional)", required=False, max_length=300,
+    reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=300,
                              help_text=REASON_HELP)
 
 
 class CloseForm(forms.Form):
-    reason = forms.ChoiceField(label="Why close it?", choices=CloseReason.choices)
-    note = forms.CharField(label="Explanation (optional)", required=False, max_length=300,
+    reason = forms.ChoiceField(label=_("Why close it?"), choices=CloseReason.choices)
+    note = forms.CharField(label=_("Explanation (optional)"), required=False, max_length=300,
                            help_text=REASON_HELP)
 
     def __init__(self, *args, reasons=None, **kwargs):
@@ -51,7 +52,7 @@ class CloseForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label="Assign to a colleague", queryset=User.objects.none())
+    assignee = forms.ModelChoiceField(label=_("Assign to a colleague"), queryset=User.objects.none())
 
     def __init__(self, *args, partner_id=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,14 +62,14 @@ class AssignForm(forms.Form):
 
 class RerouteForm(forms.Form):
     partners = forms.ModelMultipleChoiceField(
-        label="Send to", queryset=Partner.objects.filter(is_active=True),
+        label=_("Send to"), queryset=Partner.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple)
-    reason = forms.CharField(label="Reason", max_length=300, help_text=REASON_HELP)
+    reason = forms.CharField(label=_("Reason"), max_length=300, help_text=REASON_HELP)
 
 
 class SatisfactionForm(forms.Form):
-    answer = forms.ChoiceField(label="Was your concern addressed?", choices=Satisfaction.choices,
+    answer = forms.ChoiceField(label=_("Was your concern addressed?"), choices=Satisfaction.choices,
                                widget=forms.RadioSelect)
-    comment = forms.CharField(label="Anything to add? (optional)", required=False, max_length=2000,
+    comment = forms.CharField(label=_("Anything to add? (optional)"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 3}),
-                              help_text="Counted in the public figures; the comment is not published.")
+                              help_text=_("Counted in the public figures; the comment is not published."))

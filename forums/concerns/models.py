@@ -8,17 +8,18 @@ that. Emails go through the outbox (portal/emails.py).
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 class State(models.TextChoices):
-    SUBMITTED = "submitted", "Submitted (waiting for moderation)"
-    OPEN = "open", "Open"
-    ACKNOWLEDGED = "acknowledged", "Acknowledged"
-    ANSWERED = "answered", "Answered"
-    RESOLVED = "resolved", "Resolved"
-    CLOSED = "closed", "Closed"
+    SUBMITTED = "submitted", gettext_lazy("Submitted (waiting for moderation)")
+    OPEN = "open", gettext_lazy("Open")
+    ACKNOWLEDGED = "acknowledged", gettext_lazy("Acknowledged")
+    ANSWERED = "answered", gettext_lazy("Answered")
+    RESOLVED = "resolved", gettext_lazy("Resolved")
+    CLOSED = "closed", gettext_lazy("Closed")
 
 
 ACTIVE_STATES = (State.OPEN, State.ACKNOWLEDGED, State.ANSWERED)
@@ -26,23 +27,23 @@ WAITING_STATES = (State.OPEN, State.ACKNOWLEDGED)  # no official answer yet
 
 
 class CloseReason(models.TextChoices):
-    DUPLICATE = "duplicate", "Duplicate of another concern"
-    NOT_ACTIONABLE = "not_actionable", "Not something the partners can act on"
-    WITHDRAWN = "withdrawn", "Withdrawn by the resident"
+    DUPLICATE = "duplicate", gettext_lazy("Duplicate of another concern")
+    NOT_ACTIONABLE = "not_actionable", gettext_lazy("Not something the partners can act on")
+    WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn by the resident")
 
 
 class AnswerKind(models.TextChoices):
-    INFORMATION = "information", "Information"
-    ACTION_TAKEN = "action_taken", "Action taken"
-    ACTION_WITHHELD = "action_withheld", "Action taken (details withheld)"
-    REFERRED = "referred", "Referred to another partner"
-    NOT_ACTIONABLE = "not_actionable", "Not actionable"
+    INFORMATION = "information", gettext_lazy("Information")
+    ACTION_TAKEN = "action_taken", gettext_lazy("Action taken")
+    ACTION_WITHHELD = "action_withheld", gettext_lazy("Action taken (details withheld)")
+    REFERRED = "referred", gettext_lazy("Referred to another partner")
+    NOT_ACTIONABLE = "not_actionable", gettext_lazy("Not actionable")
 
 
 class Satisfaction(models.TextChoices):
-    YES = "yes", "Yes"
-    PARTLY = "partly", "Partly"
-    NO = "no", "No"
+    YES = "yes", gettext_lazy("Yes")
+    PARTLY = "partly", gettext_lazy("Partly")
+    NO = "no", gettext_lazy("No")
 
 
 class ConcernQuerySet(models.QuerySet):

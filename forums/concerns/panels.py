@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from portal import chrome
 
@@ -87,7 +88,7 @@ def _templates_by_kind(thread, user):
         Q(topic_id=thread.topic_id) | Q(topic__isnull=True), partner_id=user.partner_id)
     groups = {}
     for template in sorted(templates, key=lambda t: (t.kind == "", t.kind, t.title)):
-        label = template.get_kind_display() if template.kind else "Any kind of answer"
+        label = template.get_kind_display() if template.kind else _("Any kind of answer")
         groups.setdefault(label, []).append(template)
     return list(groups.items())
 

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from . import permissions
 
@@ -52,9 +53,9 @@ def clean_point(latitude, longitude):
     try:
         lat, lng = Decimal(str(latitude)), Decimal(str(longitude))
     except (ArithmeticError, ValueError):
-        raise ValidationError("The place marked on the map could not be read: mark it again.") from None
+        raise ValidationError(_("The place marked on the map could not be read: mark it again.")) from None
     if not (-90 <= lat <= 90 and -180 <= lng <= 180):
-        raise ValidationError("The place marked on the map is not on the map: mark it again.")
+        raise ValidationError(_("The place marked on the map is not on the map: mark it again."))
     return lat.quantize(PLACES), lng.quantize(PLACES)
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import actions, forms, permissions, public
@@ -26,28 +27,28 @@ def raise_concern(request):
 
 def _handlers():
     return {
-        "claim": (None, lambda r, c, d: actions.claim(r.user, c), "You claimed this concern."),
+        "claim": (None, lambda r, c, d: actions.claim(r.user, c), _("You claimed this concern.")),
         "assign": (forms.AssignForm, lambda r, c, d: actions.assign(r.user, c, d["assignee"]),
-                   "The concern is assigned."),
+                   _("The concern is assigned.")),
         "acknowledge": (forms.ReasonForm,
                         lambda r, c, d: actions.acknowledge(r.user, c, reason=d["reason"]),
-                        "The concern is acknowledged."),
+                        _("The concern is acknowledged.")),
         "answer": (forms.AnswerForm, _answer_or_draft, None),  # the message says which
         "note": (forms.NoteForm, lambda r, c, d: actions.add_note(r.user, c, body=d["body"],
                                                                  share=d["share"]),
-                 "Your note is saved."),
+                 _("Your note is saved.")),
         "resolve": (forms.ReasonForm, lambda r, c, d: actions.resolve(r.user, c, reason=d["reason"]),
-                    "The concern is marked resolved."),
+                    _("The concern is marked resolved.")),
         "close": (forms.CloseForm, lambda r, c, d: actions.close(r.user, c, **d),
-                  "The concern is closed."),
+                  _("The concern is closed.")),
         "reopen": (forms.ReasonForm, lambda r, c, d: actions.reopen(r.user, c, reason=d["reason"]),
-                   "Your concern is open again."),
+                   _("Your concern is open again.")),
         "reroute": (forms.RerouteForm,
                     lambda r, c, d: actions.reroute(r.user, c, d["partners"], reason=d["reason"]),
-                    "The concern is re-routed."),
+                    _("The concern is re-routed.")),
         "satisfaction": (forms.SatisfactionForm,
                          lambda r, c, d: actions.give_satisfaction(r.user, c, **d),
-                         "Thank you for your answer."),
+                         _("Thank you for your answer.")),
     }
 
 
@@ -73,7 +74,7 @@ def concern_action(request, pk, name):
     try:
         result = run(request, concern, data)
     except PermissionDenied as error:
-        messages.error(request, str(error) or "You cannot do that.")
+        messages.error(request, str(error) or _("You cannot do that."))
     except ValidationError as error:
         return _keep(request, name, thread_url, {"__all__": [{"message": m} for m in error.messages]})
     else:
@@ -84,9 +85,9 @@ def concern_action(request, pk, name):
 def _answer_or_draft(request, concern, data):
     if "save_draft" in request.POST:
         actions.save_answer_draft(request.user, concern, **data)
-        return "Your draft is saved: only your organisation sees it until it is published."
+        return _("Your draft is saved: only your organisation sees it until it is published.")
     actions.answer(request.user, concern, **data)
-    return "Your official answer is posted."
+    return _("Your official answer is posted.")
 
 
 def _bind(form_class, request, name):
@@ -98,7 +99,7 @@ def _bind(form_class, request, name):
 def _keep(request, name, thread_url, errors):
     """Remember what was typed and what is wrong, and show it again on the thread page."""
     request.session[KEPT_INPUT] = {"name": name, "data": request.POST.dict(), "errors": errors}
-    first = next(iter(errors.values()), [{"message": "Check the form."}])[0]["message"]
-    messages.error(request, f"Not saved: {first}")
+    first = next(iter(errors.values()), [{"message": _("Check the form.")}])[0]["message"]
+    messages.error(request, _("Not saved: %(error)s") % {"error": first})
     return HttpResponseRedirect(f"{thread_url}#concern-{name}")
 

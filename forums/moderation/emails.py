@@ -1,7 +1,9 @@
 """The email telling an author why their post was rejected, with their own text."""
 
+from django.utils import translation
 from wagtail.models import Site
 
+from portal import languages
 from portal.emails import absolute_url, queue_email
 from portal.models import SiteSettings
 
@@ -15,13 +17,16 @@ def queue_rejection_email(item):
         to=author.email, template="moderation/email/rejected", key=f"moderation:rejected:{item.pk}",
         context={"item": item, "post": item.post, "author": author,
                  "thread_title": item.post.thread.title,
-                 "rules_url": _community_rules_url()},
-        about=f"post:{item.post.pk}",
+                 "rules_url": _community_rules_url(languages.for_user(author))},
+        about=f"post:{item.post.pk}", language=languages.for_user(author),
     )
 
 
-def _community_rules_url():
+def _community_rules_url(language):
     """The community rules page the site settings name, if there is one."""
     site = Site.objects.filter(is_default_site=True).first()
     rules = SiteSettings.for_site(site).community_rules_page if site else None
-    return absolute_url(rules.url) if rules is not None and rules.live else ""
+    if rules is None or not rules.live:
+        return ""
+    with translation.override(language):
+        return absolute_url(languages.localised(rules.url))

@@ -1,11 +1,13 @@
 """Forms: the honeypot every posting form carries, flagging, and moderators' action forms."""
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import FlagReason, TrustLevel
 
 HONEYPOT_FIELD = "website"
-HONEYPOT_ERROR = "Your post could not be sent. Please try again."
+HONEYPOT_ERROR = gettext_lazy("Your post could not be sent. Please try again.")
 
 
 class HoneypotInput(forms.TextInput):
@@ -20,7 +22,7 @@ class HoneypotInput(forms.TextInput):
 
 
 class HoneypotMixin(forms.Form):
-    website = forms.CharField(required=False, widget=HoneypotInput(), label="Leave this empty")
+    website = forms.CharField(required=False, widget=HoneypotInput(), label=gettext_lazy("Leave this empty"))
 
     def clean_website(self):
         if self.cleaned_data.get(HONEYPOT_FIELD):
@@ -34,16 +36,17 @@ class HoneypotMixin(forms.Form):
 
 class FlagForm(forms.Form):
     reason = forms.ChoiceField(choices=FlagReason.choices, widget=forms.RadioSelect,
-                               label="What is wrong with this post?",
-                               error_messages={"required": "Choose what is wrong with this post."})
+                               label=gettext_lazy("What is wrong with this post?"),
+                               error_messages={
+                                   "required": gettext_lazy("Choose what is wrong with this post.")})
     note = forms.CharField(required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
-                           label="Anything the moderators should know (optional)",
-                           help_text="Needed if you chose “Something else”.")
+                           label=gettext_lazy("Anything the moderators should know (optional)"),
+                           help_text=gettext_lazy("Needed if you chose “Something else”."))
 
     def clean(self):
         data = super().clean()
         if data.get("reason") == FlagReason.OTHER and not (data.get("note") or "").strip():
-            self.add_error("note", "Tell us in a few words what is wrong.")
+            self.add_error("note", _("Tell us in a few words what is wrong."))
         return data
 
     def full_clean(self):
@@ -54,24 +57,25 @@ class FlagForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(max_length=500, required=False, label="Reason",
+    reason = forms.CharField(max_length=500, required=False, label=gettext_lazy("Reason"),
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RedactForm(forms.Form):
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), label="Text to publish",
-                           help_text="Edit out the part that must go; the original is kept.")
-    reason = forms.CharField(max_length=300, label="Reason")
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), label=gettext_lazy("Text to publish"),
+                           help_text=gettext_lazy("Edit out the part that must go; the original is kept."))
+    reason = forms.CharField(max_length=300, label=gettext_lazy("Reason"))
 
 
 class RetitleForm(forms.Form):
-    title = forms.CharField(max_length=150, label="Thread title",
-                            help_text="The thread's address follows it; the old address stops working.")
-    reason = forms.CharField(max_length=300, label="Reason")
+    title = forms.CharField(max_length=150, label=gettext_lazy("Thread title"),
+                            help_text=gettext_lazy(
+                                "The thread's address follows it; the old address stops working."))
+    reason = forms.CharField(max_length=300, label=gettext_lazy("Reason"))
 
 
 class MoveForm(forms.Form):
-    board = forms.ModelChoiceField(queryset=None, label="Move to board")
+    board = forms.ModelChoiceField(queryset=None, label=gettext_lazy("Move to board"))
     reason = forms.CharField(max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -82,13 +86,13 @@ class MoveForm(forms.Form):
 
 
 class SanctionForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("silenced", "Silence (can read, cannot post)"),
-                                      ("suspended", "Suspend (cannot sign in)")])
-    days = forms.IntegerField(min_value=1, max_value=3650, initial=7, label="For how many days")
-    reason = forms.CharField(max_length=300, label="Reason (the person sees this)")
+    kind = forms.ChoiceField(choices=[("silenced", gettext_lazy("Silence (can read, cannot post)")),
+                                      ("suspended", gettext_lazy("Suspend (cannot sign in)"))])
+    days = forms.IntegerField(min_value=1, max_value=3650, initial=7, label=gettext_lazy("For how many days"))
+    reason = forms.CharField(max_length=300, label=gettext_lazy("Reason (the person sees this)"))
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                           label="Staff-only note")
+                           label=gettext_lazy("Staff-only note"))
 
 
 class TrustLevelForm(forms.Form):
-    level = forms.TypedChoiceField(choices=TrustLevel.choices, coerce=int, label="Trust level")
+    level = forms.TypedChoiceField(choices=TrustLevel.choices, coerce=int, label=gettext_lazy("Trust level"))

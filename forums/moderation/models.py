@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -70,9 +71,9 @@ class ModerationSettings(BaseSiteSetting):
 
 
 class TrustLevel(models.IntegerChoices):
-    NEW = 0, "New: first posts are held"
-    MEMBER = 1, "Member"
-    TRUSTED = 2, "Trusted"
+    NEW = 0, gettext_lazy("New: first posts are held")
+    MEMBER = 1, gettext_lazy("Member")
+    TRUSTED = 2, gettext_lazy("Trusted")
 
 
 class Standing(models.Model):
@@ -127,12 +128,12 @@ class WatchedWord(models.Model):
 
 
 class FlagReason(models.TextChoices):
-    PERSONAL = "personal", "Personal information about someone"
-    HARASSMENT = "harassment", "Harassment or hate"
-    SPAM = "spam", "Spam"
-    OFF_TOPIC = "off-topic", "Off-topic"
-    DANGER = "danger", "Someone may be in danger"
-    OTHER = "other", "Something else (tell us in a note)"
+    PERSONAL = "personal", gettext_lazy("Personal information about someone")
+    HARASSMENT = "harassment", gettext_lazy("Harassment or hate")
+    SPAM = "spam", gettext_lazy("Spam")
+    OFF_TOPIC = "off-topic", gettext_lazy("Off-topic")
+    DANGER = "danger", gettext_lazy("Someone may be in danger")
+    OTHER = "other", gettext_lazy("Something else (tell us in a note)")
 
 
 class Flag(models.Model):
@@ -150,20 +151,20 @@ class Flag(models.Model):
 
 
 class ReviewReason(models.TextChoices):
-    CRISIS = "crisis", "Crisis language"
-    PERSONAL_DATA = "personal-data", "Personal details"
-    WATCHED_WORD = "watched-word", "Watched word"
-    NEW_ACCOUNT = "new-account", "New account"
-    FLAGGED = "flagged", "Flagged by residents"
+    CRISIS = "crisis", gettext_lazy("Crisis language")
+    PERSONAL_DATA = "personal-data", gettext_lazy("Personal details")
+    WATCHED_WORD = "watched-word", gettext_lazy("Watched word")
+    NEW_ACCOUNT = "new-account", gettext_lazy("New account")
+    FLAGGED = "flagged", gettext_lazy("Flagged by residents")
 
 
 class ReviewStatus(models.TextChoices):
-    OPEN = "open", "Waiting"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
-    HIDDEN = "hidden", "Hidden"
-    REDACTED = "redacted", "Redacted"
-    DISMISSED = "dismissed", "Kept (flags dismissed)"
+    OPEN = "open", gettext_lazy("Waiting")
+    APPROVED = "approved", gettext_lazy("Approved")
+    REJECTED = "rejected", gettext_lazy("Rejected")
+    HIDDEN = "hidden", gettext_lazy("Hidden")
+    REDACTED = "redacted", gettext_lazy("Redacted")
+    DISMISSED = "dismissed", gettext_lazy("Kept (flags dismissed)")
     FOLLOWED_UP = "followed-up", "Kept (crisis followed up)"
 
 

@@ -12,6 +12,8 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from portal import country
@@ -21,15 +23,16 @@ from . import detection, permissions
 from .models import ModerationSettings, ReviewReason, Standing, TrustLevel, WatchedWord, WordAction
 
 PUBLISH, HOLD = "publish", "hold"
-PERSONAL_DATA_MESSAGE = ("Your post seems to contain {found}. Please don't share personal details "
-                         "about anyone; a moderator will check your post before it appears.")
-NEW_ACCOUNT_MESSAGE = ("Thanks for posting. Your first posts are checked by a moderator before "
-                       "they appear; this usually takes a few hours.")
-WATCHED_WORD_MESSAGE = "A moderator will check your post before it appears."
-CRISIS_MESSAGE = ("If you or someone else is in danger now, {call}. The numbers below are free "
-                  "and open day and night. A moderator has been alerted to your post.")
+PERSONAL_DATA_MESSAGE = gettext_lazy(
+    "Your post seems to contain {found}. Please don't share personal details about anyone; a "
+    "moderator will check your post before it appears.")
+NEW_ACCOUNT_MESSAGE = gettext_lazy("Thanks for posting. Your first posts are checked by a moderator "
+                                   "before they appear; this usually takes a few hours.")
+WATCHED_WORD_MESSAGE = gettext_lazy("A moderator will check your post before it appears.")
+CRISIS_MESSAGE = gettext_lazy("If you or someone else is in danger now, {call}. The numbers below are "
+                              "free and open day and night. A moderator has been alerted to your post.")
 NEW_ACCOUNT_DETAIL = "New account"
-BLOCK_MESSAGE = "Your post was not sent: it contains “{phrase}”. {explanation}"
+BLOCK_MESSAGE = gettext_lazy("Your post was not sent: it contains “{phrase}”. {explanation}")
 
 
 @dataclass
@@ -188,7 +191,7 @@ def _apply_watched_words(decision, *, replace=True):
         if word.action == WordAction.BLOCK:
             raise ValidationError(BLOCK_MESSAGE.format(
                 phrase=word.phrase,
-                explanation=word.explanation or "Please change it and try again.").strip())
+                explanation=word.explanation or _("Please change it and try again.")).strip())
         if word.action == WordAction.REPLACE:
             if not replace:
                 continue
@@ -236,6 +239,6 @@ def is_held_as_new(user, config):
 
 
 def standing_for_update(user):
-    standing, _ = Standing.objects.get_or_create(user=user)
+    standing, _created = Standing.objects.get_or_create(user=user)
     user._moderation_standing = standing
     return standing

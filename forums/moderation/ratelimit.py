@@ -11,13 +11,15 @@ import time
 
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal import caching
 
 from . import permissions, policy
 
-PAUSED_MESSAGE = ("Posting is paused for a moment while part of the site recovers. What you wrote "
-                  "is kept below: please send it again in a minute.")
+PAUSED_MESSAGE = gettext_lazy("Posting is paused for a moment while part of the site recovers. What "
+                              "you wrote is kept below: please send it again in a minute.")
 
 THREAD, REPLY, EDIT, FLAG = "thread", "reply", "edit", "flag"
 HOUR = 3600
@@ -65,7 +67,8 @@ def refusal(user, ip, kind):
     if not wait:
         return None
     if kind == FLAG:
-        return f"You have flagged many posts this hour. You can flag again in {(wait + 59) // 60} minutes."
+        return _("You have flagged many posts this hour. You can flag again in %(minutes)d minutes.") % {
+            "minutes": (wait + 59) // 60}
     return wait_message(wait)
 
 
@@ -102,6 +105,7 @@ def client_ip(request):
 
 def wait_message(seconds):
     if seconds < 90:
-        return f"You are posting quickly. You can post again in {seconds} seconds."
+        return _("You are posting quickly. You can post again in %(seconds)d seconds.") % {
+            "seconds": seconds}
     minutes = (seconds + 59) // 60
-    return f"You are posting quickly. You can post again in {minutes} minutes."
+    return _("You are posting quickly. You can post again in %(minutes)d minutes.") % {"minutes": minutes}

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forums.models import Post, Submission
 
@@ -72,7 +73,7 @@ def flag_post(request, pk):
         return redirect_to_login(request.get_full_path())
     post_url = post.get_absolute_url()
     if not permissions.can_flag(request.user, post):
-        messages.error(request, "You cannot flag this post.")
+        messages.error(request, _("You cannot flag this post."))
         return HttpResponseRedirect(post_url)
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -86,11 +87,11 @@ def flag_post(request, pk):
             except ValidationError as error:
                 form.add_error(None, error)
             except PermissionDenied:
-                messages.error(request, "You cannot flag this post.")
+                messages.error(request, _("You cannot flag this post."))
                 return HttpResponseRedirect(post_url)
             else:
                 ratelimit.record(request.user, ratelimit.client_ip(request), ratelimit.FLAG)
-                messages.success(request, "Thank you. A moderator will look at this post.")
+                messages.success(request, _("Thank you. A moderator will look at this post."))
                 return HttpResponseRedirect(_back_to_the_message(request, post))
     return render(request, "moderation/flag_post.html", {"post": post, "form": form,
                                                           "thread": post.thread})
