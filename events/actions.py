@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from portal.accounts.audit import log
 
@@ -17,7 +18,7 @@ def respond(user, event, key, *, going, share_contact=False):
     the first person waiting, who is told by email. The event row is locked, so two people
     taking the last place at once cannot both get it."""
     if not permissions.can_rsvp(user, event):
-        raise PermissionDenied("Only residents who have confirmed their email address can RSVP.")
+        raise PermissionDenied(_("Only residents who have confirmed their email address can RSVP."))
     with transaction.atomic():
         locked = EventPage.objects.select_for_update().get(pk=event.pk)
         occurrence = _open_occurrence(locked, key)
@@ -36,11 +37,11 @@ def respond(user, event, key, *, going, share_contact=False):
 def _open_occurrence(event, key):
     occurrence = recurrence.find_occurrence(event, key)
     if occurrence is None:
-        raise ValidationError("That date is not one of this event's dates.")
+        raise ValidationError(_("That date is not one of this event's dates."))
     if occurrence.is_cancelled:
-        raise ValidationError("That date has been cancelled.")
+        raise ValidationError(_("That date has been cancelled."))
     if occurrence.end <= timezone.now():
-        raise ValidationError("That date has already passed.")
+        raise ValidationError(_("That date has already passed."))
     return occurrence
 
 
@@ -94,7 +95,7 @@ def cancel_event(event, *, by, note=""):
     """Cancel the whole event (every date). The page stays, with a notice; people who said they
     were going or were waiting are told by email."""
     if not permissions.can_cancel_event(by, event):
-        raise PermissionDenied("Only editors and the organisers can cancel an event.")
+        raise PermissionDenied(_("Only editors and the organisers can cancel an event."))
     with transaction.atomic():
         page = EventPage.objects.get(pk=event.pk)  # the live version: never publish a draft by accident
         page.is_cancelled = True
@@ -110,9 +111,9 @@ def cancel_event(event, *, by, note=""):
 def cancel_occurrence(event, occurrence_date, *, by, note=""):
     """Cancel one date of a repeating event."""
     if not permissions.can_cancel_event(by, event):
-        raise PermissionDenied("Only editors and the organisers can cancel an event.")
+        raise PermissionDenied(_("Only editors and the organisers can cancel an event."))
     if not event.is_repeating:
-        raise ValidationError("This event does not repeat: cancel the whole event instead.")
+        raise ValidationError(_("This event does not repeat: cancel the whole event instead."))
     with transaction.atomic():
         page = EventPage.objects.get(pk=event.pk)
         page.exceptions.add(EventException(occurrence_date=occurrence_date,

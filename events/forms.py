@@ -1,10 +1,13 @@
 """Admin form pieces for event pages."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import Panel
 
-WEEKDAY_CHOICES = [("MO", "Monday"), ("TU", "Tuesday"), ("WE", "Wednesday"), ("TH", "Thursday"),
-                   ("FR", "Friday"), ("SA", "Saturday"), ("SU", "Sunday")]
+WEEKDAY_CHOICES = [("MO", gettext_lazy("Monday")), ("TU", gettext_lazy("Tuesday")),
+                   ("WE", gettext_lazy("Wednesday")), ("TH", gettext_lazy("Thursday")),
+                   ("FR", gettext_lazy("Friday")), ("SA", gettext_lazy("Saturday")),
+                   ("SU", gettext_lazy("Sunday"))]
 
 
 class WeekdayCheckboxes(forms.CheckboxSelectMultiple):

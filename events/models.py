@@ -9,6 +9,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import dateformat
+from django.utils.dates import WEEKDAYS
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -28,7 +33,7 @@ def default_time_zone():
 
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
-        raise ValidationError("Enter an IANA time zone name such as Europe/London.")
+        raise ValidationError(_("Enter an IANA time zone name such as Europe/London."))
 
 
 def validate_weekdays(value):
@@ -36,7 +41,7 @@ def validate_weekdays(value):
     unknown = [code for code in codes if code not in WEEKDAY_CODES]
     if unknown:
         raise ValidationError(
-            "Choose days of the week (not %(codes)s).",
+            _("Choose days of the week (not %(codes)s)."),
             params={"codes": ", ".join(unknown)},
         )
 
@@ -83,19 +88,19 @@ class EventPage(RoutablePageMixin, Page):
     """A community forum, workshop, training or meeting; one-off or repeating."""
 
     class Kind(models.TextChoices):
-        COMMUNITY_FORUM = "forum", "Community forum"
-        WORKSHOP = "workshop", "Workshop"
-        TRAINING = "training", "Training"
-        SUPPORT_GROUP = "support", "Support group"
-        OUTREACH = "outreach", "Outreach"
-        OTHER = "other", "Other"
+        COMMUNITY_FORUM = "forum", gettext_lazy("Community forum")
+        WORKSHOP = "workshop", gettext_lazy("Workshop")
+        TRAINING = "training", gettext_lazy("Training")
+        SUPPORT_GROUP = "support", gettext_lazy("Support group")
+        OUTREACH = "outreach", gettext_lazy("Outreach")
+        OTHER = "other", gettext_lazy("Other")
 
     class Frequency(models.TextChoices):
-        NONE = "", "Does not repeat"
-        DAILY = "DAILY", "Daily"
-        WEEKLY = "WEEKLY", "Weekly"
-        MONTHLY = "MONTHLY", "Monthly"
-        YEARLY = "YEARLY", "Yearly"
+        NONE = "", gettext_lazy("Does not repeat")
+        DAILY = "DAILY", gettext_lazy("Daily")
+        WEEKLY = "WEEKLY", gettext_lazy("Weekly")
+        MONTHLY = "MONTHLY", gettext_lazy("Monthly")
+        YEARLY = "YEARLY", gettext_lazy("Yearly")
 
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMUNITY_FORUM)
     summary = models.CharField(max_length=255, blank=True, help_text="One sentence for lists.")
@@ -137,8 +142,9 @@ class EventPage(RoutablePageMixin, Page):
         help_text="Weekly: days as MO,TU,WE,TH,FR,SA,SU. Monthly: the weekday of the nth week.",
     )
     weekday_position = models.SmallIntegerField(
-        null=True, blank=True, choices=[(1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth"),
-                                        (-1, "Last")],
+        null=True, blank=True, choices=[(1, gettext_lazy("First")), (2, gettext_lazy("Second")),
+                                        (3, gettext_lazy("Third")), (4, gettext_lazy("Fourth")),
+                                        (-1, gettext_lazy("Last"))],
         help_text="Monthly only: e.g. the first Tuesday. Empty: the same day of the month.",
     )
     until = models.DateField(null=True, blank=True, help_text="Last date it may repeat on.")
@@ -206,15 +212,15 @@ class EventPage(RoutablePageMixin, Page):
         super().clean()
         errors = {}
         if self.start and self.end and self.end < self.start:
-            errors["end"] = "The end must be after the start."
+            errors["end"] = _("The end must be after the start.")
         if self.frequency and self.until and self.count:
-            errors["count"] = "Give either an end date or a number of times, not both."
+            errors["count"] = _("Give either an end date or a number of times, not both.")
         if self.weekday_position and self.frequency != self.Frequency.MONTHLY:
-            errors["weekday_position"] = "The nth weekday applies to monthly events only."
+            errors["weekday_position"] = _("The nth weekday applies to monthly events only.")
         if self.weekday_position and len(self.weekday_codes) != 1:
-            errors["weekdays"] = "For “the first Tuesday” tick exactly one day."
+            errors["weekdays"] = _("For “the first Tuesday” tick exactly one day.")
         if self.interval < 1:
-            errors["interval"] = "Repeat at least every 1."
+            errors["interval"] = _("Repeat at least every 1.")
         if errors:
             raise ValidationError(errors)
 
@@ -249,23 +255,33 @@ class EventPage(RoutablePageMixin, Page):
 
     @property
     def recurrence_text(self):
-        """"Every 2 weeks on Thursday", "Every month on the first Tuesday", "" if one-off."""
+        """"Every 2 weeks on Thursday", "Every month on the first Tuesday", "" if one-off; in the
+        active language."""
         if not self.frequency:
             return ""
-        unit = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}[self.frequency]
-        text = f"Every {unit}" if self.interval <= 1 else f"Every {self.interval} {unit}s"
-        names = dict(zip(WEEKDAY_CODES, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                         "Saturday", "Sunday"], strict=True))
+        n = self.interval if self.interval > 1 else 1
+        text = {
+            "DAILY": ngettext("Every day", "Every %(count)d days", n),
+            "WEEKLY": ngettext("Every week", "Every %(count)d weeks", n),
+            "MONTHLY": ngettext("Every month", "Every %(count)d months", n),
+            "YEARLY": ngettext("Every year", "Every %(count)d years", n),
+        }[self.frequency] % {"count": n}
+        names = dict(zip(WEEKDAY_CODES, [str(WEEKDAYS[i]) for i in range(7)], strict=True))
         days = [names[code] for code in self.weekday_codes if code in names]
         if days and self.weekday_position:
-            text += f" on the {self.get_weekday_position_display().lower()} {days[0]}"
+            text += " " + {
+                1: _("on the first %(day)s"), 2: _("on the second %(day)s"),
+                3: _("on the third %(day)s"), 4: _("on the fourth %(day)s"),
+                -1: _("on the last %(day)s"),
+            }[self.weekday_position] % {"day": days[0]}
         elif days:
-            text += " on " + (days[0] if len(days) == 1
-                              else ", ".join(days[:-1]) + " and " + days[-1])
+            text += " " + _("on %(days)s") % {"days": get_text_list(days, _("and"))}
         if self.until:
-            text += f", until {self.until:%-d %B %Y}"
+            text += ", " + _("until %(date)s") % {
+                "date": dateformat.format(self.until, pgettext("date format", "j F Y"))}
         elif self.count:
-            text += f", {self.count} times"
+            text += ", " + ngettext("%(count)d time", "%(count)d times", self.count) % {
+                "count": self.count}
         return text
 
     @property
@@ -316,8 +332,8 @@ class EventException(Orderable):
     """One occurrence of a repeating event that is cancelled or moved."""
 
     class Kind(models.TextChoices):
-        CANCELLED = "cancelled", "Cancelled"
-        MOVED = "moved", "Moved"
+        CANCELLED = "cancelled", gettext_lazy("Cancelled")
+        MOVED = "moved", gettext_lazy("Moved")
 
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="exceptions")
     occurrence_date = models.DateField(help_text="The date it would normally happen on (local).")
@@ -340,16 +356,16 @@ class EventException(Orderable):
         if self.kind == self.Kind.MOVED and not (self.new_start and self.new_end):
             raise ValidationError({"new_start": "A moved occurrence needs a new start and end."})
         if self.new_start and self.new_end and self.new_end < self.new_start:
-            raise ValidationError({"new_end": "The end must be after the start."})
+            raise ValidationError({"new_end": _("The end must be after the start.")})
 
 
 class Rsvp(models.Model):
     """A resident's answer for an event (occurrence_start empty) or one occurrence of a series."""
 
     class Status(models.TextChoices):
-        GOING = "going", "Going"
-        WAITING = "waiting", "On the waiting list"
-        NOT_GOING = "not_going", "Not going"
+        GOING = "going", gettext_lazy("Going")
+        WAITING = "waiting", gettext_lazy("On the waiting list")
+        NOT_GOING = "not_going", gettext_lazy("Not going")
 
     event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="rsvps")
     occurrence_start = models.DateTimeField(null=True, blank=True)

@@ -14,7 +14,10 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import dateformat, timezone
+from django.utils import dateformat, formats, timezone
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
@@ -31,13 +34,14 @@ PAST_PER_PAGE = 30
 
 
 class CalendarFilterForm(forms.Form):
-    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *EventPage.Kind.choices])
+    kind = forms.ChoiceField(required=False,
+                             choices=[("", gettext_lazy("Any kind")), *EventPage.Kind.choices])
     partner = forms.ModelChoiceField(required=False, queryset=Partner.objects.filter(is_active=True),
-                                     to_field_name="slug", empty_label="Any partner")
+                                     to_field_name="slug", empty_label=gettext_lazy("Any partner"))
     topic = forms.ModelChoiceField(required=False, queryset=Topic.objects.all(), to_field_name="slug",
-                                   empty_label="Any topic")
+                                   empty_label=gettext_lazy("Any topic"))
     neighbourhood = forms.ModelChoiceField(required=False, queryset=Neighbourhood.objects.all(),
-                                           to_field_name="slug", empty_label="Anywhere")
+                                           to_field_name="slug", empty_label=gettext_lazy("Anywhere"))
 
     def filter(self, events):
         self.is_valid()  # an unknown value in one filter leaves the others working
@@ -118,9 +122,12 @@ def month(request, page, year, month):
     found = occurrences_between(events, month_start, month_end)
     first_year, last_year = years_with_events(events, timezone.localdate().year)
     on_day = {day: items for day, items in by_day(found)}
+    # The week starts on the language's first day (Monday in Spanish and British English,
+    # Sunday in American English): Django's 0 is Sunday, Python's calendar's 0 is Monday.
+    first_weekday = (int(formats.get_format("FIRST_DAY_OF_WEEK")) - 1) % 7
     weeks = [
         [{"date": day, "in_month": day.month == month, "occurrences": on_day.get(day, [])} for day in week]
-        for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+        for week in pycalendar.Calendar(firstweekday=first_weekday).monthdatescalendar(year, month)
     ]
     first = date(year, month, 1)
     previous_month = first - timedelta(days=1)
@@ -131,7 +138,7 @@ def month(request, page, year, month):
         next_month=next_month if first_year <= next_month.year <= last_year else None,
         has_events=bool(found),
         noindex=bool(filters.query_string) or not first_year <= year <= last_year,
-        weekday_names=["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        weekday_names=[str(WEEKDAYS[(first_weekday + i) % 7]) for i in range(7)],
     )
     return TemplateResponse(request, "events/calendar_month.html", context)
 
@@ -165,7 +172,7 @@ def calendar_feed(request, page):
     now = timezone.now()
     events = [event for event in filters.filter(events_under(page))
               if (recurrence.last_end(event) is None or recurrence.last_end(event) > now)]
-    name = page.title if not filters.query_string else f"{page.title} (filtered)"
+    name = page.title if not filters.query_string else _("%(title)s (filtered)") % {"title": page.title}
     body = ical.to_ics(ical.calendar_for(events, name=name, base_url=_base_url(request)))
     return _ics_response(body, "events.ics")
 
@@ -289,14 +296,15 @@ def _google_calendar_url(request, event, upcoming_dates):
 
 class RsvpForm(forms.Form):
     occurrence = forms.CharField(required=False)
-    response = forms.ChoiceField(choices=[("going", "Going"), ("not_going", "Not going")])
+    response = forms.ChoiceField(choices=[("going", gettext_lazy("Going")),
+                                          ("not_going", gettext_lazy("Not going"))])
     share_contact = forms.BooleanField(required=False)
 
     def clean_occurrence(self):
         try:
             return recurrence.parse_key(self.cleaned_data["occurrence"])
         except ValueError as error:
-            raise ValidationError("That date is not one of this event's dates.") from error
+            raise ValidationError(_("That date is not one of this event's dates.")) from error
 
 
 @require_POST
@@ -305,7 +313,8 @@ def rsvp(request, event):
         return redirect_to_login(event.url)
     form = RsvpForm(request.POST)
     if not form.is_valid():
-        problem = form.errors.get("occurrence") or ["Choose “Going” or “Not going” for one of the dates."]
+        problem = form.errors.get("occurrence") or [
+            _("Choose “Going” or “Not going” for one of the dates.")]
         messages.error(request, problem[0])
         return redirect(event.url)
     try:
@@ -315,7 +324,7 @@ def rsvp(request, event):
             share_contact=form.cleaned_data["share_contact"],
         )
     except PermissionDenied as error:
-        messages.error(request, str(error) or "You cannot RSVP to this event.")
+        messages.error(request, str(error) or _("You cannot RSVP to this event."))
         return redirect(event.url)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -326,15 +335,16 @@ def rsvp(request, event):
 
 def _confirmation(answer):
     if answer.status == Rsvp.Status.GOING:
-        return "You are going. We will email you a reminder the day before."
+        return _("You are going. We will email you a reminder the day before.")
     if answer.status == Rsvp.Status.WAITING:
-        return "Every place is taken, so you are on the waiting list. We will email you if one comes free."
-    return "Thanks for letting us know you are not going."
+        return _("Every place is taken, so you are on the waiting list. We will email you if one "
+                 "comes free.")
+    return _("Thanks for letting us know you are not going.")
 
 
 def attendees(request, event):
     if not permissions.can_see_attendees(request.user, event):
-        raise PermissionDenied("Only the organisers can see who is coming.")
+        raise PermissionDenied(_("Only the organisers can see who is coming."))
     event = EventPage.objects.prefetch_related("exceptions").get(pk=event.pk)
     rsvps = (Rsvp.objects.filter(event=event).exclude(status=Rsvp.Status.NOT_GOING)
              .select_related("user").order_by("occurrence_start", "status", "status_changed_at", "pk"))
@@ -353,9 +363,9 @@ def attendees(request, event):
 class CancelForm(forms.Form):
     occurrence = forms.CharField(required=False, widget=forms.HiddenInput)
     note = forms.CharField(
-        label="Note for the people going (optional)", required=False, max_length=255,
+        label=gettext_lazy("Note for the people going (optional)"), required=False, max_length=255,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shown on the event page and in the email: why, or what to do instead.",
+        help_text=gettext_lazy("Shown on the event page and in the email: why, or what to do instead."),
     )
 
 
@@ -365,7 +375,7 @@ def cancel(request, event):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not permissions.can_cancel_event(request.user, event):
-        raise PermissionDenied("Only editors and the organisers can cancel an event.")
+        raise PermissionDenied(_("Only editors and the organisers can cancel an event."))
     event = EventPage.objects.prefetch_related("exceptions").get(pk=event.pk)
     data = request.POST if request.method == "POST" else None
     try:
@@ -388,30 +398,31 @@ def _occurrence_to_cancel(event, key_param):
     try:
         key = recurrence.parse_key(key_param)
     except ValueError as error:
-        raise ValidationError("That date is not one of this event's dates.") from error
+        raise ValidationError(_("That date is not one of this event's dates.")) from error
     if event.is_cancelled:
-        raise ValidationError("This event is already cancelled.")
+        raise ValidationError(_("This event is already cancelled."))
     if key is None:
         return None
     occurrence = recurrence.find_occurrence(event, key)
     if occurrence is None:
-        raise ValidationError("That date is not one of this event's dates.")
+        raise ValidationError(_("That date is not one of this event's dates."))
     if occurrence.is_cancelled:
-        raise ValidationError("That date is already cancelled.")
+        raise ValidationError(_("That date is already cancelled."))
     if occurrence.end <= timezone.now():
-        raise ValidationError("That date has already passed.")
+        raise ValidationError(_("That date has already passed."))
     return occurrence
 
 
 def _cancel(request, event, occurrence, note):
     if occurrence is None:
         actions.cancel_event(event, by=request.user, note=note)
-        messages.success(request, "The event is cancelled. Everyone going or waiting is being emailed.")
+        messages.success(request, _("The event is cancelled. Everyone going or waiting is being emailed."))
     else:
         actions.cancel_occurrence(event, occurrence.key.astimezone(event.tz).date(), by=request.user,
                                   note=note)
-        day = dateformat.format(occurrence.local_start, "l j F")
-        messages.success(request, f"{day} is cancelled. Everyone going or waiting that day is being emailed.")
+        day = dateformat.format(occurrence.local_start, pgettext("date format", "l j F"))
+        messages.success(request, _("%(day)s is cancelled. Everyone going or waiting that day is being "
+                                    "emailed.") % {"day": day})
     return redirect(event.url + "#dates")
 
 

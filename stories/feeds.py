@@ -1,6 +1,7 @@
 """RSS and Atom feeds of new partnership reports and case studies (live and public only)."""
 
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy
 
 from portal.feeds import PublicAddressFeed
 
@@ -19,9 +20,9 @@ def latest_stories(limit=FEED_LENGTH):
 
 
 class LatestStoriesFeed(PublicAddressFeed):
-    title = "Common Ground: new reports and case studies"
+    title = gettext_lazy("Common Ground: new reports and case studies")
     link = "/"
-    description = "Partnership reports and case studies as they are published."
+    description = gettext_lazy("Partnership reports and case studies as they are published.")
 
     def items(self):
         return latest_stories()

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -26,10 +27,10 @@ from .base import (
 
 
 class OutcomeType(models.TextChoices):
-    TREATMENT = "treatment", "More people in treatment"
-    OVERDOSES = "overdoses", "Fewer overdoses"
-    WELLBEING = "wellbeing", "Better wellbeing and support"
-    SAFETY = "safety", "Safer streets"
+    TREATMENT = "treatment", _("More people in treatment")
+    OVERDOSES = "overdoses", _("Fewer overdoses")
+    WELLBEING = "wellbeing", _("Better wellbeing and support")
+    SAFETY = "safety", _("Safer streets")
 
 
 def partner_kinds():
@@ -39,9 +40,10 @@ def partner_kinds():
 
 
 class CaseStudyFilter(StoryFilterSet):
-    topic = SlugFilter(field_name="topics__slug", label="Topic", choices=topics)
-    partner_kind = ChoiceFilter(field_name="partners__kind", label="Kind of partner", choices=partner_kinds)
-    outcome = ChoiceFilter(field_name="outcome_type", label="Outcome", choices=OutcomeType.choices)
+    topic = SlugFilter(field_name="topics__slug", label=_("Topic"), choices=topics)
+    partner_kind = ChoiceFilter(field_name="partners__kind", label=_("Kind of partner"),
+                                choices=partner_kinds)
+    outcome = ChoiceFilter(field_name="outcome_type", label=_("Outcome"), choices=OutcomeType.choices)
 
 
 class CaseStudyIndexPage(StoryIndexMixin, Page):
@@ -50,8 +52,8 @@ class CaseStudyIndexPage(StoryIndexMixin, Page):
     subpage_types = ["stories.CaseStudyPage"]
     filterset_class = CaseStudyFilter
     card_template = "stories/includes/case_study_card.html"
-    results_heading = "Case studies"
-    no_results = "No case studies match these filters."
+    results_heading = _("Case studies")
+    no_results = _("No case studies match these filters.")
     has_feeds = True
 
     class Meta:
@@ -119,7 +121,7 @@ class CaseStudyPage(SocialImageMixin, Page):
         APIField("quotes"), APIField("images"), APIField("lessons"), APIField("related_links"),
     ]
 
-    story_kind = "Case study"
+    story_kind = _("Case study")
 
     class Meta:
         verbose_name = "case study"

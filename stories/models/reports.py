@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
@@ -24,9 +25,9 @@ from .base import (
 
 
 class ReportFilter(StoryFilterSet):
-    partner = SlugFilter(field_name="partners__slug", label="Partner", choices=active_partners)
-    year = ChoiceFilter(field_name="period_end__year", label="Year")
-    topic = SlugFilter(field_name="topics__slug", label="Topic", choices=topics)
+    partner = SlugFilter(field_name="partners__slug", label=_("Partner"), choices=active_partners)
+    year = ChoiceFilter(field_name="period_end__year", label=_("Year"))
+    topic = SlugFilter(field_name="topics__slug", label=_("Topic"), choices=topics)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,8 +41,8 @@ class ReportIndexPage(StoryIndexMixin, Page):
     subpage_types = ["stories.ReportPage"]
     filterset_class = ReportFilter
     card_template = "stories/includes/report_card.html"
-    results_heading = "Reports"
-    no_results = "No reports match these filters."
+    results_heading = _("Reports")
+    no_results = _("No reports match these filters.")
     has_feeds = True
 
     class Meta:
@@ -84,7 +85,7 @@ class ReportPage(SocialImageMixin, Page):
         APIField("documents"),
     ]
 
-    story_kind = "Partnership report"
+    story_kind = _("Partnership report")
 
     class Meta:
         verbose_name = "partnership report"

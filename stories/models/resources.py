@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
@@ -23,24 +24,24 @@ from .base import (
 
 
 class Audience(models.TextChoices):
-    EVERYONE = "everyone", "Everyone"
-    RESIDENTS = "residents", "Residents"
-    POLICE = "police", "Police"
-    NGO_STAFF = "ngo_staff", "NGO staff"
+    EVERYONE = "everyone", _("Everyone")
+    RESIDENTS = "residents", _("Residents")
+    POLICE = "police", _("Police")
+    NGO_STAFF = "ngo_staff", _("NGO staff")
 
 
 class ResourceFormat(models.TextChoices):
-    DOCUMENT = "document", "Document"
-    LINK = "link", "Web page"
-    VIDEO = "video", "Video"
+    DOCUMENT = "document", _("Document")
+    LINK = "link", _("Web page")
+    VIDEO = "video", _("Video")
 
 
 class ResourceFilter(StoryFilterSet):
-    audience = ChoiceFilter(label="For", method="for_audience", choices=[
+    audience = ChoiceFilter(label=_("For"), method="for_audience", choices=[
         choice for choice in Audience.choices if choice[0] != Audience.EVERYONE
     ])
-    topic = SlugFilter(field_name="topics__slug", label="Topic", choices=topics)
-    format = ChoiceFilter(field_name="resource_format", label="Format", choices=ResourceFormat.choices)
+    topic = SlugFilter(field_name="topics__slug", label=_("Topic"), choices=topics)
+    format = ChoiceFilter(field_name="resource_format", label=_("Format"), choices=ResourceFormat.choices)
 
     def for_audience(self, queryset, name, audience):
         """Resources for everyone are for every audience too."""
@@ -53,8 +54,8 @@ class ResourceIndexPage(StoryIndexMixin, Page):
     subpage_types = ["stories.ResourcePage"]
     filterset_class = ResourceFilter
     card_template = "stories/includes/resource_card.html"
-    results_heading = "Resources"
-    no_results = "No resources match these filters."
+    results_heading = _("Resources")
+    no_results = _("No resources match these filters.")
 
     class Meta:
         verbose_name = "resource library"

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -28,21 +29,21 @@ STALE_AFTER_DAYS = 183  # about six months
 
 
 class ServiceType(models.TextChoices):
-    TREATMENT = "treatment", "Treatment centre"
-    HARM_REDUCTION = "harm_reduction", "Harm reduction"
-    SUPPORT_GROUP = "support_group", "Support group"
-    HELPLINE = "helpline", "Helpline"
-    COUNSELLING = "counselling", "Counselling"
+    TREATMENT = "treatment", _("Treatment centre")
+    HARM_REDUCTION = "harm_reduction", _("Harm reduction")
+    SUPPORT_GROUP = "support_group", _("Support group")
+    HELPLINE = "helpline", _("Helpline")
+    COUNSELLING = "counselling", _("Counselling")
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
 
 
 def site_now():
@@ -51,11 +52,11 @@ def site_now():
 
 
 class ServiceFilter(StoryFilterSet):
-    type = ChoiceFilter(field_name="service_type", label="Type of help", choices=ServiceType.choices)
-    neighbourhood = SlugFilter(field_name="neighbourhood__slug", label="Neighbourhood",
+    type = ChoiceFilter(field_name="service_type", label=_("Type of help"), choices=ServiceType.choices)
+    neighbourhood = SlugFilter(field_name="neighbourhood__slug", label=_("Neighbourhood"),
                                choices=neighbourhoods)
-    open_now = CheckFilter(label="Open now", method="open_now_only")
-    free = CheckFilter(label="Free of charge", method="free_only")
+    open_now = CheckFilter(label=_("Open now"), method="open_now_only")
+    free = CheckFilter(label=_("Free of charge"), method="free_only")
 
     def open_now_only(self, queryset, name, ticked):
         if not ticked:
@@ -75,9 +76,9 @@ class ServiceIndexPage(StoryIndexMixin, Page):
     subpage_types = ["stories.ServicePage"]
     filterset_class = ServiceFilter
     card_template = "stories/includes/service_card.html"
-    results_heading = "Services"
-    no_results = ("No services match these filters. Try removing a filter, or call one of the "
-                  "helplines at the top of the page.")
+    results_heading = _("Services")
+    no_results = _("No services match these filters. Try removing a filter, or call one "
+                              "of the helplines at the top of the page.")
     shows_opening_times = True
     shows_help_now = True  # the get-help page: crisis numbers and where a concern goes, first
 
