@@ -17,7 +17,9 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy
 
 from .query import ParsedQuery
 from .sources import kind_labels
@@ -71,7 +73,7 @@ class Results:
 
     @property
     def total_label(self):
-        return f"{self.total:,}{'+' if self.more else ''}"
+        return number_format(self.total, force_grouping=True) + ("+" if self.more else "")
 
     @property
     def first_number(self):
@@ -367,7 +369,8 @@ def log_outage(engine_name, error, what):
         seen[0], seen[1] = 0, now
 
 
-FALLBACK_NOTICE = "The main search service is not answering, so these results come from a simpler search."
+FALLBACK_NOTICE = gettext_lazy("The main search service is not answering, so these results come "
+                               "from a simpler search.")
 
 
 def _every_word_then_any(engine, request):

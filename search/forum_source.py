@@ -10,6 +10,7 @@ unpublishing or restricting a board re-checks the threads on it.
 """
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy
 
 from . import sources
 from .indexing import schedule
@@ -99,7 +100,7 @@ def register():
         sources.Source(
             label=THREAD_LABEL,
             kind="thread",
-            kind_label="Forum thread",
+            kind_label=gettext_lazy("Forum thread"),
             queryset=public_threads,
             build=thread_document,
         )

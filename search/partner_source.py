@@ -2,6 +2,8 @@
 public page, found by its name, kind, description and the neighbourhoods it works in. Only what
 the partner's public page shows is indexed (never the escalation address)."""
 
+from django.utils.translation import gettext_lazy
+
 from . import sources
 
 PARTNER_LABEL = "partners.partner"
@@ -36,7 +38,7 @@ def register():
         sources.Source(
             label=PARTNER_LABEL,
             kind="partner",
-            kind_label="Partner",
+            kind_label=gettext_lazy("Partner"),
             queryset=active_partners,
             build=partner_document,
             change_signals=[post_save, post_delete],

@@ -23,6 +23,7 @@ from django.db.models import Model, QuerySet
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy
 
 from .language import site_language
 
@@ -113,7 +114,7 @@ def label_of(obj):
 # Every live, public page is indexed by one source. A page type with its own result type and
 # facets (a partnership report, an event) registers a PageType, e.g.
 #
-#     register_page_type(PageType("stories.reportpage", "report", "Partnership report",
+#     register_page_type(PageType("stories.reportpage", "report", gettext_lazy("Partnership report"),
 #                                 describe=lambda page: {"topic": page.topic.slug, ...}))
 
 PAGE_LABEL = "wagtailcore.page"
@@ -172,7 +173,7 @@ def _field_text(page, field_name, value):
 
 def page_document(page):
     page = page.specific
-    page_type = _page_types.get(label_of(page), PageType(label_of(page), "page", "Page"))
+    page_type = _page_types.get(label_of(page), PageType(label_of(page), "page", gettext_lazy("Page")))
     fields = {
         "body": " ".join(filter(None, [page.search_description, page_text(page)])),
         "date": page.last_published_at or page.first_published_at,
@@ -217,27 +218,27 @@ def _described_by(*, topics=None, partners=None, partner=None, neighbourhood=Non
     return describe
 
 
-register_page_type(PageType("portal.standardpage", "page", "Page"))
-register_page_type(PageType("portal.homepage", "page", "Page"))
+register_page_type(PageType("portal.standardpage", "page", gettext_lazy("Page")))
+register_page_type(PageType("portal.homepage", "page", gettext_lazy("Page")))
 # Pages of layer 2 (stories, events) with their own result type, so results and the type facet
 # say "Partnership report" rather than "Page".
-register_page_type(PageType("stories.reportpage", "report", "Partnership report",
+register_page_type(PageType("stories.reportpage", "report", gettext_lazy("Partnership report"),
                             _described_by(topics="topics", partners="partners", date="period_end")))
-register_page_type(PageType("stories.casestudypage", "case_study", "Case study",
+register_page_type(PageType("stories.casestudypage", "case_study", gettext_lazy("Case study"),
                             _described_by(topics="topics", partners="partners",
                                           neighbourhood="neighbourhood")))
-register_page_type(PageType("stories.resourcepage", "resource", "Resource",
+register_page_type(PageType("stories.resourcepage", "resource", gettext_lazy("Resource"),
                             _described_by(topics="topics")))
-register_page_type(PageType("stories.servicepage", "service", "Support service",
+register_page_type(PageType("stories.servicepage", "service", gettext_lazy("Support service"),
                             _described_by(partner="provider_partner", neighbourhood="neighbourhood")))
-register_page_type(PageType("events.eventpage", "event", "Event",
+register_page_type(PageType("events.eventpage", "event", gettext_lazy("Event"),
                             _described_by(topics="topics", partners="partners",
                                           neighbourhood="neighbourhood", date="start")))
 register(
     Source(
         label=PAGE_LABEL,
         kind="page",
-        kind_label="Page",
+        kind_label=gettext_lazy("Page"),
         queryset=public_pages,
         build=page_document,
     )

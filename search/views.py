@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
@@ -11,11 +12,11 @@ from .facets import facet_groups, url_with
 from .query import parse
 
 FACET_TITLES = {
-    "kind": "Type",
-    "topic": "Topic",
-    "neighbourhood": "Neighbourhood",
-    "partner": "Partner",
-    "year": "Year",
+    "kind": gettext_lazy("Type"),
+    "topic": gettext_lazy("Topic"),
+    "neighbourhood": gettext_lazy("Neighbourhood"),
+    "partner": gettext_lazy("Partner"),
+    "year": gettext_lazy("Year"),
 }
 
 

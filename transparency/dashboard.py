@@ -19,7 +19,9 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import get_language, gettext_lazy, gettext_noop, pgettext
+from django.utils.translation import gettext as _
 
 from events.figures import KINDS, event_counts
 from forums.concerns.figures import concern_counts, response_hours, response_time_figures
@@ -40,6 +42,11 @@ CACHE_VERSION = 3  # 2: one lattice of whole months (no rolling 30 days), period
 # 3: events in the lattice
 MODERATION_COUNTS = ("published", "held", "flagged", "approved", "rejected", "hidden", "redacted")
 HIDDEN_REASONS = [label for _value, label in ReviewReason.choices] + [DIRECT_HIDE]
+# The reasons stay English in the figures (they name the open data's columns); the page shows
+# them with {% translate reason %}, so their msgids are listed here for makemessages.
+_REASON_NAMES = [gettext_noop("Crisis language"), gettext_noop("Personal details"),
+                 gettext_noop("Watched word"), gettext_noop("New account"),
+                 gettext_noop("Flagged by residents"), gettext_noop("Hidden directly by a moderator")]
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,7 @@ def last_12_months(now):
     local = timezone.localtime(now)
     year, month = (local.year, local.month - 11) if local.month == 12 else (local.year - 1, local.month + 1)
     since = month_start(year, month)
-    return Period("12m", "the last 12 months", since, now, months_between(since, now))
+    return Period("12m", gettext_lazy("the last 12 months"), since, now, months_between(since, now))
 
 
 def this_month(now):
@@ -98,13 +105,14 @@ def this_month(now):
     by subtraction."""
     local = timezone.localtime(now)
     since = month_start(local.year, local.month)
-    label = f"{local:%B %Y} so far"
+    label = _("%(month)s so far") % {"month": _month_name(local)}
     return Period(f"{local.year:04d}-{local.month:02d}", label, since, now, months_between(since, now))
 
 
 def calendar_year(year, now):
     since, until = month_start(year, 1), month_start(year + 1, 1)
-    return Period(str(year), f"the year {year}", since, until, months_between(since, min(until, now)))
+    return Period(str(year), _("the year %(year)d") % {"year": year}, since, until,
+                  months_between(since, min(until, now)))
 
 
 # The lattice -----------------------------------------------------------------------------------
@@ -193,7 +201,9 @@ def _event_lattice(threshold, now):
 
 def dashboard(filters, *, threshold, target_days, now=None):
     """Everything the transparency page shows for `filters`, suppressed, as plain data."""
-    return cached_view(f"dashboard:{filters.cache_key}", threshold, target_days, now or timezone.now(),
+    # Per language: the labels (months, periods, "Not given") are in the page's language.
+    return cached_view(f"dashboard:{get_language()}:{filters.cache_key}", threshold, target_days,
+                       now or timezone.now(),
                         lambda lattice, as_of: _dashboard(filters, lattice, threshold, target_days, as_of))
 
 
@@ -252,7 +262,7 @@ def _breakdown(lattice, filters, dimension, names):
     cell[("partner", "topic", "neighbourhood").index(dimension)] = None
     not_given = lattice.figures(filters.period.id, *cell)
     if not_given["received"] != 0:
-        rows.append({"label": "Not given", **not_given})
+        rows.append({"label": _("Not given"), **not_given})
     return rows
 
 
@@ -265,10 +275,15 @@ def _add_times(row, hours, threshold):
 
 
 def _month_label(month, as_of):
-    label = datetime.strptime(month, "%Y-%m").strftime("%B %Y")
+    label = _month_name(datetime.strptime(month, "%Y-%m"))
     if month == f"{timezone.localtime(as_of):%Y-%m}":
-        return f"{label} (so far)"
+        return _("%(month)s (so far)") % {"month": label}
     return label
+
+
+def _month_name(moment):
+    """"November 2026", "noviembre de 2026": a month in the active language."""
+    return dateformat.format(moment, pgettext("date format", "F Y"))
 
 
 # Moderation, events ----------------------------------------------------------------------------
@@ -280,7 +295,7 @@ def moderation_rows(months, threshold):
     for month in months:
         year, number = (int(part) for part in month.split("-"))
         raw = monthly_figures(year, number)
-        row = {"month": month, "label": datetime(year, number, 1).strftime("%B %Y")}
+        row = {"month": month, "label": _month_name(datetime(year, number, 1))}
         for name in MODERATION_COUNTS:
             row[name] = _small_hidden(raw[name], threshold)
         reasons = {label: raw["hidden_by_reason"].get(label, 0) for label in HIDDEN_REASONS}
@@ -319,4 +334,4 @@ def partner_figures(partner, *, threshold, target_days, now=None):
         _add_times(found, hours.get(partner.pk, []), threshold)
         return {"as_of": as_of, "threshold": threshold, "target_days": target_days, **found}
 
-    return cached_view(f"partner:{partner.pk}", threshold, target_days, now, build)
+    return cached_view(f"partner:{get_language()}:{partner.pk}", threshold, target_days, now, build)

@@ -254,7 +254,7 @@ def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=No
         if concern.first_response_at is None and referred_to is None:
             concern.first_response_at = now
             concern.save(update_fields=["first_response_at"])
-        summary = f"Official response: {kind.label}"
+        summary = f"Official response: {_stored(kind.label)}"
         if referred_to is not None:
             summary = f"Referred to {referred_to.name}"
         if concern.state in (State.OPEN, State.ACKNOWLEDGED) and referred_to is None:
@@ -312,7 +312,7 @@ def close(user, concern, *, reason, note=""):
     with transaction.atomic():
         concern.close_reason, concern.closed_at = reason, timezone.now()
         concern.save(update_fields=["close_reason", "closed_at"])
-        _transition(concern, State.CLOSED, user, f"Closed: {reason.label}", _clean_reason(note))
+        _transition(concern, State.CLOSED, user, f"Closed: {_stored(reason.label)}", _clean_reason(note))
     return concern
 
 
@@ -466,6 +466,12 @@ def _localised(thread, language):
     """The thread's address in `language` (/es/... for Spanish)."""
     with translation.override(language):
         return languages.localised(thread.get_absolute_url())
+
+
+def _stored(label):
+    """A choice's label as the timeline stores it: in the site's language, whoever acts."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(label)
 
 
 def _queue_email(key, concern, to, subject, body, language=None):

@@ -2,9 +2,11 @@
 audit log (Wagtail's `log()`, actions registered in wagtail_hooks.py) and schedule side effects
 after commit. Forum posts change visibility through forums.actions where it has a function."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from forums.models import Visibility
 from forums.signals import announce
@@ -26,7 +28,7 @@ from .models import (
 
 def _require_moderator(user):
     if not permissions.can_moderate(user):
-        raise PermissionDenied("Only moderators can do this.")
+        raise PermissionDenied(_("Only moderators can do this."))
 
 
 def _forums():
@@ -61,13 +63,14 @@ def flag_post(user, post, *, reason, note=""):
     """Flag `post` once per person. A "danger" flag is urgent; at the site's threshold of flags
     from different residents the post is hidden until a moderator reviews it."""
     if not permissions.can_flag(user, post):
-        raise PermissionDenied("You cannot flag this post.")
+        raise PermissionDenied(_("You cannot flag this post."))
     reason = FlagReason(reason)
     note = (note or "").strip()
     if reason == FlagReason.OTHER and not note:
-        raise ValidationError("Tell us in a few words what is wrong.")
+        raise ValidationError(_("Tell us in a few words what is wrong."))
     if Flag.objects.filter(post=post, user=user).exists():
-        raise ValidationError("You have already flagged this post. Thank you: a moderator will look at it.")
+        raise ValidationError(_("You have already flagged this post. Thank you: a moderator will look "
+                                "at it."))
     config = policy.current_settings()
     with transaction.atomic():
         Flag.objects.create(post=post, user=user, reason=reason, note=note[:500])
@@ -91,7 +94,8 @@ def _open_flag_item(post, *, urgent):
     counts = {}
     for flag_reason in Flag.objects.filter(post=post).values_list("reason", flat=True):
         counts[flag_reason] = counts.get(flag_reason, 0) + 1
-    summary = ", ".join(f"{FlagReason(r).label} × {n}" for r, n in sorted(counts.items()))
+    with translation.override(settings.LANGUAGE_CODE):  # stored: in the site's language
+        summary = ", ".join(f"{FlagReason(r).label} × {n}" for r, n in sorted(counts.items()))
     if item.reason == ReviewReason.FLAGGED:
         item.details = summary[:300]
         item.save(update_fields=["details"])
@@ -316,7 +320,7 @@ def lock_thread(thread, *, by, locked, reason=""):
 def move_thread(thread, *, to_board, by, reason=""):
     _require_moderator(by)
     if to_board.pk == thread.board_id:
-        raise ValidationError("The thread is already on that board.")
+        raise ValidationError(_("The thread is already on that board."))
     with transaction.atomic():
         from_board = thread.board_id
         thread.board = to_board
@@ -330,10 +334,10 @@ def move_thread(thread, *, to_board, by, reason=""):
 
 def _check_claim(item, by):
     if not item.is_open:
-        raise ValidationError("This item has already been dealt with.")
+        raise ValidationError(_("This item has already been dealt with."))
     if item.claimed_by_id and item.claimed_by_id != by.pk:
-        raise ValidationError(f"{item.claimed_by.display_name} is working on this item; "
-                              "ask them or wait until they release it.")
+        raise ValidationError(_("%(name)s is working on this item; ask them or wait until they "
+                                "release it.") % {"name": item.claimed_by.display_name})
 
 
 def _resolve(item, status, by, reason):
@@ -347,7 +351,7 @@ def _resolve(item, status, by, reason):
 def _need_reason(reason):
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("Give a reason: the author and the audit log see it.")
+        raise ValidationError(_("Give a reason: the author and the audit log see it."))
     return reason
 
 
@@ -384,10 +388,10 @@ def suspend(user, *, by, until, reason, note=""):
 
 def _sanction(user, kind, *, by, until, reason, note):
     if not permissions.can_sanction(by, user):
-        raise PermissionDenied("You cannot sanction this account.")
+        raise PermissionDenied(_("You cannot sanction this account."))
     reason = _need_reason(reason)
     if until is None or until <= timezone.now():
-        raise ValidationError("Choose an end date in the future.")
+        raise ValidationError(_("Choose an end date in the future."))
     with transaction.atomic():
         standing = policy.standing_for_update(user)
         if kind == "silenced":
@@ -410,7 +414,7 @@ def _forget_sanctions(user):
 def lift(user, kind, *, by, reason=""):
     """End a silence or suspension early. `kind` is "silenced" or "suspended"."""
     if not permissions.can_sanction(by, user):
-        raise PermissionDenied("You cannot change this account's sanctions.")
+        raise PermissionDenied(_("You cannot change this account's sanctions."))
     with transaction.atomic():
         standing = policy.standing_for_update(user)
         if kind == "silenced":

@@ -150,12 +150,14 @@ class Flag(models.Model):
         return f"{self.get_reason_display()} on post {self.post_id}"
 
 
+# Plain English labels: they are the keys of the published moderation figures and of the open
+# data's columns (transparency), which must not change with the reader's language.
 class ReviewReason(models.TextChoices):
-    CRISIS = "crisis", gettext_lazy("Crisis language")
-    PERSONAL_DATA = "personal-data", gettext_lazy("Personal details")
-    WATCHED_WORD = "watched-word", gettext_lazy("Watched word")
-    NEW_ACCOUNT = "new-account", gettext_lazy("New account")
-    FLAGGED = "flagged", gettext_lazy("Flagged by residents")
+    CRISIS = "crisis", "Crisis language"
+    PERSONAL_DATA = "personal-data", "Personal details"
+    WATCHED_WORD = "watched-word", "Watched word"
+    NEW_ACCOUNT = "new-account", "New account"
+    FLAGGED = "flagged", "Flagged by residents"
 
 
 class ReviewStatus(models.TextChoices):

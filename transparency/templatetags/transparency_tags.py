@@ -1,6 +1,9 @@
 """How figures read on the page: suppressed counts, shares, times and the SVG bar charts."""
 
 from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..lattice import SUPPRESSED
 
@@ -13,40 +16,45 @@ ROW_HEIGHT = 40
 VALUE_ROOM = 90  # room to the right of the longest bar for its value
 
 
+def _number(value, decimals=None):
+    """A number in the page's language: 1,234.5 in English, 1234,5 or 1.234,5 in Spanish."""
+    return number_format(value, decimal_pos=decimals, force_grouping=True)
+
+
 @register.filter
 def count(value):
     if value is None:
-        return "suppressed"
-    return f"{value:,}"
+        return _("suppressed")
+    return _number(value)
 
 
 @register.filter
 def percent(value):
     if value == SUPPRESSED:
-        return "suppressed"
+        return _("suppressed")
     if value is None:
-        return "no data"
-    return f"{round(value * 100)}%"
+        return _("no data")
+    return _("%(number)s%%") % {"number": _number(round(value * 100))}
 
 
 @register.filter
 def hours(value):
     if value == SUPPRESSED:
-        return "suppressed"
+        return _("suppressed")
     if value is None:
-        return "no answers"
+        return _("no answers")
     if value < 48:
-        return f"{value:.1f} hours"
-    return f"{value / 24:.1f} days"
+        return _("%(number)s hours") % {"number": _number(value, 1)}
+    return _("%(number)s days") % {"number": _number(value / 24, 1)}
 
 
 @register.filter
 def minutes(value):
     if value == SUPPRESSED:
-        return "suppressed"
+        return _("suppressed")
     if value is None:
-        return "no decisions"
-    return f"{value:,} min"
+        return _("no decisions")
+    return _("%(number)s min") % {"number": _number(value)}
 
 
 @register.inclusion_tag("transparency/includes/bar_chart.html")
@@ -72,11 +80,12 @@ def bar_chart(rows, measure, chart_id, title):
 
 def _summary(rows, measure, biggest):
     if not rows:
-        return "No data."
+        return _("No data.")
     hidden = sum(row[measure] is None for row in rows)
-    text = f"{len(rows)} bars."
+    text = ngettext("%(count)s bar.", "%(count)s bars.", len(rows)) % {"count": _number(len(rows))}
     if biggest is not None and biggest[measure]:
-        text += f" Largest: {biggest['label']}, {biggest[measure]:,}."
+        text += " " + _("Largest: %(label)s, %(value)s.") % {"label": biggest["label"],
+                                                             "value": _number(biggest[measure])}
     if hidden:
-        text += f" {hidden} suppressed."
-    return text + " The table next to the chart has every value."
+        text += " " + _("%(count)s suppressed.") % {"count": _number(hidden)}
+    return text + " " + _("The table next to the chart has every value.")
