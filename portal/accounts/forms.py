@@ -1,6 +1,8 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth.hashers import make_password
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from portal.taxonomy.models import Neighbourhood
 
@@ -30,13 +32,15 @@ class SignupForm(AllauthSignupForm):
     display_name = forms.CharField(
         max_length=40,
         min_length=3,
-        help_text="Shown next to what you write. It does not need to be your real name.",
+        label=_("Display name"),
+        help_text=_("Shown next to what you write. It does not need to be your real name."),
     )
     neighbourhood = forms.ModelChoiceField(
         queryset=Neighbourhood.objects.all(),
         required=False,
-        empty_label="Prefer not to say",
-        help_text="Optional. Used when you post anonymously (“A resident of …”).",
+        label=_("Neighbourhood"),
+        empty_label=_("Prefer not to say"),
+        help_text=_("Optional. Used when you post anonymously (“A resident of …”)."),
     )
     field_order = ["email", "display_name", "neighbourhood", "password1", "password2"]
 
@@ -55,6 +59,13 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "neighbourhood", "preferred_language"]
+        labels = {"display_name": _("Display name"), "neighbourhood": _("Neighbourhood"),
+                  "preferred_language": _("Language")}
+        help_texts = {
+            "display_name": _("Shown next to what you write. Do not use your real name if you prefer "
+                              "not to."),
+            "neighbourhood": _("Optional. Used when you post anonymously: “A resident of …”."),
+        }
 
     def clean_display_name(self):
         return validate_display_name(self.cleaned_data["display_name"], exclude_pk=self.instance.pk)
@@ -63,10 +74,11 @@ class ProfileForm(forms.ModelForm):
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Enter your password to confirm.",
+        label=_("Password"),
+        help_text=_("Enter your password to confirm."),
     )
     confirm = forms.BooleanField(
-        label="I understand that my account will be closed and what I wrote will be anonymised."
+        label=_("I understand that my account will be closed and what I wrote will be anonymised.")
     )
 
     def __init__(self, user, *args, **kwargs):
@@ -76,17 +88,17 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("That password is not correct.")
+            raise forms.ValidationError(gettext("That password is not correct."))
         return password
 
 
 class StaffInvitationForm(forms.Form):
     """An administrator's invitation: whom, to which role, and for liaisons which partner."""
 
-    email = forms.EmailField(help_text="The address the invitation link is sent to.")
+    email = forms.EmailField(help_text=_("The address the invitation link is sent to."))
     role = forms.ChoiceField(choices=[])
     partner = forms.ModelChoiceField(queryset=None, required=False,
-                                     help_text="Required for liaisons.")
+                                     help_text=_("Required for liaisons."))
 
     def __init__(self, *args, roles, **kwargs):
         from portal.partners.models import Partner
@@ -98,7 +110,7 @@ class StaffInvitationForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("role") == Role.LIAISON and not cleaned.get("partner"):
-            self.add_error("partner", "A liaison must belong to a partner organisation.")
+            self.add_error("partner", gettext("A liaison must belong to a partner organisation."))
         return cleaned
 
 
@@ -108,16 +120,16 @@ class AcceptInvitationForm(forms.Form):
 
     display_name = forms.CharField(
         max_length=40, min_length=3,
-        help_text="Shown next to what you write as staff, with your role.")
-    password1 = forms.CharField(label="Password", strip=False, widget=forms.PasswordInput(
+        help_text=_("Shown next to what you write as staff, with your role."))
+    password1 = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput(
         attrs={"autocomplete": "new-password"}))
-    password2 = forms.CharField(label="Password (again)", strip=False, widget=forms.PasswordInput(
+    password2 = forms.CharField(label=_("Password (again)"), strip=False, widget=forms.PasswordInput(
         attrs={"autocomplete": "new-password"}))
     code = forms.CharField(
-        label="Authenticator code", max_length=8,
+        label=_("Authenticator code"), max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-        help_text="Scan the QR code (or type the secret) into your authenticator app, then enter "
-                  "the code it shows.")
+        help_text=_("Scan the QR code (or type the secret) into your authenticator app, then enter "
+                    "the code it shows."))
 
     def __init__(self, *args, email, totp_secret, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,8 +144,8 @@ class AcceptInvitationForm(forms.Form):
 
         code = self.cleaned_data["code"].strip().replace(" ", "")
         if not validate_totp_code(self.totp_secret, code):
-            raise forms.ValidationError("That code is not correct. Enter the code your app shows "
-                                        "now; it changes every 30 seconds.")
+            raise forms.ValidationError(gettext("That code is not correct. Enter the code your app "
+                                                "shows now; it changes every 30 seconds."))
         return code
 
     def clean(self):
@@ -142,7 +154,7 @@ class AcceptInvitationForm(forms.Form):
         cleaned = super().clean()
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password1 != password2:
-            self.add_error("password2", "The two passwords differ.")
+            self.add_error("password2", gettext("The two passwords differ."))
         elif password1:
             try:
                 validate_password(password1, User(email=self.email,
@@ -153,5 +165,5 @@ class AcceptInvitationForm(forms.Form):
 
 
 class ResendVerificationForm(forms.Form):
-    email = forms.EmailField(label="Your email address",
-                             help_text="The address you joined with.")
+    email = forms.EmailField(label=_("Your email address"),
+                             help_text=_("The address you joined with."))

@@ -18,6 +18,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 INVISIBLE_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn"}  # controls, format (bidi, zero-width), …
 RESERVED = ["Moderator", "Moderators", "Official", "Official response", "Administrator", "Admin",
@@ -52,7 +53,7 @@ def skeleton(text):
     it), without spaces or punctuation."""
     table = _prototypes()
     value = unicodedata.normalize("NFKC", text or "").casefold()
-    for _ in range(2):  # a prototype may itself decompose into confusable parts
+    for _round in range(2):  # a prototype may itself decompose into confusable parts
         value = unicodedata.normalize(
             "NFD", "".join(table.get(char, char) for char in unicodedata.normalize("NFD", value))
         ).casefold()  # "0" becomes "O": fold again, so it meets the "o" people type
@@ -68,21 +69,21 @@ def check_display_name(value, *, exclude_pk=None):
     name = normalise(value)
     visible = "".join(char for char in name if unicodedata.category(char) not in INVISIBLE_CATEGORIES)
     if not visible.strip():
-        raise ValidationError("Your display name needs letters or numbers that people can see.")
+        raise ValidationError(_("Your display name needs letters or numbers that people can see."))
     if visible != name:
-        raise ValidationError("Your display name has invisible characters (such as zero-width "
-                              "spaces or text-direction marks). Please type it again without them.")
+        raise ValidationError(_("Your display name has invisible characters (such as zero-width "
+                                "spaces or text-direction marks). Please type it again without them."))
     key = skeleton(name)
     if not key:
-        raise ValidationError("Your display name needs letters or numbers that people can see.")
+        raise ValidationError(_("Your display name needs letters or numbers that people can see."))
     if _looks_reserved(key):
-        raise ValidationError("That name looks like the way the site marks staff, official "
-                              "answers or anonymous residents. Please choose another.")
+        raise ValidationError(_("That name looks like the way the site marks staff, official "
+                                "answers or anonymous residents. Please choose another."))
     if _looks_like_partner(key):
-        raise ValidationError("That name looks like a partner organisation's. Please choose another.")
+        raise ValidationError(_("That name looks like a partner organisation's. Please choose another."))
     if _looks_taken(name, key, exclude_pk):
-        raise ValidationError("That display name is taken, or looks too much like one that is. "
-                              "Please choose another.")
+        raise ValidationError(_("That display name is taken, or looks too much like one that is. "
+                                "Please choose another."))
     return name
 
 

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from portal.sections import sections_for
@@ -19,9 +21,9 @@ from . import actions, invitations
 from .forms import AcceptInvitationForm, DeleteAccountForm, ProfileForm, ResendVerificationForm
 from .models import User
 
-RESENT = ("If an account with that address is waiting to be confirmed, we have sent the email "
-          "again. It can take a few minutes; check your spam folder too. You can ask again in "
-          "3 minutes.")
+RESENT = gettext_lazy("If an account with that address is waiting to be confirmed, we have sent the "
+                      "email again. It can take a few minutes; check your spam folder too. You can "
+                      "ask again in 3 minutes.")
 
 
 @login_required
@@ -29,7 +31,7 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         actions.update_profile(request.user, **form.cleaned_data)
-        messages.success(request, "Your profile was saved.")
+        messages.success(request, _("Your profile was saved."))
         return redirect("account_profile")
     return render(request, "accounts/profile.html",
                   {"form": form, "account_sections": sections_for("account", request)})
@@ -52,7 +54,7 @@ def delete_account(request):
     if request.method == "POST" and form.is_valid():
         actions.delete_account(request.user, by=request.user)
         logout(request)
-        messages.success(request, "Your account was closed. What you wrote is now anonymous.")
+        messages.success(request, _("Your account was closed. What you wrote is now anonymous."))
         return redirect("/")
     return render(request, "accounts/delete_account.html", {"form": form})
 
@@ -85,7 +87,7 @@ def accept_invitation(request, token):
             login(request, user, backend="portal.accounts.backends.ModelBackend")
             record_authentication(request, user, "password")
             record_authentication(request, user, "mfa", type="totp", activated=True)
-            messages.success(request, "Welcome. Your staff account is ready.")
+            messages.success(request, _("Welcome. Your staff account is ready."))
             return redirect("wagtailadmin_home")
     adapter = get_mfa_adapter()
     totp_url = adapter.build_totp_url(User(email=invitation.email), secret)

@@ -1,6 +1,7 @@
 from django import forms
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -9,11 +10,11 @@ class Partner(index.Indexed, models.Model):
     """An organisation in the partnership: police, an NGO, a health service, the city."""
 
     class Kind(models.TextChoices):
-        POLICE = "police", "Police"
-        NGO = "ngo", "NGO"
-        HEALTH = "health", "Health service"
-        CITY = "city", "City council"
-        OTHER = "other", "Other"
+        POLICE = "police", gettext_lazy("Police")
+        NGO = "ngo", gettext_lazy("NGO")
+        HEALTH = "health", gettext_lazy("Health service")
+        CITY = "city", gettext_lazy("City council")
+        OTHER = "other", gettext_lazy("Other")
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)

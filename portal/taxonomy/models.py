@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy
 from wagtail.search import index
 
 
@@ -34,11 +35,11 @@ class Neighbourhood(index.Indexed, models.Model):
 
 
 class LandmarkKind(models.TextChoices):
-    PARK = "park", "Park or open space"
-    STATION = "station", "Station or stop"
-    STREET = "street", "Street or street segment"
-    BUILDING = "building", "Public building"
-    OTHER = "other", "Other place"
+    PARK = "park", gettext_lazy("Park or open space")
+    STATION = "station", gettext_lazy("Station or stop")
+    STREET = "street", gettext_lazy("Street or street segment")
+    BUILDING = "building", gettext_lazy("Public building")
+    OTHER = "other", gettext_lazy("Other place")
 
 
 class Landmark(models.Model):
