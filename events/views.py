@@ -34,13 +34,16 @@ PAST_PER_PAGE = 30
 
 
 class CalendarFilterForm(forms.Form):
-    kind = forms.ChoiceField(required=False,
+    kind = forms.ChoiceField(required=False, label=gettext_lazy("Kind"),
                              choices=[("", gettext_lazy("Any kind")), *EventPage.Kind.choices])
-    partner = forms.ModelChoiceField(required=False, queryset=Partner.objects.filter(is_active=True),
+    partner = forms.ModelChoiceField(required=False, label=gettext_lazy("Partner"),
+                                     queryset=Partner.objects.filter(is_active=True),
                                      to_field_name="slug", empty_label=gettext_lazy("Any partner"))
-    topic = forms.ModelChoiceField(required=False, queryset=Topic.objects.all(), to_field_name="slug",
+    topic = forms.ModelChoiceField(required=False, label=gettext_lazy("Topic"),
+                                   queryset=Topic.objects.all(), to_field_name="slug",
                                    empty_label=gettext_lazy("Any topic"))
-    neighbourhood = forms.ModelChoiceField(required=False, queryset=Neighbourhood.objects.all(),
+    neighbourhood = forms.ModelChoiceField(required=False, label=gettext_lazy("Neighbourhood"),
+                                           queryset=Neighbourhood.objects.all(),
                                            to_field_name="slug", empty_label=gettext_lazy("Anywhere"))
 
     def filter(self, events):

@@ -77,8 +77,10 @@ class ThreadForm(ReplyForm):
                                                   low=actions.TITLE_MIN, high=actions.TITLE_MAX),
                             widget=forms.TextInput(attrs={"maxlength": actions.TITLE_MAX}))
     topic = forms.ModelChoiceField(queryset=Topic.objects.none(), required=False,
+                                   label=gettext_lazy("Topic"),
                                    empty_label=gettext_lazy("Choose a topic (optional)"))
     neighbourhood = forms.ModelChoiceField(queryset=Neighbourhood.objects.all(), required=False,
+                                           label=gettext_lazy("Neighbourhood"),
                                            empty_label=gettext_lazy("Anywhere / not about one area"))
 
     share_contact = forms.BooleanField(
@@ -155,7 +157,7 @@ class LoadedChoiceField(forms.ChoiceField):
 
 
 class FilterForm(forms.Form):
-    topic = LoadedChoiceField(empty_label=gettext_lazy("All topics"))
+    topic = LoadedChoiceField(empty_label=gettext_lazy("All topics"), label=gettext_lazy("Topic"))
     area = LoadedChoiceField(empty_label=gettext_lazy("All neighbourhoods"),
                              label=gettext_lazy("Neighbourhood"))
 

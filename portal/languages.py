@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext_noop
+
+# Django's own strings that its Spanish catalogue does not translate yet (new in Django 6.1): our
+# catalogue has them, and listing them here keeps `makemessages` from dropping them.
+DJANGO_STRINGS = [gettext_noop("- Select an option -")]
 
 
 def choices():

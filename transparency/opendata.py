@@ -9,6 +9,7 @@ rebuild the dashboard's figures from the files and no suppressed count from both
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from forums.concerns.figures import monthly_response_hours, response_time_figures
 
@@ -30,7 +31,8 @@ ALL_LABELS = {"partner": "All partners", "topic": "All topics", "neighbourhood":
 
 DEFAULT_LICENCE = {
     "id": "CC-BY-4.0",
-    "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    # English in the downloads; the pages show it translated ({% translate licence.name %}).
+    "name": gettext_noop("Creative Commons Attribution 4.0 International (CC BY 4.0)"),
     "url": "https://creativecommons.org/licenses/by/4.0/",
 }
 MODERATION_MONTHS = 24
