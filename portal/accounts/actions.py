@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 
 from portal import emails
 
-from . import permissions
+from . import admin_language, permissions
 from .models import FORMER_MEMBER, User
 from .roles import Role
 from .signals import anonymise_user_data, collect_user_data
@@ -62,6 +62,8 @@ def update_profile(user, *, display_name, neighbourhood, preferred_language=None
     if preferred_language is not None:
         user.preferred_language = preferred_language
     user.save(update_fields=["display_name", "neighbourhood", "preferred_language"])
+    if preferred_language is not None and user.is_staff_member:
+        admin_language.to_admin(user)  # Wagtail's admin speaks the same language
     return user
 
 

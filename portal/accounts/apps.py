@@ -10,7 +10,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and roles"
 
     def ready(self):
-        from . import second_factor  # noqa: F401  (connects allauth's authenticator signals)
+        from . import admin_language, second_factor  # noqa: F401  (connect their signal receivers)
         from .role_setup import ensure_role_groups
 
         post_migrate.connect(ensure_role_groups, dispatch_uid="portal.ensure_role_groups")

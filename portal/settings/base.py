@@ -274,6 +274,9 @@ USE_I18N = True
 # The interface's languages (portal/languages.py). LANGUAGE_CODE (a regional English such as en-gb
 # or en-us, from PORTAL_COUNTRY) is served unprefixed; every other language under /<code>/.
 LANGUAGES = [("en", "English"), ("es", "Español")]
+# Wagtail's admin offers the same languages (it has its own Spanish); a staff member's choice is
+# the one on their account (portal/accounts/admin_language.py).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
