@@ -4,6 +4,7 @@ partner), routing rules and response templates (snippets for administrators), lo
 from datetime import timedelta
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -21,8 +22,11 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import HistoryView as SnippetHistoryView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import UsageView as SnippetUsageView
 
 from portal.log_actions import register_log_actions
 from portal.taxonomy.models import Neighbourhood, Topic
@@ -354,7 +358,7 @@ class RoutingRuleIndexView(SnippetIndexView):
 class RoutingRuleViewSet(SnippetViewSet):
     model = RoutingRule
     icon = "redirect"
-    menu_label = "Routing rules"
+    menu_label = gettext_lazy("Routing rules")
     menu_order = 160
     add_to_admin_menu = True  # used daily: in the main menu, not under Snippets
     index_view_class = RoutingRuleIndexView
@@ -373,10 +377,74 @@ def register_try_routing_url():
             path("concerns-bulk/", views.inbox_bulk, name="concerns_inbox_bulk")]
 
 
+class ResponseTemplatePermissionPolicy(ModelPermissionPolicy):
+    """Administrators manage every partner's templates (model permissions); a liaison reads
+    their own organisation's (permissions.can_read_template) and changes none."""
+
+    def user_has_permission(self, user, action):
+        if super().user_has_permission(user, action):
+            return True
+        return action == "view" and permissions.can_read_templates(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if super().user_has_permission(user, action):
+            return True
+        return action == "view" and permissions.can_read_template(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if any(super(ResponseTemplatePermissionPolicy, self).user_has_permission(user, a)
+               for a in actions):
+            return ResponseTemplate.objects.all()
+        if "view" in actions and permissions.can_read_templates(user):
+            return ResponseTemplate.objects.filter(partner_id=user.partner_id)
+        return ResponseTemplate.objects.none()
+
+
+register_permission_policy(ResponseTemplate, ResponseTemplatePermissionPolicy(ResponseTemplate))
+
+
+class _OwnTemplatesOnly:
+    """A liaison opens only their organisation's templates, whatever the address says."""
+
+    def get_object(self, *args, **kwargs):
+        template = super().get_object(*args, **kwargs)
+        if not self.permission_policy.user_has_permission_for_instance(
+                self.request.user, "view", template):
+            raise PermissionDenied
+        return template
+
+
+class TemplateIndexView(SnippetIndexView):
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view"]).select_related("partner", "topic")
+
+
+class TemplateInspectView(_OwnTemplatesOnly, SnippetInspectView):
+    pass
+
+
+class TemplateHistoryView(SnippetHistoryView):
+    """Who edited a template is the administrators' business."""
+
+    any_permission_required = ["add", "change", "delete"]
+
+
+class TemplateUsageView(SnippetUsageView):
+    any_permission_required = ["add", "change", "delete"]
+
+
 class ResponseTemplateViewSet(SnippetViewSet):
     model = ResponseTemplate
     icon = "doc-full"
-    menu_label = "Response templates"
+    menu_label = gettext_lazy("Response templates")
+    menu_order = 161
+    add_to_admin_menu = True  # liaisons use them daily: in the main menu, not under Snippets
+    index_view_class = TemplateIndexView
+    inspect_view_enabled = True
+    inspect_view_class = TemplateInspectView
+    history_view_class = TemplateHistoryView
+    usage_view_class = TemplateUsageView
     list_display = ["title", "partner", "topic", "kind"]
     list_filter = ["partner", "topic", "kind"]
 
