@@ -192,3 +192,21 @@ def test_a_liaison_clears_30_concerns_in_two_page_loads(client, concern_board, t
     assert len(_titles(page)) == 30
     order = list(dict.fromkeys(re.findall(r"Concern number \d+", page)))
     assert order[0] == "Concern number 0" and order[-1] == "Concern number 29"
+
+
+def test_bulk_messages_tabs_and_menu_labels_have_spanish():
+    from django.utils import translation
+
+    with translation.override("es"):
+        assert translation.ngettext("Claimed %(count)d concern for your organisation.",
+                                    "Claimed %(count)d concerns for your organisation.", 2) \
+            == "Has asumido %(count)d inquietudes para tu organización."
+        assert translation.ngettext("%(count)d concern was left as it was: %(names)s.",
+                                    "%(count)d concerns were left as they were: %(names)s.", 1) \
+            == "%(count)d inquietud se quedó como estaba: %(names)s."
+        assert translation.gettext("it was not sent to your organisation") == \
+            "no se envió a tu organización"
+        assert [translation.gettext(t) for t in ("Open", "Resolved", "Closed", "All")] == \
+            ["Abiertas", "Resueltas", "Cerradas", "Todas"]
+        assert translation.gettext("Response templates") == "Plantillas de respuesta"
+        assert translation.gettext("(private: a resident's)") == "(privado: de un vecino o vecina)"
