@@ -31,6 +31,8 @@ NEW_ACCOUNT_MESSAGE = gettext_lazy("Thanks for posting. Your first posts are che
 WATCHED_WORD_MESSAGE = gettext_lazy("A moderator will check your post before it appears.")
 CRISIS_MESSAGE = gettext_lazy("If you or someone else is in danger now, {call}. The numbers below are "
                               "free and open day and night. A moderator has been alerted to your post.")
+# Set when someone posts crisis language: the next page they see shows the help panel.
+CRISIS_SESSION_KEY = "moderation_show_crisis_panel"
 NEW_ACCOUNT_DETAIL = "New account"
 BLOCK_MESSAGE = gettext_lazy("Your post was not sent: it contains “{phrase}”. {explanation}")
 
