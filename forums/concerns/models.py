@@ -8,18 +8,19 @@ that. Emails go through the outbox (portal/emails.py).
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 class State(models.TextChoices):
-    SUBMITTED = "submitted", gettext_lazy("Submitted (waiting for moderation)")
-    OPEN = "open", gettext_lazy("Open")
-    ACKNOWLEDGED = "acknowledged", gettext_lazy("Acknowledged")
-    ANSWERED = "answered", gettext_lazy("Answered")
-    RESOLVED = "resolved", gettext_lazy("Resolved")
-    CLOSED = "closed", gettext_lazy("Closed")
+    # "concern state": one concern's ("Abierta"); the inbox's tabs use the plain words ("Abiertas")
+    SUBMITTED = "submitted", pgettext_lazy("concern state", "Submitted (waiting for moderation)")
+    OPEN = "open", pgettext_lazy("concern state", "Open")
+    ACKNOWLEDGED = "acknowledged", pgettext_lazy("concern state", "Acknowledged")
+    ANSWERED = "answered", pgettext_lazy("concern state", "Answered")
+    RESOLVED = "resolved", pgettext_lazy("concern state", "Resolved")
+    CLOSED = "closed", pgettext_lazy("concern state", "Closed")
 
 
 ACTIVE_STATES = (State.OPEN, State.ACKNOWLEDGED, State.ANSWERED)
