@@ -2,16 +2,19 @@
 audit log (Wagtail's `log()`, actions registered in wagtail_hooks.py) and schedule side effects
 after commit. Forum posts change visibility through forums.actions where it has a function."""
 
+import re
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 
 from forums.models import Visibility
 from forums.signals import announce
-from portal import markup
+from portal import country, markup
 from portal.accounts.audit import log
 
-from . import emails, permissions, policy
+from . import detection, emails, permissions, policy
 from .models import (
     Flag,
     FlagReason,
@@ -262,6 +265,102 @@ def retitle(thread, *, by, title, reason):
             first.thread = thread
             _review_after_redaction(first, by=by, reason=reason)
     return thread
+
+
+# What each kind of personal detail becomes in a redacted post, in the board's language.
+PLACEHOLDERS = {
+    detection.Kind.PHONE: gettext_lazy("phone number removed"),
+    detection.Kind.EMAIL: gettext_lazy("email address removed"),
+    detection.Kind.ADDRESS: gettext_lazy("address removed"),
+    detection.Kind.PLATE: gettext_lazy("number plate removed"),
+    detection.Kind.SOCIAL: gettext_lazy("social media account removed"),
+    detection.Kind.MESSAGING: gettext_lazy("messaging contact removed"),
+}
+
+
+def redact_findings(post, *, by, only=None, reason=""):
+    """One-click redaction of what the detector found in a post (and, for an opening post, in
+    its thread's title): each personal detail is replaced in the source by a placeholder such as
+    "[phone number removed]" in the board's language. `only` is a (kind, text) pair to take out
+    one finding; None takes out every personal detail found. It is a redaction like any other:
+    `redact` and `retitle` keep the originals for moderators, log it, and run the checks again,
+    so the post is published if nothing else holds it, or stays in the queue with an item.
+    Crisis language is not redacted (it is followed up, not hidden). Returns the kinds taken out."""
+    _require_moderator(by)
+    item = ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).select_related("claimed_by").first()
+    if item is not None:
+        _check_claim(item, by)
+    thread = post.thread
+    first = _forums().is_first_post(post)
+    options = {"country": country.code(), "service_numbers": policy.service_numbers()}
+    title_findings = (_chosen(detection.inspect(thread.title, markdown=False, **options), only)
+                      if first else [])
+    body_findings = _chosen(detection.inspect(post.body_source, **options), only)
+    if not title_findings and not body_findings:
+        raise ValidationError(gettext("The post no longer holds that detail: nothing was redacted."))
+    kinds = list(dict.fromkeys(f.kind for f in title_findings + body_findings))
+    reason = (reason or "").strip() or gettext("Personal details removed: %(details)s") % {
+        "details": detection.describe(title_findings + body_findings)}
+    with translation.override(_board_language(thread)):
+        title = _replace_findings(thread.title, title_findings, markdown=False)
+        body = _replace_findings(post.body_source, body_findings, markdown=True)
+    with transaction.atomic():
+        if title_findings:
+            retitle(thread, by=by, title=title, reason=reason)
+            post.refresh_from_db()
+        if body_findings:
+            redact(post, by=by, body=body, reason=reason)
+    return kinds
+
+
+def _chosen(findings, only):
+    personal = [f for f in findings if f.kind in PLACEHOLDERS]
+    if only is None:
+        return personal
+    kind, text = only
+    return [f for f in personal if f.kind == kind and f.text == text]
+
+
+def _board_language(thread):
+    locale = getattr(thread.board, "locale", None)
+    return getattr(locale, "language_code", None) or translation.get_language()
+
+
+def _replace_findings(source, findings, *, markdown):
+    """`source` with each finding's text replaced by its placeholder. A finding is read from the
+    text readers see, so it is looked for as written first, then allowing what the reader does
+    not see between its characters (Markdown emphasis, backslashes, entities, invisible
+    characters, other spacing). A finding that cannot be found raises ValidationError and nothing
+    changes: the moderator edits the text by hand."""
+    for finding in sorted(findings, key=lambda f: len(f.text), reverse=True):
+        placeholder = "[" + str(PLACEHOLDERS[finding.kind]) + "]"
+        if markdown:
+            placeholder = "\\" + placeholder[:-1] + "\\]"
+        if finding.text in source:
+            source = source.replace(finding.text, placeholder)
+            continue
+        pattern = _as_written(finding.text)
+        replaced, count = pattern.subn(lambda _m, p=placeholder: p, source)
+        if not count:
+            raise ValidationError(gettext(
+                "“%(text)s” is not written that way in the post: redact it by editing the text.")
+                % {"text": finding.text})
+        source = replaced
+    return source
+
+
+_UNSEEN = r"(?:[*_`~\\\u00ad\u200b-\u200f\u2060\ufeff]|&(?:shy|zwsp|zwj|zwnj|#8203|#x200b);){0,6}"
+_ENTITY = r"&#?[0-9a-z]{1,10};"
+
+
+def _as_written(text):
+    parts = []
+    for ch in text:
+        if ch.isspace():
+            parts.append(r"(?:\s|" + _ENTITY + r"){1,6}")
+        else:
+            parts.append(r"(?:" + re.escape(ch) + "|" + _ENTITY + r"|[^\x00-\x7f])")
+    return re.compile(_UNSEEN.join(parts), re.IGNORECASE)
 
 
 def _review_after_redaction(post, *, by, reason):

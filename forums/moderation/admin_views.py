@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forums.models import Post, Visibility
 from portal import country
@@ -53,7 +54,7 @@ def _act(request, post, item, forms):
         return redirect("moderation_post", post.pk)
     if done:
         messages.success(request, done)
-        if action in ("approve", "reject"):
+        if action in ("approve", "reject", "redact_findings"):
             return redirect("wagtailsnippets_moderation_reviewitem:list")
         return redirect("moderation_post", post.pk)
     return None
@@ -110,11 +111,28 @@ def _redact(request, post, item, forms):
         _after_redaction(post)
 
 
+def _redact_findings(request, post, item, forms):
+    return _redacted_message(request, post, _only(request))
+
+
+def _only(request):
+    """The one finding a per-finding button names (its kind and text), or None for all of them."""
+    kind, text = request.POST.get("kind", "").strip(), request.POST.get("text", "").strip()
+    return (kind, text) if kind and text else None
+
+
+def _redacted_message(request, post, only):
+    kinds = actions.redact_findings(post, by=request.user, only=only, reason=_reason(request))
+    done = ", ".join(str(actions.PLACEHOLDERS[kind]) for kind in kinds)
+    return gettext("Redacted (%(what)s); the original is kept for moderators.") % {"what": done} + \
+        " " + _after_redaction(post)
+
+
 def _after_redaction(post):
     post.refresh_from_db(fields=["visibility"])
     if ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).exists():
-        return "It is still in the review queue: the checks found more to look at."
-    return "It is published." if post.visibility == Visibility.VISIBLE else ""
+        return gettext("It is still in the review queue: the checks found more to look at.")
+    return gettext("It is published.") if post.visibility == Visibility.VISIBLE else ""
 
 
 def _retitle(request, post, item, forms):
@@ -171,7 +189,8 @@ def _trust(request, post, item, forms):
 
 HANDLERS = {
     "claim": _claim, "release": _release, "approve": _approve, "reject": _reject,
-    "hide": _hide, "restore": _restore, "redact": _redact, "retitle": _retitle, "lock": _lock, "move": _move,
+    "hide": _hide, "restore": _restore, "redact": _redact,
+    "redact_findings": _redact_findings, "retitle": _retitle, "lock": _lock, "move": _move,
     "sanction": _sanction, "lift": _lift, "trust": _trust,
 }
 
@@ -215,17 +234,21 @@ def _highlighted(post, thread):
     if is_first_post(post):
         texts.insert(0, detection.readable(thread.title, markdown=False))
     options = {"country": country.code(), "service_numbers": policy.service_numbers()}
-    blocks, labels = [], []
+    blocks, labels, redactable, seen = [], [], [], set()
     for text in texts:
         findings = sorted(detection.scan(text, **options), key=lambda f: f.start)
         parts, at = [], 0
         for finding in findings:
-            parts += [{"text": text[at:finding.start]}, {"text": text[finding.start:finding.end],
-                                                          "label": finding.label}]
+            part = {"text": text[finding.start:finding.end], "label": finding.label, "kind": finding.kind}
+            parts += [{"text": text[at:finding.start]}, part]
             at = finding.end
             labels.append(finding.label)
+            if finding.kind in actions.PLACEHOLDERS and (finding.kind, part["text"]) not in seen:
+                seen.add((finding.kind, part["text"]))
+                redactable.append(part)
         blocks.append([*parts, {"text": text[at:]}])
-    return {"blocks": blocks, "labels": list(dict.fromkeys(labels))} if labels else None
+    return {"blocks": blocks, "labels": list(dict.fromkeys(labels)),
+            "redactable": redactable} if labels else None
 
 
 # Inline actions from the queue's rows ---------------------------------------------------------
@@ -282,6 +305,14 @@ def _queue_hide(request, item):
     return f"Hid the post in “{item.post.thread.title}”."
 
 
+def _queue_redact(request, item):
+    """Redact what the detector found (one finding, or all of them) from the row's post."""
+    if not item.is_open:
+        raise ValidationError(gettext("This item has already been dealt with."))
+    done = _redacted_message(request, item.post, _only(request))
+    return f"“{item.post.thread.title}”: {done}"
+
+
 def _queue_suspend(request, item):
     """Reject the post and suspend its author, with one reason."""
     reason = _queue_reason(request)
@@ -298,4 +329,4 @@ def _queue_suspend(request, item):
 
 
 QUEUE_HANDLERS = {"approve": _queue_approve, "reject": _queue_reject, "hide": _queue_hide,
-                  "suspend": _queue_suspend}
+                  "suspend": _queue_suspend, "redact": _queue_redact}

@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from portal import country
 
 from . import detection, policy
-from .models import ReviewItem, ReviewStatus
+from .models import ReviewItem, ReviewReason, ReviewStatus
 
 EXCERPT_CHARS = 220
 SUSPEND_DAYS = (1, 7, 30)
@@ -42,7 +42,8 @@ def excerpt_parts(text, options):
         if finding.start < at or finding.end > end:
             continue
         parts += [{"text": text[at:finding.start]},
-                  {"text": text[finding.start:finding.end], "label": finding.label}]
+                  {"text": text[finding.start:finding.end], "label": finding.label, "kind": finding.kind,
+                   "redactable": finding.kind in detection.PERSONAL_KINDS}]
         at = finding.end
     parts.append({"text": text[at:end] + ("…" if end < len(text) else "")})
     return parts
@@ -77,8 +78,25 @@ class PostColumn(TitleColumn):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context.get("request")
         context["item"] = instance
-        context["excerpt"] = excerpt_parts(instance.post.body_source, _detector_options(request))
+        context["excerpt"] = _excerpt(instance, request)
+        context["redactable"] = [part for part in context["excerpt"] if part.get("redactable")]
+        if context["redactable"]:
+            context.update(_row_form_context(instance, request, parent_context))
         return context
+
+
+def _excerpt(item, request):
+    """The row's excerpt, worked out once for the row's columns."""
+    if not hasattr(item, "_queue_excerpt"):
+        item._queue_excerpt = excerpt_parts(item.post.body_source, _detector_options(request))
+    return item._queue_excerpt
+
+
+def _row_form_context(item, request, parent_context):
+    return {"back": request.get_full_path() if request else "",
+            "claimed_by_other": bool(item.claimed_by_id and request
+                                     and item.claimed_by_id != request.user.pk),
+            "next_item": _next_row(parent_context)}
 
 
 class TemplateColumn(Column):
@@ -106,10 +124,9 @@ class ActionsColumn(TemplateColumn):
         context.update({
             "canned_reasons": _canned_reasons(request),
             "suspend_days": SUSPEND_DAYS,
-            "back": request.get_full_path() if request else "",
-            "claimed_by_other": bool(instance.claimed_by_id and request
-                                     and instance.claimed_by_id != request.user.pk),
-            "next_item": _next_row(parent_context),
+            "has_findings": instance.reason == ReviewReason.PERSONAL_DATA or any(
+                part.get("redactable") for part in _excerpt(instance, request)),
+            **_row_form_context(instance, request, parent_context),
         })
         return context
 
