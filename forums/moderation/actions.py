@@ -287,7 +287,7 @@ def redact_findings(post, *, by, only=None, reason=""):
     if item is not None:
         _check_claim(item, by)
     thread = post.thread
-    first = _forums().is_first_post(post)
+    first = threads.is_first_post(post)
     options = {"country": country.code(), "service_numbers": policy.service_numbers()}
     title_findings = (_chosen(detection.inspect(thread.title, markdown=False, **options), only)
                       if first else [])
