@@ -282,7 +282,7 @@ def _messaging_and_social(text):
     for match in itertools.islice(AT_HANDLE.finditer(text), MAX_PER_KIND * 2):
         if match.group(1).lower() not in _AT_WORDS:
             out.append(_found(Kind.SOCIAL, match))
-    return out + _bare_handles(text)
+    return _social_urls(text) + out + _bare_handles(text)
 
 
 # A handle written bare, without @ or a platform before it: "she's jess_k99 on there", "look up
@@ -303,6 +303,25 @@ _HANDLE_ON_THERE = re.compile(
     r"en\s{1,2}(?:esa\s{1,2}(?:red|app)|redes|la\s{1,2}app|todas))\b")
 _NOT_BARE_HANDLES = re.compile(
     r"^(?:www\.|covid|mp\d|h\d{3}|[a-z]\d{1,3}$|\w+\.(?:" + _TLDS + r")$|[a-z]\.[a-z]$|\w{1,3}\.\w{1,3}$)")
+
+
+# A link to someone's profile is their handle: instagram.com/jess_k99, tiktok.com/@jessk99.
+SOCIAL_URL = re.compile(
+    r"(?<![\w.])(?:https?://)?(?:www\.|m\.|mobile\.)?(?:instagram\.com|instagr\.am|snapchat\.com/add|"
+    r"tiktok\.com|twitter\.com|x\.com|facebook\.com|fb\.com|threads\.net|bsky\.app/profile|"
+    r"twitch\.tv|kik\.me|t\.me|wa\.me)/@?([a-z0-9_][a-z0-9_.\-]{1,40})")
+_NOT_PROFILES = frozenset({"p", "reel", "reels", "explore", "watch", "groups", "events", "hashtag", "share",
+                           "sharer", "sharer.php", "intent", "home", "search", "tag", "stories", "tv",
+                           "music", "discover", "i", "help", "legal", "about", "privacy", "login", "signup"})
+
+
+def _social_urls(text):
+    out = []
+    for match in itertools.islice(SOCIAL_URL.finditer(text), MAX_PER_KIND * 2):
+        if match.group(1).rstrip(".").lower() not in _NOT_PROFILES:
+            kind = Kind.MESSAGING if re.search(r"(?:t|wa)\.me/", match.group(0)) else Kind.SOCIAL
+            out.append(_found(kind, match))
+    return out
 
 
 def _bare_handles(text):
@@ -545,6 +564,8 @@ POSTCODES = {
     "GB": re.compile(r"(?<![\w])(?:[a-z]{1,2}\d[a-z\d]?\s{0,2}\d[abd-hjlnp-uw-z]{2})(?![\w])"),
     "CA": re.compile(r"(?<![\w])[abceghj-nprstvxy]\d[a-z]\s{0,2}\d[a-z]\d(?![\w])"),
     "IE": re.compile(r"(?<![\w])[ac-fhknprtv-y]\d{2}\s{0,2}[0-9ac-fhknprtv-y]{4}(?![\w])"),
+    # a state and its postcode: "Fitzroy VIC 3065"
+    "AU": re.compile(r"(?<![\w])(?:vic|nsw|qld|sa|wa|tas|nt|act)\s{1,2}\d{4}(?![\w])"),
 }
 # A ZIP or postal code after a street word, town and state: "Main St, Springfield, IL 62704".
 ZIP_AFTER_STREET = re.compile(

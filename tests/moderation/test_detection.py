@@ -204,3 +204,41 @@ def test_handles_written_bare_are_social_accounts(text):
 ])
 def test_words_with_underscores_or_digits_are_not_handles_by_themselves(text):
     assert us_kinds(text) == []
+
+
+@pytest.mark.parametrize("country, text, found", [
+    ("CA", "she lives at 12 Maple Crescent, Ottawa K1A 0B1", ["12 Maple Crescent", "K1A 0B1"]),
+    ("CA", "the postcode is K1A 0B1", ["K1A 0B1"]),
+    ("IE", "the Eircode is D02 X285", ["D02 X285"]),
+    ("IE", "he's at 14 Main Street, Ballina", ["14 Main Street"]),
+    ("AU", "12 Smith Street, Fitzroy VIC 3065", ["12 Smith Street", "VIC 3065"]),
+    ("AU", "the house at 7 Wattle Grove", ["7 Wattle Grove"]),
+])
+def test_canadian_irish_and_australian_addresses_and_postcodes(country, text, found):
+    findings = detection.find_personal_data(text, country=country)
+    assert [(f.kind, f.text) for f in findings] == [(Kind.ADDRESS, f) for f in found]
+
+
+@pytest.mark.parametrize("country, text", [
+    ("CA", "the 2024 budget had 3 lines for outreach"), ("IE", "we met at 10 in the community hall"),
+    ("AU", "I drove 120 km on the highway"),
+])
+def test_harmless_canadian_irish_and_australian_text(country, text):
+    assert detection.find_personal_data(text, country=country) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("her page is https://www.instagram.com/jess_k99", Kind.SOCIAL),
+    ("[her page](https://instagram.com/jess_k99)", Kind.SOCIAL),
+    ("see https://www.tiktok.com/@jessk99", Kind.SOCIAL),
+    ("message me on wa.me/15552017788", Kind.MESSAGING),
+])
+def test_links_to_profiles_are_handles(text, kind):
+    assert us_kinds(text) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "read https://example.org/report_v2 first", "watch https://www.instagram.com/reel/Cx12ab/ it's funny",
+])
+def test_other_links_are_not_handles(text):
+    assert us_kinds(text) == []

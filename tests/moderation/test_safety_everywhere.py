@@ -254,3 +254,43 @@ def test_an_author_who_retitles_their_thread_lands_on_its_new_address(client, bo
     assert response.redirect_chain[-1][0].startswith(thread.get_absolute_url())
     assert "<h1>Noise on the corner at night</h1>" in response.content.decode()
     assert client.get(f"{board.url}{thread.pk}-noise-on-our-street-at-night/").status_code == 404
+
+
+# Checked while walking the issue's bullets (notes/safety.md) -----------------------------------------
+
+@pytest.mark.parametrize("country, language, date", [
+    ("US", "en-us", "March 12, 2026"), ("GB", "en-gb", "12 Mar 2026"), ("ES", "en-gb", "12 Mar 2026")])
+def test_the_date_format_follows_the_country(country, language, date):
+    """PORTAL_COUNTRY sets the default LANGUAGE_CODE (and with it Django's date and number formats)
+    when the settings are loaded; LANGUAGE_CODE in the environment overrides it."""
+    import datetime
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    environ = {k: v for k, v in os.environ.items() if k != "LANGUAGE_CODE"}
+    environ.update(PORTAL_COUNTRY=country, DJANGO_SETTINGS_MODULE="portal.settings.test")
+    code = ("import django; django.setup(); from django.conf import settings; "
+            "print(settings.LANGUAGE_CODE)")
+    loaded = subprocess.run([sys.executable, "-c", code], env=environ, capture_output=True, text=True,
+                            cwd=django_settings.BASE_DIR, check=True).stdout.strip()
+    assert loaded == language
+    from django.utils import formats, translation
+
+    with translation.override(language):
+        assert formats.date_format(datetime.date(2026, 3, 12)) == date
+
+
+def test_a_held_title_is_in_no_board_list_or_feed(client, board):
+    # given a thread held for the address in its title
+    thread = forum_thread(established_resident(), board, title="He lives at 4 Mill Lane")
+    assert Thread.objects.get(pk=thread.pk).visibility == Visibility.PENDING
+    # then neither the board's page nor its feeds nor the forum's feeds show it
+    forum = board.get_parent()
+    for url in (board.url, board.url + "feed/rss/", board.url + "feed/atom/", forum.url + "feed/rss/",
+                forum.url + "feed/atom/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Mill Lane" not in response.content.decode(), url
