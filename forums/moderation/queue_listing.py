@@ -4,6 +4,7 @@ The queries are made once per page: the listing's queryset brings every row's po
 board, author, standing and count of earlier rejections."""
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from wagtail.admin.ui.tables import Column, TitleColumn
 
@@ -93,7 +94,11 @@ def _excerpt(item, request):
 
 
 def _row_form_context(item, request, parent_context):
-    return {"back": request.get_full_path() if request else "",
+    """What a row's forms need: the CSRF token (Wagtail renders a cell's template with a plain
+    dict, so {% csrf_token %} has nothing to print otherwise and every POST from a browser is
+    refused), the listing to come back to and the item to look at next."""
+    return {"csrf_token": get_token(request) if request else "",
+            "back": request.get_full_path() if request else "",
             "claimed_by_other": bool(item.claimed_by_id and request
                                      and item.claimed_by_id != request.user.pk),
             "next_item": _next_row(parent_context)}

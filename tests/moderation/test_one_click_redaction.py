@@ -174,3 +174,22 @@ def test_only_moderators_may_redact_in_one_click(client, held, partner, role, ex
     item.refresh_from_db()
     assert NUMBER in post.body_source and item.is_open and post.visibility == Visibility.PENDING
     assert not Redaction.objects.exists()
+
+
+def test_the_rows_forms_carry_the_csrf_token_a_browser_needs(moderator, held):
+    """Django's test client skips CSRF checks unless asked; a browser does not."""
+    import re
+
+    from django.test import Client
+
+    post, item, other = held
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(moderator)
+    html = client.get(QUEUE_URL).content.decode()
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert len(tokens) >= 4  # approve / reject forms of two rows, and the redact buttons
+    response = client.post(act_url(item), {"csrfmiddlewaretoken": tokens[0], "action": "redact",
+                                           "back": QUEUE_URL})
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert "\\[phone number removed\\]" in post.body_source
