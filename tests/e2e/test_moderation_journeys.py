@@ -32,13 +32,13 @@ def act_on_focused_row(page):
             page.keyboard.press("d")
         elif "Flagged by residents" in text:
             row.get_by_label("Reason for").select_option(index=1)
-            row.get_by_role("button", name="Reject").click()
+            row.get_by_role("button", name="Reject", exact=True).click()
         else:
             page.keyboard.press("a")
     return redacted
 
 
-def test_a_moderator_clears_a_mixed_queue_of_20_in_about_one_page_load_each(live_site, page):
+def test_a_moderator_clears_a_mixed_queue_of_20_in_about_one_page_load_each(live_site, page, new_page):
     # Given a mixed queue of 20, written through the forum's own actions
     live_site.manage("seed_review_queue", "--count", str(ITEMS))
     sign_in_once(page, MODERATOR)
@@ -60,8 +60,10 @@ def test_a_moderator_clears_a_mixed_queue_of_20_in_about_one_page_load_each(live
     # Then the queue is clear, at one page load per item and the first one
     expect(rows).to_have_count(0)
     assert len(loads) <= ITEMS + 2, loads
-    # and a redacted post is public with a placeholder where the number was
+    # and a visitor sees a redacted post with a placeholder where the number was (the moderator's
+    # own view of the page also shows the original, for moderators only)
     moderation_page = next(href for href in redacted if href)  # /admin/moderation/posts/<pk>/
-    page.goto("/forums/posts/" + moderation_page.rstrip("/").rsplit("/", 1)[1] + "/")
-    expect(page.get_by_text("[phone number removed]").first).to_be_visible()
-    assert "07700 900" not in page.content()
+    visitor = new_page()
+    visitor.goto("/forums/posts/" + moderation_page.rstrip("/").rsplit("/", 1)[1] + "/")
+    expect(visitor.get_by_text("[phone number removed]").first).to_be_visible()
+    assert "07700 900" not in visitor.content()
