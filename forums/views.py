@@ -191,6 +191,7 @@ def _render_thread(request, board, thread, thread_url, page_obj, form, read_stat
         "form": form, "can_reply": can_reply,
         "is_following": user.is_authenticated and thread.follows.filter(user=user).exists(),
         "can_follow": permissions.can_follow(user, thread),
+        "sanction": moderation_views.sanction_of(user),
         "needs_verification": user.is_authenticated and not permissions.can_post(user),
         "overdose_now": moderation_views.overdose_now(post_list),
     })
@@ -287,6 +288,9 @@ def post_history(request, pk):
 def new_thread(request, board):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if refused := moderation_views.refused_by_sanction(
+            request, "forums/new_thread.html", {"page": board, "self": board}):
+        return refused
     if not permissions.can_start_thread(request.user, board):
         if board.is_open:
             messages.error(request, "Confirm your email address before you post.")
@@ -344,6 +348,10 @@ def edit_post(request, board, thread_id, post_id):
     thread_url = thread.url_under(board.url)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if post.author_id == request.user.pk and (refused := moderation_views.refused_by_sanction(
+            request, "forums/edit_post.html", {"page": board, "self": board, "thread": thread,
+                                               "thread_url": thread_url, "post": post})):
+        return refused
     if not permissions.can_edit_post(request.user, post):
         messages.error(request, "The time to edit this post has passed. Ask a moderator if it "
                                 "needs changing.")
@@ -403,7 +411,8 @@ def notifications(request):
     page_obj = Paginator(items, 30).get_page(request.GET.get("page"))
     for item in page_obj.object_list:
         item.url = item.thread.get_absolute_url()
-    return render(request, "forums/notifications.html", {"page_obj": page_obj})
+    notices = moderation_views.notices_for(request.user) if page_obj.number == 1 else []
+    return render(request, "forums/notifications.html", {"page_obj": page_obj, "notices": notices})
 
 
 @require_POST
@@ -411,6 +420,7 @@ def _mark_all_read(request):
     from django.utils import timezone
 
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    moderation_views.mark_notices_read(request.user)
     messages.success(request, "All notifications are marked as read.")
     return redirect("forums:notifications")
 

@@ -116,9 +116,43 @@ class SuspensionMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and permissions.is_suspended(user):
-            standing = permissions.standing_of(user)
+            sanction = permissions.active_sanction(user, "suspended")
             logout(request)
-            if standing is None:
-                return self.get_response(request)
-            return render(request, "moderation/suspended.html", {"standing": standing}, status=403)
+            return render(request, "moderation/suspended.html", {"sanction": sanction}, status=403)
         return self.get_response(request)
+
+
+def refused_by_sanction(request, template, context):
+    """For a posting page (new thread, raise a concern, edit a post): a silenced resident gets
+    the page with the notice saying why and until when instead of the form (403), else None."""
+    if not request.user.is_authenticated:
+        return None
+    sanction = permissions.posting_sanction(request.user)
+    if sanction is None:
+        return None
+    return render(request, template, {**context, "form": None, "sanction": sanction}, status=403)
+
+
+def sanction_of(user):
+    """The notice to show beside a posting form (the thread page's reply box), or None."""
+    return permissions.posting_sanction(user) if user.is_authenticated else None
+
+
+# Notices from the moderators (on the notifications page) ----------------------------------------
+
+NOTICES_SHOWN = 50
+
+
+def notices_for(user):
+    """The resident's own notices, newest first: posts not published (reason and their text) and
+    private messages. Only ever the signed-in account's own."""
+    from django.db.models import F
+
+    from .models import Notice
+
+    return list(Notice.objects.filter(user=user).order_by(
+        F("read_at").asc(nulls_first=True), "-created_at", "-id")[:NOTICES_SHOWN])
+
+
+def mark_notices_read(user):
+    actions.mark_notices_read(user)
