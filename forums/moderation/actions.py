@@ -272,7 +272,7 @@ def retitle(thread, *, by, title, reason):
             thread.slug = _forums().thread_slug(title)
         thread.save(update_fields=["title", "slug"])
         log(instance=thread, action="moderation.thread.retitled", user=by,
-            data={"reason": reason})
+            data={"reason": reason}, title=thread.log_title)
         if thread.is_public:
             announce(thread, "updated")
         if first is not None:
@@ -326,7 +326,7 @@ def lock_thread(thread, *, by, locked, reason=""):
         thread.is_locked = locked
         thread.save(update_fields=["is_locked"])
         log(instance=thread, action="moderation.thread.locked" if locked else "moderation.thread.unlocked",
-            user=by, data={"reason": reason})
+            user=by, data={"reason": reason}, title=thread.log_title)
     return thread
 
 
@@ -339,7 +339,7 @@ def move_thread(thread, *, to_board, by, reason=""):
         thread.board = to_board
         thread.save(update_fields=["board"])
         log(instance=thread, action="moderation.thread.moved", user=by,
-            data={"from": from_board, "to": to_board.pk, "reason": reason})
+            data={"from": from_board, "to": to_board.pk, "reason": reason}, title=thread.log_title)
         if thread.is_public:
             announce(thread, "updated")
     return thread
