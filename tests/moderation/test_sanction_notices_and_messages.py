@@ -238,3 +238,15 @@ def test_only_moderators_send_messages(client, board, liaison, editor, resident)
         client.force_login(user)
         assert_staff_refused_by_admin(client.post(url, {"body": "Hello"}))
     assert not Notice.objects.exists()
+
+
+def test_the_queue_row_says_when_its_author_is_sanctioned_even_with_no_end_date(client, moderator,
+                                                                                board):
+    author = UserFactory(display_name="Held Harriet")
+    held_reply(author, forum_thread(established_resident(), board), body="Held for a reason")
+    actions.silence(author, by=moderator, until=None, reason="Spam links")
+    client.force_login(moderator)
+    content = client.get("/admin/moderation/queue/").content.decode()
+    assert "Held Harriet" in content and "<strong>silenced</strong>" in content
+    actions.lift(author, "silenced", by=moderator)
+    assert "<strong>silenced</strong>" not in client.get("/admin/moderation/queue/").content.decode()
