@@ -299,6 +299,15 @@ class NoticeKind(models.TextChoices):
     MESSAGE = "message", _("Message from the moderators")
 
 
+class NoticeQuerySet(models.QuerySet):
+    SHOWN = 50
+
+    def for_user(self, user):
+        """The resident's own notices, unread first, then newest: only ever their own."""
+        return list(self.filter(user=user).order_by(
+            models.F("read_at").asc(nulls_first=True), "-created_at", "-id")[:self.SHOWN])
+
+
 class Notice(models.Model):
     """What the moderators tell one resident on the site: a post that was not published (with the
     reason and the author's own text, so nothing they wrote is lost) or a private message. Only
@@ -317,6 +326,8 @@ class Notice(models.Model):
                                 related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
