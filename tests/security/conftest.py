@@ -51,9 +51,9 @@ def world(db, partner, liaison, moderator, editor, administrator, monkeypatch):
                                        title="Needles behind the library", anonymous=True)
     shared_concern = raised_concern(sharing_author, board, topic=topic, neighbourhood=area,
                                     title="Dealing at the bus stop", share_contact=True)
-    concern_actions.add_note(liaison, shared_concern, body="Called the resident back.")
+    concern_actions.add_note(shared_concern, by=liaison, body="Called the resident back.")
     event = event_page(title="Harm reduction evening")
-    rsvp, _ = event_actions.respond(attendee, event, None, going=True, share_contact=False)
+    rsvp, _ = event_actions.respond(event, None, by=attendee, going=True, share_contact=False)
     return SimpleNamespace(
         partner=partner, liaison=liaison, other_liaison=other_liaison, moderator=moderator,
         editor=editor, administrator=administrator, board=board,
