@@ -49,9 +49,7 @@ def start_thread(board, *, by, title, body, topic=None, neighbourhood=None, anon
             last_activity_at=timezone.now(), visibility=decision.visibility,
         )
         post = create_post(by, thread, body, anonymous, area, decision.visibility)
-        moderation_actions.record_decision(post, decision)
-        refresh_thread(thread)
-        Follow.objects.get_or_create(user=by, thread=thread)
+        _written(post, decision, by=by)
         log(instance=thread, action="forums.thread.started", user=by,
             data={"board": board.pk, "anonymous": anonymous})
         if post.is_public:
@@ -77,9 +75,7 @@ def reply(thread, *, by, body, anonymous=False, token=""):
     def make():
         post = create_post(by, thread, body, anonymous, author_area(by) if anonymous else "",
                             decision.visibility)
-        moderation_actions.record_decision(post, decision)
-        refresh_thread(thread)
-        Follow.objects.get_or_create(user=by, thread=thread)
+        _written(post, decision, by=by)
         log(instance=post, action="forums.post.created", user=by,
             data={"thread": thread.pk, "anonymous": anonymous})
         if post.is_public:
@@ -92,3 +88,10 @@ def reply(thread, *, by, body, anonymous=False, token=""):
     post.moderation_decision = decision
     return post
 
+
+def _written(post, decision, *, by):
+    """What every new post needs in its transaction: a review queue entry if the policy held it or
+    found it urgent, its thread's latest post and counts, and its author following the thread."""
+    moderation_actions.record_decision(post, decision)
+    refresh_thread(post.thread)
+    Follow.objects.get_or_create(user=by, thread=post.thread)

@@ -145,7 +145,7 @@ def test_a_post_shown_again_is_found_again(client, thread, resident, moderator, 
 def test_an_edited_post_is_no_longer_found_by_its_old_words(client, thread, resident, after_commit):
     # Given the author edits the first post, replacing a word and the title
     post = Post.objects.get(thread=thread)
-    after_commit(actions.edit_post, resident, post, body="The lamps by the subway flicker.",
+    after_commit(actions.edit_post, post, by=resident, body="The lamps by the subway flicker.",
                  title="Flickering lamps")
 
     # Then the old words find nothing, the new ones find the post under its new title
