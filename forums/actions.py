@@ -123,5 +123,8 @@ def mark_read(thread, up_to_post_id, *, by, state=None):
 
 
 def mark_all_read(*, by):
-    """Mark every unread notification of `by` read (the button on the notifications page)."""
-    return Notification.objects.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())
+    """Mark every unread notification of `by` read, moderators' notices included (the button on
+    the notifications page)."""
+    with transaction.atomic():
+        Notification.objects.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())
+        moderation_actions.mark_notices_read(by=by)

@@ -51,7 +51,7 @@ def start_thread(board, *, by, title, body, topic=None, neighbourhood=None, anon
         post = create_post(by, thread, body, anonymous, area, decision.visibility)
         _written(post, decision, by=by)
         log(instance=thread, action="forums.thread.started", user=by,
-            data={"board": board.pk, "anonymous": anonymous})
+            data={"board": board.pk, "anonymous": anonymous}, title=thread.log_title)
         if post.is_public:
             announce(thread, "shown")
             announce(post, "shown")
