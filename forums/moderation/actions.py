@@ -60,22 +60,22 @@ def record_decision(post, decision):
 
 # Flags ---------------------------------------------------------------------------------------
 
-def flag_post(user, post, *, reason, note=""):
+def flag_post(post, *, by, reason, note=""):
     """Flag `post` once per person. A "danger" flag is urgent; at the site's threshold of flags
     from different residents the post is hidden until a moderator reviews it."""
-    if not permissions.can_flag(user, post):
+    if not permissions.can_flag(by, post):
         raise PermissionDenied("You cannot flag this post.")
     reason = FlagReason(reason)
     note = (note or "").strip()
     if reason == FlagReason.OTHER and not note:
         raise ValidationError("Tell us in a few words what is wrong.")
-    if Flag.objects.filter(post=post, user=user).exists():
+    if Flag.objects.filter(post=post, user=by).exists():
         raise ValidationError("You have already flagged this post. Thank you: a moderator will look at it.")
     config = policy.current_settings()
     with transaction.atomic():
-        Flag.objects.create(post=post, user=user, reason=reason, note=note[:500])
+        Flag.objects.create(post=post, user=by, reason=reason, note=note[:500])
         item = _open_flag_item(post, urgent=reason == FlagReason.DANGER)
-        log(instance=post, action="moderation.post.flagged", user=user,
+        log(instance=post, action="moderation.post.flagged", user=by,
             data={"reason": reason.value, "note": note[:200]})
         if Flag.objects.filter(post=post).count() >= config.flag_threshold and post.is_public:
             _set_visibility(post, Visibility.PENDING)
@@ -586,5 +586,5 @@ def send_message(user, *, by, body, item=None):
     return notice
 
 
-def mark_notices_read(user):
-    Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+def mark_notices_read(*, by):
+    Notice.objects.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())

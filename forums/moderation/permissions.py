@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from portal.accounts import permissions as account_permissions
 from portal.caching import CachedValue
 
 from .models import Standing
@@ -11,9 +12,15 @@ SANCTIONS = CachedValue("moderation:sanctions", 300)
 
 
 def can_moderate(user):
-    from forums.permissions import can_moderate as forums_can_moderate
+    return user.is_authenticated and user.is_active and user.is_moderator
 
-    return forums_can_moderate(user)
+
+def can_post(user):
+    """Verified, active accounts that are not silenced post. Asked once per request object, then
+    remembered (forums.permissions uses it too)."""
+    if not hasattr(user, "_forums_can_post"):
+        user._forums_can_post = account_permissions.can_post(user) and not is_silenced(user)
+    return user._forums_can_post
 
 
 def standing_of(user):
@@ -78,8 +85,6 @@ def is_staff_poster(user):
 
 
 def can_flag(user, post):
-    from forums.permissions import can_post
-
     return (can_post(user) and post.author_id != user.pk and post.is_public
             and post.thread.is_public)
 
