@@ -24,7 +24,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from .language import site_language
+from .language import search_language, site_language
 
 
 @dataclass(frozen=True)
@@ -184,6 +184,7 @@ def page_document(page):
         kind=page_type.kind,
         title=page.title,
         url=page.url or "",
+        language=search_language(page.locale.language_code),  # a translation is in its own
         **fields,
     )
 

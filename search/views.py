@@ -39,7 +39,11 @@ def _page_from(params):
 
 
 def _get_help_page():
-    return Page.objects.live().public().filter(slug="get-help").only("pk", "url_path").first()
+    """The Get help page in the page's language (its translation), else in any."""
+    from wagtail.models import Locale
+
+    pages = Page.objects.live().public().filter(slug="get-help").only("pk", "url_path", "locale_id")
+    return pages.filter(locale=Locale.get_active()).first() or pages.first()
 
 
 @require_GET
@@ -48,12 +52,16 @@ def search_page(request):
     query = parse(params.get("q", ""))
     filters = _filters_from(params)
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
-    context = {"search_query": query.text, "query": query, "filters": filters, "sort": sort}
+    # Results in the page's language by default; ?languages=all searches every language.
+    all_languages = params.get("languages") == "all"
+    context = {"search_query": query.text, "query": query, "filters": filters, "sort": sort,
+               "all_languages": all_languages}
     if query.is_empty and not filters:
         context["empty_query"] = bool(params.get("q", "").strip())
         return render(request, "search/search.html", context)
 
-    search_request = Search(query=query, filters=filters, page=_page_from(params), sort=sort)
+    search_request = Search(query=query, filters=filters, page=_page_from(params), sort=sort,
+                            all_languages=all_languages)
     results = engines.search(search_request)
     first_page_of_words = search_request.page == 1 and not query.is_empty
     context.update(
