@@ -11,7 +11,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 
-from portal import markup
+from portal import languages, markup
 from portal.accounts.audit import log
 
 from . import permissions
@@ -85,12 +85,13 @@ def start_thread(user, board, *, title, body, topic=None, neighbourhood=None, an
 
     def make():
         area = _area(user) if anonymous else ""
+        language = post_language(f"{title}\n{body}")
         thread = Thread.objects.create(
             board=board, title=title, kind=board.thread_kind, author=user, is_anonymous=anonymous,
             author_area=area, topic=topic, neighbourhood=neighbourhood,
-            last_activity_at=timezone.now(), visibility=decision.visibility,
+            last_activity_at=timezone.now(), visibility=decision.visibility, language=language,
         )
-        post = _create_post(user, thread, body, anonymous, area, decision.visibility)
+        post = _create_post(user, thread, body, anonymous, area, decision.visibility, language=language)
         moderation_actions.record_decision(post, decision)
         refresh_thread(thread)
         Follow.objects.get_or_create(user=user, thread=thread)
@@ -148,11 +149,15 @@ def edit_post(user, post, *, body, title=None):
                                     body_html=post.body_html, edited_by=user,
                                     was_public=post.is_public and thread.is_public)
         post.body_source, post.body_html = body, markup.render(body)
+        post.language = post_language(body, default=post.language)
         post.edited_at = timezone.now()
         was_public = post.is_public
         if decision.is_held:
             post.visibility = decision.visibility
-        post.save(update_fields=["body_source", "body_html", "edited_at", "visibility"])
+        post.save(update_fields=["body_source", "body_html", "language", "edited_at", "visibility"])
+        if thread.language != post.language and is_first_post(post):
+            thread.language = post.language
+            thread.save(update_fields=["language"])
         moderation_actions.record_decision(post, decision)
         if was_public and not post.is_public:
             refresh_thread(thread)
@@ -200,10 +205,16 @@ def is_first_post(post):
     return first_id == post.pk
 
 
-def _create_post(user, thread, body, anonymous, area, visibility=Visibility.VISIBLE):
+def post_language(text, default=None):
+    """The language `text` is written in ("en", "es"); when it cannot be told, `default` or the
+    language of the page it was written on."""
+    return languages.detect(text, default=default or languages.page_language())
+
+
+def _create_post(user, thread, body, anonymous, area, visibility=Visibility.VISIBLE, language=None):
     return Post.objects.create(
         thread=thread, author=user, is_anonymous=anonymous, author_area=area, body_source=body,
-        visibility=visibility,
+        visibility=visibility, language=language or post_language(body),
         body_html=markup.render(body), staff_badge="" if anonymous else staff_badge_for(user),
     )
 

@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 
 from . import sources
 from .indexing import schedule
+from .language import search_language
 
 THREAD_LABEL = "forums.thread"
 MAX_BODY = 100_000  # characters of post text kept per thread (the first posts come first)
@@ -61,6 +62,8 @@ def thread_document(thread):
         date=thread.last_activity_at,
         topic=thread.topic.slug if thread.topic_id else "",
         neighbourhood=thread.neighbourhood.slug if thread.neighbourhood_id else "",
+        # The language of its first post, detected when written (forums/actions.py).
+        language=search_language(thread.language) if thread.language else "",
     )
 
 
