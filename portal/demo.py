@@ -68,6 +68,7 @@ ACCOUNTS = [
     # email, display name, role, partner name
     ("resident@riverton.example", "Maple Street Neighbour", Role.RESIDENT, None),
     ("resident2@riverton.example", "Millbrook Parent", Role.RESIDENT, None),
+    ("residente@riverton.example", "Vecina de Westfield", Role.RESIDENT, None),
     ("moderator@riverton.example", "Riverton Moderator", Role.MODERATOR, None),
     ("police.liaison@riverton.example", "Sgt. Demo (Police)", Role.LIAISON,
      "Riverton Police Service (demo)"),
@@ -81,6 +82,10 @@ ACCOUNTS = [
     ("editor2@riverton.example", "Second Editor", Role.EDITOR, None),
     ("admin@riverton.example", "Portal Administrator", Role.ADMINISTRATOR, None),
 ]
+
+
+# Residents who prefer Spanish: the site, their emails and notifications in Spanish (issue 19).
+PREFERS_SPANISH = {"residente@riverton.example"}
 
 
 def demo_password(email):
@@ -143,6 +148,7 @@ def _seed_accounts(demo):
             user = User.objects.create_user(
                 email=email, password=demo_password(email), display_name=display_name,
                 neighbourhood=demo.neighbourhoods["Millbrook"] if role == Role.RESIDENT else None,
+                preferred_language="es" if email in PREFERS_SPANISH else "",
             )
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
             account_actions.make_resident(user)
@@ -155,7 +161,8 @@ def _seed_accounts(demo):
         ).exists():
             activate_totp(user, DEMO_TOTP_SECRET)
         demo.users[email] = user
-        demo.printed.append((role.label, email, demo_password(email)))
+        label = f"{role.label} (español)" if email in PREFERS_SPANISH else role.label
+        demo.printed.append((label, email, demo_password(email)))
 
 
 def _seed_pages(demo):
