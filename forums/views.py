@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from portal.taxonomy import cached as taxonomy
 
-from . import actions, history, permissions, presenters
+from . import actions, history, permissions, presenters, threads
 from .concerns import models as concern_states
 from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
 from .models import BoardPage, Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
@@ -213,7 +213,7 @@ def _description(thread, board, page_obj, post_list):
 
 def _reply_form(request, thread, **kwargs):
     allow = permissions.can_post_anonymously(request.user, thread.board)
-    area = actions._area(request.user) if allow else ""
+    area = threads.author_area(request.user) if allow else ""
     return ReplyForm(allow_anonymous=allow, area=area, staff=request.user.is_staff_member,
                      **kwargs)
 
@@ -297,7 +297,7 @@ def new_thread(request, board):
         return redirect(board.url)
     allow = permissions.can_post_anonymously(request.user, board)
     kwargs = {"board": board, "allow_anonymous": allow, "staff": request.user.is_staff_member,
-              "area": actions._area(request.user) if allow else ""}
+              "area": threads.author_area(request.user) if allow else ""}
     form = ThreadForm(request.POST if request.method == "POST" else None, **kwargs)
     if request.method == "POST" and form.is_valid() and (wait := moderation_views.posting_refused(
             request, ratelimit.THREAD, form.cleaned_data["token"])):
@@ -350,7 +350,7 @@ def edit_post(request, board, thread_id, post_id):
         messages.error(request, "The time to edit this post has passed. Ask a moderator if it "
                                 "needs changing.")
         return HttpResponseRedirect(post_location(request.user, post, thread_url))
-    with_title = actions.is_first_post(post)
+    with_title = threads.is_first_post(post)
     initial = {"body": post.body_source, "title": thread.title}
     form = EditPostForm(request.POST if request.method == "POST" else None, initial=initial,
                         with_title=with_title)
