@@ -47,6 +47,24 @@ TOPICS = {
     "Alcohol": "Street drinking and alcohol-related harm.",
     "Anti-social behaviour": "Noise, intimidation and nuisance linked to drugs or alcohol.",
 }
+# Topics' names and descriptions in Spanish (a Spanish topic is the same topic: issue 19).
+TOPICS_ES = {
+    "Drug litter and needles": ("Jeringuillas y restos de consumo",
+                                "Jeringuillas, papel de aluminio y otros restos de consumo en "
+                                "lugares públicos."),
+    "Dealing in the street": ("Venta de drogas en la calle",
+                              "Inquietudes sobre la venta de drogas en espacios públicos."),
+    "Treatment and recovery": ("Tratamiento y recuperación",
+                               "Empezar un tratamiento, mantener la recuperación, apoyo a las familias."),
+    "Harm reduction": ("Reducción de daños",
+                       "Naloxona, intercambio de jeringuillas, análisis de sustancias y "
+                       "prevención de sobredosis."),
+    "Young people and prevention": ("Jóvenes y prevención",
+                                    "Educación, trabajo con jóvenes y atención temprana."),
+    "Alcohol": ("Alcohol", "Consumo de alcohol en la calle y daños relacionados."),
+    "Anti-social behaviour": ("Comportamiento incívico",
+                              "Ruido, intimidación y molestias relacionadas con drogas o alcohol."),
+}
 PARTNERS = [
     ("Riverton Police Service (demo)", Partner.Kind.POLICE,
      "The city's police service (a fictional demo organisation). Neighbourhood teams answer "
@@ -123,6 +141,10 @@ def seed(demo):
         demo.topics[name], _ = Topic.objects.get_or_create(
             slug=slugify(name), defaults={"name": name, "description": description}
         )
+        if not demo.topics[name].name_es and name in TOPICS_ES:
+            topic = demo.topics[name]
+            topic.name_es, topic.description_es = TOPICS_ES[name]
+            topic.save(update_fields=["name_es", "description_es"])
     for name, kind, description, areas in PARTNERS:
         partner, created = Partner.objects.get_or_create(
             slug=slugify(name.replace("(demo)", "")),

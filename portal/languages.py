@@ -133,3 +133,27 @@ def page_language():
 def name_of(code):
     """A listed language's name in itself ("Español"), or the code."""
     return dict(settings.LANGUAGES).get(code, code)
+
+
+# Text editors translate on the object itself ------------------------------------------------
+# Short texts residents see on snippets and settings (a topic's name, a partner's description,
+# the crisis banner) have a Spanish field beside the English one (`name_es` beside `name`): a
+# Spanish topic is the same topic, so routing, filters and figures are unchanged.
+TRANSLATED_LANGUAGES = ("es",)
+
+
+def translated_code():
+    """The code of the current language if objects have fields in it ("es"), else ""."""
+    code = (translation.get_language() or "").split("-")[0]
+    return code if code in TRANSLATED_LANGUAGES else ""
+
+
+def translated(obj, field):
+    """`obj.<field>` in the current language: its `<field>_<code>` when the page is in a language
+    with its own field and an editor filled it in, else the field itself."""
+    code = translated_code()
+    if code:
+        value = getattr(obj, f"{field}_{code}", "")
+        if value:
+            return value
+    return getattr(obj, field)

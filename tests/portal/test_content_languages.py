@@ -90,3 +90,41 @@ def test_the_spanish_home_page_is_the_spanish_root(client, pages, spanish):
 
     assert response.status_code == 200
     assert Page.objects.get(depth=2, locale=spanish).url == "/es/"
+
+
+def test_a_topic_has_its_spanish_name_on_spanish_pages_and_stays_the_same_topic():
+    from django.utils import translation
+
+    from portal.taxonomy import cached
+    from portal.taxonomy.models import Topic
+
+    topic = Topic.objects.create(name="Harm reduction", slug="harm-reduction", name_es="Reducción de daños")
+    untranslated = Topic.objects.create(name="Alcohol", slug="alcohol")
+    cached.clear()
+
+    with translation.override("es"):
+        assert (str(topic), topic.display_name) == ("Reducción de daños", "Reducción de daños")
+        assert cached.topic_names() == {topic.pk: "Reducción de daños", untranslated.pk: "Alcohol"}
+    with translation.override("en"):
+        assert str(topic) == "Harm reduction"
+        assert cached.topic_names()[topic.pk] == "Harm reduction"
+    assert Topic.objects.count() == 2  # one row, two names: routing and filters use the same topic
+
+
+def test_the_crisis_banner_and_help_numbers_in_spanish_as_an_editor_wrote_them(client):
+    from portal.models import HelpNumber, SiteSettings
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.crisis_banner_text = "In danger now? Call the police."
+    site_settings.crisis_banner_text_es = "¿En peligro ahora? Llama a la policía."
+    site_settings.save()
+    HelpNumber.objects.create(settings=site_settings, label="Night helpline", label_es="Línea nocturna",
+                              number="0800 000 2222", hours="Nights", hours_es="Por la noche")
+
+    spanish = client.get("/es/").text
+    english = client.get("/").text
+
+    assert "¿En peligro ahora? Llama a la policía." in spanish and "Línea nocturna" in spanish
+    assert "Por la noche" in spanish
+    assert "In danger now? Call the police." in english and "Night helpline" in english
+    assert "Línea nocturna" not in english
