@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.translations import ReaderLanguageUrlMixin
+
 from .forms import RecurrenceSummaryPanel, WeekdayCheckboxes
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -45,7 +47,7 @@ def _utc(moment):
     return moment.astimezone(zoneinfo.ZoneInfo("UTC")).isoformat() if moment else ""
 
 
-class CalendarPage(RoutablePageMixin, Page):
+class CalendarPage(RoutablePageMixin, ReaderLanguageUrlMixin, Page):
     """The events calendar: upcoming list, month grid, past events and iCalendar feeds.
 
     The views live in events/views.py. The iCalendar files (`feed.ics`, `event.ics`) have no
@@ -79,7 +81,7 @@ class CalendarPage(RoutablePageMixin, Page):
         return views.past(request, self)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, ReaderLanguageUrlMixin, Page):
     """A community forum, workshop, training or meeting; one-off or repeating."""
 
     class Kind(models.TextChoices):

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .translations import ReaderLanguageUrlMixin
 
 
 def default_crisis_text(language=None):
@@ -30,7 +31,7 @@ def _crisis_text(number):
         "number": number}
 
 
-class HomePage(Page):
+class HomePage(ReaderLanguageUrlMixin, Page):
     intro = models.TextField(blank=True, help_text="A sentence or two under the site name.")
     body = StreamField(BodyBlock(), blank=True)
 
@@ -50,7 +51,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ReaderLanguageUrlMixin, Page):
     """A general page: about, community rules, privacy, accessibility statement."""
 
     intro = models.TextField(blank=True)

@@ -63,3 +63,31 @@ def under(queryset, page):
     for path, depth in roots:
         where |= Where(path__startswith=path, depth__gt=depth)
     return localized(queryset.filter(where))
+
+
+def path_for_reader(page_path):
+    """A page's address for the current reader. Wagtail gives a page of the site's language, read
+    on a Spanish page, the English prefix (/en/...: a second address for every English page, and
+    it takes the reader out of Spanish). Such a page is instead linked under the reader's prefix
+    (/es/...), where portal/routing.py serves it from the site's tree until it is translated."""
+    code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    listed = [listed_code for listed_code, _name in settings.LANGUAGES]
+    if code not in listed or code == default_language() or page_path.startswith(f"/{code}/"):
+        return page_path
+    default_prefix = f"/{default_language()}/"
+    if page_path.startswith(default_prefix):
+        return f"/{code}/" + page_path[len(default_prefix):]
+    if not any(page_path.startswith(f"/{other}/") for other in listed):
+        return f"/{code}" + page_path  # unprefixed: the site's language
+    return page_path  # a page of another language's own tree
+
+
+class ReaderLanguageUrlMixin:
+    """For page models (before `Page` in the bases): addresses follow path_for_reader()."""
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, root_url, page_path = parts
+        return site_id, root_url, path_for_reader(page_path)

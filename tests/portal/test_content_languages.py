@@ -128,3 +128,17 @@ def test_the_crisis_banner_and_help_numbers_in_spanish_as_an_editor_wrote_them(c
     assert "Por la noche" in spanish
     assert "In danger now? Call the police." in english and "Night helpline" in english
     assert "Línea nocturna" not in english
+
+
+def test_links_to_untranslated_pages_keep_a_spanish_reader_in_spanish(client, pages):
+    from django.utils import translation
+
+    about = Page.objects.get(slug="about", locale__language_code="en")
+    with translation.override("es"):
+        assert about.url == "/es/about/"
+        assert pages.url == "/es/community-rules/" or pages.get_translation(
+            Locale.objects.get(language_code="es")).url == "/es/community-rules/"
+    with translation.override("en-gb"):
+        assert about.url == "/about/"
+    menu = client.get("/es/").text
+    assert "/en/" not in menu.replace('hreflang="en"', "")
