@@ -17,8 +17,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.translations import ReaderLanguageUrlMixin
-
 from .forms import RecurrenceSummaryPanel, WeekdayCheckboxes
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -47,7 +45,7 @@ def _utc(moment):
     return moment.astimezone(zoneinfo.ZoneInfo("UTC")).isoformat() if moment else ""
 
 
-class CalendarPage(RoutablePageMixin, ReaderLanguageUrlMixin, Page):
+class CalendarPage(RoutablePageMixin, Page):
     """The events calendar: upcoming list, month grid, past events and iCalendar feeds.
 
     The views live in events/views.py. The iCalendar files (`feed.ics`, `event.ics`) have no
@@ -81,7 +79,7 @@ class CalendarPage(RoutablePageMixin, ReaderLanguageUrlMixin, Page):
         return views.past(request, self)
 
 
-class EventPage(RoutablePageMixin, ReaderLanguageUrlMixin, Page):
+class EventPage(RoutablePageMixin, Page):
     """A community forum, workshop, training or meeting; one-off or repeating."""
 
     class Kind(models.TextChoices):

@@ -15,8 +15,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.translations import ReaderLanguageUrlMixin
-
 from . import routes
 
 
@@ -32,7 +30,7 @@ class ThreadKind(models.TextChoices):
     CONCERN = "concern", "Concern"
 
 
-class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, ReaderLanguageUrlMixin, Page):
+class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):
     """The forum's front page: its boards, and feeds for the whole forum."""
 
     intro = models.TextField(blank=True)
@@ -49,7 +47,7 @@ class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, ReaderLanguageU
         return BoardPage.objects.child_of(self).live().public()  # already the specific type
 
 
-class BoardPage(routes.BoardRoutes, RoutablePageMixin, ReaderLanguageUrlMixin, Page):
+class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):
     """A board in the forum. Thread URLs live under it: /<board>/<id>-<slug>/."""
 
     intro = models.TextField(blank=True, help_text="What this board is for, in a sentence or two.")

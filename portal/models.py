@@ -12,7 +12,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
-from .translations import ReaderLanguageUrlMixin
 
 
 def default_crisis_text(language=None):
@@ -31,7 +30,7 @@ def _crisis_text(number):
         "number": number}
 
 
-class HomePage(ReaderLanguageUrlMixin, Page):
+class HomePage(Page):
     intro = models.TextField(blank=True, help_text="A sentence or two under the site name.")
     body = StreamField(BodyBlock(), blank=True)
 
@@ -51,7 +50,7 @@ class HomePage(ReaderLanguageUrlMixin, Page):
         return context
 
 
-class StandardPage(ReaderLanguageUrlMixin, Page):
+class StandardPage(Page):
     """A general page: about, community rules, privacy, accessibility statement."""
 
     intro = models.TextField(blank=True)

@@ -82,12 +82,21 @@ def path_for_reader(page_path):
     return page_path  # a page of another language's own tree
 
 
-class ReaderLanguageUrlMixin:
-    """For page models (before `Page` in the bases): addresses follow path_for_reader()."""
+def connect():
+    """Called once from the portal app's ready(): every page's address (Wagtail's Page, so plain
+    Page objects such as menu entries too, not only our page models) follows path_for_reader()."""
+    from wagtail.models import Page
+
+    original = Page.get_url_parts
+    if getattr(original, "follows_reader", False):
+        return
 
     def get_url_parts(self, request=None):
-        parts = super().get_url_parts(request)
+        parts = original(self, request)
         if parts is None:
             return None
         site_id, root_url, page_path = parts
         return site_id, root_url, path_for_reader(page_path)
+
+    get_url_parts.follows_reader = True
+    Page.get_url_parts = get_url_parts

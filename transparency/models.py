@@ -8,8 +8,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.translations import ReaderLanguageUrlMixin
-
 DEFAULT_THRESHOLD = 5
 
 
@@ -27,7 +25,7 @@ class TransparencySettings(BaseSiteSetting):
         verbose_name = "transparency settings"
 
 
-class TransparencyPage(ReaderLanguageUrlMixin, Page):
+class TransparencyPage(Page):
     """How the partnership is doing, in figures anyone can check and download."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, QuoteBlock
-from portal.translations import ReaderLanguageUrlMixin, under
+from portal.translations import under
 
 from ..blocks import OutcomeFiguresBlock
 from .base import (
@@ -45,7 +45,7 @@ class CaseStudyFilter(StoryFilterSet):
     outcome = ChoiceFilter(field_name="outcome_type", label="Outcome", choices=OutcomeType.choices)
 
 
-class CaseStudyIndexPage(StoryIndexMixin, ReaderLanguageUrlMixin, Page):
+class CaseStudyIndexPage(StoryIndexMixin, Page):
     intro = models.TextField(blank=True)
 
     subpage_types = ["stories.CaseStudyPage"]
@@ -68,7 +68,7 @@ class CaseStudyIndexPage(StoryIndexMixin, ReaderLanguageUrlMixin, Page):
         )
 
 
-class CaseStudyPage(SocialImageMixin, ReaderLanguageUrlMixin, Page):
+class CaseStudyPage(SocialImageMixin, Page):
     summary = models.TextField(help_text="One or two sentences for lists and feeds.")
     neighbourhood = models.ForeignKey(
         "taxonomy.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

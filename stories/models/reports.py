@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.translations import ReaderLanguageUrlMixin, under
+from portal.translations import under
 
 from ..blocks import KeyFiguresBlock, StoryBodyBlock
 from .base import (
@@ -36,7 +36,7 @@ class ReportFilter(StoryFilterSet):
         self.filters["year"].extra["choices"] = [(str(day.year), str(day.year)) for day in years]
 
 
-class ReportIndexPage(StoryIndexMixin, ReaderLanguageUrlMixin, Page):
+class ReportIndexPage(StoryIndexMixin, Page):
     intro = models.TextField(blank=True)
 
     subpage_types = ["stories.ReportPage"]
@@ -58,7 +58,7 @@ class ReportIndexPage(StoryIndexMixin, ReaderLanguageUrlMixin, Page):
         )
 
 
-class ReportPage(SocialImageMixin, ReaderLanguageUrlMixin, Page):
+class ReportPage(SocialImageMixin, Page):
     period_start = models.DateField("reporting period from")
     period_end = models.DateField("reporting period to")
     summary = models.TextField(help_text="Two or three sentences: what happened in this period.")

@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.translations import ReaderLanguageUrlMixin, under
+from portal.translations import under
 
 from ..blocks import StoryBodyBlock
 from .base import (
@@ -49,7 +49,7 @@ class ResourceFilter(StoryFilterSet):
         return queryset.filter(audience__in=[audience, Audience.EVERYONE])
 
 
-class ResourceIndexPage(StoryIndexMixin, ReaderLanguageUrlMixin, Page):
+class ResourceIndexPage(StoryIndexMixin, Page):
     intro = models.TextField(blank=True)
 
     subpage_types = ["stories.ResourcePage"]
@@ -71,7 +71,7 @@ class ResourceIndexPage(StoryIndexMixin, ReaderLanguageUrlMixin, Page):
         )
 
 
-class ResourcePage(SocialImageMixin, ReaderLanguageUrlMixin, Page):
+class ResourcePage(SocialImageMixin, Page):
     summary = models.TextField()
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="resources")

@@ -13,7 +13,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.translations import ReaderLanguageUrlMixin, under
+from portal.translations import under
 
 from .base import (
     CheckFilter,
@@ -69,7 +69,7 @@ class ServiceFilter(StoryFilterSet):
         return queryset.filter(is_free=True) if ticked else queryset
 
 
-class ServiceIndexPage(StoryIndexMixin, ReaderLanguageUrlMixin, Page):
+class ServiceIndexPage(StoryIndexMixin, Page):
     """The "Get help" page."""
 
     intro = models.TextField(blank=True)
@@ -100,7 +100,7 @@ class ServiceIndexPage(StoryIndexMixin, ReaderLanguageUrlMixin, Page):
         return context
 
 
-class ServicePage(SocialImageMixin, ReaderLanguageUrlMixin, Page):
+class ServicePage(SocialImageMixin, Page):
     service_type = models.CharField("type of service", max_length=20, choices=ServiceType.choices)
     provider_partner = models.ForeignKey(
         "partners.Partner", null=True, blank=True, on_delete=models.SET_NULL, related_name="services",
