@@ -5,6 +5,7 @@ the emails to the outbox, sent after commit."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forums import posting, threads
 from forums.models import Follow, Post, ThreadKind, Visibility
@@ -170,6 +171,55 @@ def acknowledge(user, concern, *, reason=""):
     with transaction.atomic():
         _transition(concern, State.ACKNOWLEDGED, user, "Acknowledged", _clean_reason(reason))
     return concern
+
+
+BULK_ACTIONS = ("claim", "acknowledge")
+
+
+def bulk(user, concerns, what):
+    """Claim (for the user's organisation) or acknowledge several concerns in one go, from the
+    inbox. Each concern is checked on its own, as if done one by one: those the user may not touch
+    are refused with a reason and the others done. A concern a colleague has claimed is left to
+    them (claiming one by one on its page hands it over knowingly). Returns (done, refused), where
+    refused holds (concern, reason) pairs."""
+    if what not in BULK_ACTIONS:
+        raise ValidationError(_("Choose what to do with the selected concerns."))
+    done, refused = [], []
+    for concern in concerns:
+        reason = _bulk_refusal(user, concern, what)
+        if reason:
+            refused.append((concern, reason))
+            continue
+        if what == "claim" and _claimed_by(user, concern) and concern.state != State.OPEN:
+            done.append(concern)  # already theirs: nothing to change, no second timeline entry
+            continue
+        try:
+            claim(user, concern) if what == "claim" else acknowledge(user, concern)
+        except (PermissionDenied, ValidationError) as error:
+            refused.append((concern, " ".join(getattr(error, "messages", [str(error)]))))
+        else:
+            done.append(concern)
+    return done, refused
+
+
+def _claimed_by(user, concern):
+    route = concern.route_for(user.partner_id)
+    return route is not None and route.claimed_by_id == user.pk
+
+
+def _bulk_refusal(user, concern, what):
+    if not permissions.is_routed_liaison(user, concern):
+        return _("it was not sent to your organisation")
+    if what == "claim":
+        if not permissions.can_claim(user, concern):
+            return _("it is no longer open")
+        route = concern.route_for(user.partner_id)
+        if route is not None and route.claimed_by_id and route.claimed_by_id != user.pk:
+            return _("a colleague has claimed it")
+        return ""
+    if not permissions.can_acknowledge(user, concern):
+        return _("it is not waiting to be acknowledged")
+    return ""
 
 
 def answer(user, concern, *, body, kind, reason="", sign_name=False, refer_to=None):

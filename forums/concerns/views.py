@@ -7,6 +7,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from forums import shortcuts
@@ -131,3 +134,52 @@ def _keep(request, name, thread_url, errors):
     messages.error(request, f"Not saved: {first}")
     return HttpResponseRedirect(f"{thread_url}#concern-{name}")
 
+
+
+INBOX_PATH = "/admin/concerns/"
+BULK_SHOWN_MAX = 500
+
+
+@require_POST
+def inbox_bulk(request):
+    """The inbox's bulk buttons: claim or acknowledge the ticked concerns (or every concern shown,
+    with "all shown"), one request; each concern is checked on its own and the refused ones are
+    named. Back to the inbox with its filters."""
+    if not permissions.can_use_inbox(request.user):
+        raise PermissionDenied
+    back = request.POST.get("next", "")
+    if not (back.startswith(INBOX_PATH) and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure())):
+        back = INBOX_PATH
+    what = request.POST.get("action", "")
+    field = "shown" if request.POST.get("all_shown") else "concern"
+    ids = {int(v) for v in request.POST.getlist(field)[:BULK_SHOWN_MAX] if v.isdigit()}
+    if what not in actions.BULK_ACTIONS:
+        messages.error(request, _("Choose “Claim” or “Acknowledge” for the selected concerns."))
+        return HttpResponseRedirect(back)
+    if not ids:
+        messages.error(request, _("Tick at least one concern first."))
+        return HttpResponseRedirect(back)
+    concerns = list(Concern.objects.filter(pk__in=ids).order_by("published_at", "pk")
+                    .select_related("thread__board").prefetch_related("routes"))
+    done, refused = actions.bulk(request.user, concerns, what)
+    if done:
+        messages.success(request, (ngettext("Claimed %(count)d concern for your organisation.",
+                                            "Claimed %(count)d concerns for your organisation.",
+                                            len(done)) if what == "claim" else
+                                   ngettext("Acknowledged %(count)d concern.",
+                                            "Acknowledged %(count)d concerns.",
+                                            len(done))) % {"count": len(done)})
+    if refused:
+        named = "; ".join(f"{_name(request.user, c)} ({reason})" for c, reason in refused)
+        messages.warning(request, ngettext("%(count)d concern was left as it was: %(names)s.",
+                                           "%(count)d concerns were left as they were: %(names)s.",
+                                           len(refused)) % {"count": len(refused), "names": named})
+    return HttpResponseRedirect(back)
+
+
+def _name(user, concern):
+    """A refused concern is named by its title only if the user may read it."""
+    if permissions.can_view_concern(user, concern):
+        return f"“{concern.title}”"
+    return _("concern #%(id)d") % {"id": concern.pk}
