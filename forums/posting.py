@@ -55,7 +55,7 @@ def start_thread(user, board, *, title, body, topic=None, neighbourhood=None, an
         refresh_thread(thread)
         Follow.objects.get_or_create(user=user, thread=thread)
         log(instance=thread, action="forums.thread.started", user=user,
-            data={"board": board.pk, "anonymous": anonymous})
+            data={"board": board.pk, "anonymous": anonymous}, title=thread.log_title)
         if post.is_public:
             announce(thread, "shown")
             announce(post, "shown")

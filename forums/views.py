@@ -21,7 +21,9 @@ from . import actions, history, permissions, presenters, shortcuts, threads
 from .concerns import models as concern_states
 from .forms import EditPostForm, FilterForm, ReplyForm
 from .models import BoardPage, Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
+from .moderation import actions as moderation_actions
 from .moderation import ratelimit
+from .moderation.models import Notice
 
 THREADS_PER_PAGE = 30
 # The states a board's list shows and filters by ("submitted" concerns are not public yet).
@@ -186,6 +188,7 @@ def _render_thread(request, board, thread, thread_url, page_obj, form, read_stat
         "form": form, "can_reply": can_reply,
         "is_following": user.is_authenticated and thread.follows.filter(user=user).exists(),
         "can_follow": permissions.can_follow(user, thread),
+        "sanction": shortcuts.sanction_of(user),
         "needs_verification": user.is_authenticated and not permissions.can_post(user),
         "overdose_now": shortcuts.overdose_now(post_list),
     })
@@ -278,6 +281,10 @@ def edit_post(request, board, thread_id, post_id):
     thread_url = thread.url_under(board.url)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if post.author_id == request.user.pk and (refused := shortcuts.refused_by_sanction(
+            request, "forums/edit_post.html", {"page": board, "self": board, "thread": thread,
+                                               "thread_url": thread_url, "post": post})):
+        return refused
     if not permissions.can_edit_post(request.user, post):
         messages.error(request, "The time to edit this post has passed. Ask a moderator if it "
                                 "needs changing.")
@@ -337,7 +344,8 @@ def notifications(request):
     page_obj = Paginator(items, 30).get_page(request.GET.get("page"))
     for item in page_obj.object_list:
         item.url = item.thread.get_absolute_url()
-    return render(request, "forums/notifications.html", {"page_obj": page_obj})
+    notices = Notice.objects.for_user(request.user) if page_obj.number == 1 else []
+    return render(request, "forums/notifications.html", {"page_obj": page_obj, "notices": notices})
 
 
 @require_POST
@@ -345,6 +353,7 @@ def _mark_all_read(request):
     from django.utils import timezone
 
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    moderation_actions.mark_notices_read(request.user)
     messages.success(request, "All notifications are marked as read.")
     return redirect("forums:notifications")
 

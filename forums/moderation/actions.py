@@ -17,10 +17,14 @@ from . import emails, permissions, policy
 from .models import (
     Flag,
     FlagReason,
+    Notice,
+    NoticeKind,
     Redaction,
     ReviewItem,
     ReviewReason,
     ReviewStatus,
+    Sanction,
+    SanctionKind,
     Standing,
     TrustLevel,
 )
@@ -179,8 +183,21 @@ def reject(item, *, by, reason):
         _resolve(item, ReviewStatus.REJECTED, by, reason)
         log(instance=item, action="moderation.item.rejected", user=by,
             data={"post": post.pk, "reason": reason})
+        _notify_rejected(item, by=by)
         emails.queue_rejection_email(item)
     return item
+
+
+def _notify_rejected(item, *, by):
+    """The author's on-site notice: the reason and their own text, so nothing is lost."""
+    post, author = item.post, item.post.author
+    if not author.is_active or author.is_anonymised:
+        return None
+    title = post.thread.title if threads.is_first_post(post) else ""
+    original = f"{title}\n\n{post.body_source}" if title else post.body_source
+    return Notice.objects.create(user=author, kind=NoticeKind.REJECTED, post=post,
+                                 thread_title=post.thread.title, reason=item.resolution_reason,
+                                 original_text=original, sent_by=by)
 
 
 def reject_and_suspend(item, *, by, reason, until):
@@ -251,7 +268,7 @@ def retitle(thread, *, by, title, reason):
             thread.slug = threads.thread_slug(title)
         thread.save(update_fields=["title", "slug"])
         log(instance=thread, action="moderation.thread.retitled", user=by,
-            data={"reason": reason})
+            data={"reason": reason}, title=thread.log_title)
         if thread.is_public:
             announce(thread, "updated")
         if first is not None:
@@ -305,7 +322,7 @@ def lock_thread(thread, *, by, locked, reason=""):
         thread.is_locked = locked
         thread.save(update_fields=["is_locked"])
         log(instance=thread, action="moderation.thread.locked" if locked else "moderation.thread.unlocked",
-            user=by, data={"reason": reason})
+            user=by, data={"reason": reason}, title=thread.log_title)
     return thread
 
 
@@ -318,7 +335,7 @@ def move_thread(thread, *, to_board, by, reason=""):
         thread.board = to_board
         thread.save(update_fields=["board"])
         log(instance=thread, action="moderation.thread.moved", user=by,
-            data={"from": from_board, "to": to_board.pk, "reason": reason})
+            data={"from": from_board, "to": to_board.pk, "reason": reason}, title=thread.log_title)
         if thread.is_public:
             announce(thread, "updated")
     return thread
@@ -369,24 +386,34 @@ def set_trust_level(user, level, *, by, reason=""):
 
 
 def silence(user, *, by, until, reason, note=""):
-    """The user can read but not post until `until`."""
-    return _sanction(user, "silenced", by=by, until=until, reason=reason, note=note)
+    """The user can read but not post until `until` (None: no end date)."""
+    return _sanction(user, SanctionKind.SILENCED, by=by, until=until, reason=reason, note=note)
 
 
 def suspend(user, *, by, until, reason, note=""):
-    """The user cannot sign in until `until`; they see the reason when they try."""
-    return _sanction(user, "suspended", by=by, until=until, reason=reason, note=note)
+    """The user cannot sign in until `until` (None: no end date); they see the reason when
+    they try."""
+    return _sanction(user, SanctionKind.SUSPENDED, by=by, until=until, reason=reason, note=note)
 
 
 def _sanction(user, kind, *, by, until, reason, note):
+    """Record a sanction (the sanctions list keeps it after it ends) and mirror its end on the
+    account's Standing. A new sanction of a kind replaces an active one of the same kind."""
     if not permissions.can_sanction(by, user):
         raise PermissionDenied("You cannot sanction this account.")
     reason = _need_reason(reason)
-    if until is None or until <= timezone.now():
+    now = timezone.now()
+    if until is not None and until <= now:
         raise ValidationError("Choose an end date in the future.")
     with transaction.atomic():
         standing = policy.standing_for_update(user)
-        if kind == "silenced":
+        for earlier in Sanction.objects.active(now).filter(user=user, kind=kind):
+            earlier.lifted_at, earlier.lifted_by = now, by
+            earlier.lift_reason = "Replaced by a new sanction."
+            earlier.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
+        sanction = Sanction.objects.create(user=user, kind=kind, reason=reason, until=until,
+                                           created_by=by, created_at=now)
+        if kind == SanctionKind.SILENCED:
             standing.silenced_until, standing.silence_reason = until, reason
         else:
             standing.suspended_until, standing.suspension_reason = until, reason
@@ -394,8 +421,9 @@ def _sanction(user, kind, *, by, until, reason, note):
             standing.staff_note = (standing.staff_note + "\n" if standing.staff_note else "") + note
         standing.save()
         _forget_sanctions(user)
-        log(instance=user, action=f"moderation.user.{kind}", user=by,
-            data={"until": until.isoformat(), "reason": reason})
+        # Logged on the sanction, whose label names nobody: the admin's reports show labels.
+        log(instance=sanction, action=f"moderation.user.{kind}", user=by,
+            data={"until": until.isoformat() if until else None, "reason": reason})
     return standing
 
 
@@ -407,16 +435,57 @@ def lift(user, kind, *, by, reason=""):
     """End a silence or suspension early. `kind` is "silenced" or "suspended"."""
     if not permissions.can_sanction(by, user):
         raise PermissionDenied("You cannot change this account's sanctions.")
+    if kind not in SanctionKind.values:
+        raise ValueError(kind)
+    now = timezone.now()
     with transaction.atomic():
         standing = policy.standing_for_update(user)
-        if kind == "silenced":
+        if kind == SanctionKind.SILENCED:
             standing.silenced_until = None
-        elif kind == "suspended":
-            standing.suspended_until = None
         else:
-            raise ValueError(kind)
+            standing.suspended_until = None
         standing.save()
+        lifted = list(Sanction.objects.active(now).filter(user=user, kind=kind))
+        for sanction in lifted:
+            sanction.lifted_at, sanction.lifted_by, sanction.lift_reason = now, by, reason[:300]
+            sanction.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
         _forget_sanctions(user)
-        log(instance=user, action=f"moderation.user.{kind}_lifted", user=by, data={"reason": reason})
+        for sanction in lifted or [None]:
+            log(instance=sanction or standing, action=f"moderation.user.{kind}_lifted", user=by,
+                data={"reason": reason})
     return standing
 
+
+def lift_sanction(sanction, *, by, reason=""):
+    """Lift one sanction from the sanctions list."""
+    if not sanction.is_active():
+        raise ValidationError("This sanction has already ended.")
+    return lift(sanction.user, sanction.kind, by=by, reason=reason)
+
+
+# Private messages -------------------------------------------------------------------------------
+
+def send_message(user, *, by, body, item=None):
+    """A private message from the moderators to `user`: an on-site notice and an email through
+    the outbox in their language. The log names the notice and the review item, not the
+    resident, and not the text (it may say who they are)."""
+    if not permissions.can_message(by, user):
+        raise PermissionDenied("You cannot send this account a message.")
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError("Write the message.")
+    if len(body) > 5000:
+        raise ValidationError("The message is too long: keep it under 5,000 characters.")
+    with transaction.atomic():
+        post = item.post if item is not None else None
+        notice = Notice.objects.create(user=user, kind=NoticeKind.MESSAGE, body=body, sent_by=by,
+                                       post=post, thread_title=post.thread.title if post else "")
+        log(instance=notice, action="moderation.user.messaged", user=by,
+            data={"item": item.pk if item is not None else None,
+                  "post": post.pk if post is not None else None})
+        emails.queue_message_email(notice)
+    return notice
+
+
+def mark_notices_read(user):
+    Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -10,14 +10,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forums import threads
 from forums.models import Post, Visibility
 from portal import country
 
-from . import actions, detection, permissions, policy
-from .forms import MoveForm, RedactForm, RetitleForm, SanctionForm, TrustLevelForm
-from .models import Redaction, ReviewItem, ReviewStatus, Standing
+from . import actions, detection, message_templates, permissions, policy
+from .forms import MessageForm, MoveForm, RedactForm, RetitleForm, SanctionForm, TrustLevelForm
+from .models import Notice, Redaction, ReviewItem, ReviewStatus, Sanction, Standing
 
 CONTEXT_POSTS = 2
 
@@ -148,9 +149,11 @@ def _sanction(request, post, item, forms):
     if not form.is_valid():
         return None
     data = form.cleaned_data
-    until = timezone.now() + timedelta(days=data["days"])
+    until = None if data["no_end"] else timezone.now() + timedelta(days=data["days"])
     sanction = actions.silence if data["kind"] == "silenced" else actions.suspend
     sanction(post.author, by=request.user, until=until, reason=data["reason"], note=data["note"])
+    if until is None:
+        return f"{post.author.display_name} is {data['kind']} with no end date."
     return f"{post.author.display_name} is {data['kind']} for {data['days']} days."
 
 
@@ -204,6 +207,8 @@ def _context(request, post, item, forms):
             initial={"level": standing.trust_level if standing else 0}),
         "claimed_by_other": bool(item and item.claimed_by_id and item.claimed_by_id != request.user.pk),
         "findings": _highlighted(post, thread),
+        "active_sanctions": list(Sanction.objects.active().filter(user=author)),
+        "message_item": item or ReviewItem.objects.filter(post=post).order_by("-created_at").first(),
     }
 
 
@@ -299,3 +304,63 @@ def _queue_suspend(request, item):
 
 QUEUE_HANDLERS = {"approve": _queue_approve, "reject": _queue_reject, "hide": _queue_hide,
                   "suspend": _queue_suspend}
+
+
+# The sanctions list's lift button --------------------------------------------------------------
+
+SANCTIONS_LIST = "moderation_sanctions:index"
+
+
+def lift_sanction(request, pk):
+    """Lift one sanction from the sanctions list, then back to the same listing."""
+    if not permissions.can_view_sanctions(request.user):
+        raise PermissionDenied
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    sanction = get_object_or_404(Sanction.objects.select_related("user"), pk=pk)
+    try:
+        actions.lift_sanction(sanction, by=request.user, reason=request.POST.get("reason", "").strip())
+    except (ValidationError, PermissionDenied) as error:
+        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        messages.error(request, text or _("You cannot do that."))
+    else:
+        messages.success(request, _("Lifted: %(kind)s of %(name)s.") % {
+            "kind": sanction.get_kind_display(), "name": sanction.user.display_name})
+    listing = reverse(SANCTIONS_LIST)
+    back = request.POST.get("back", "")
+    return HttpResponseRedirect(back if back.startswith(listing) else listing)
+
+
+# A private message to a resident, from a queue item ---------------------------------------------
+
+def message_author(request, pk):
+    """The moderator writes to the author of a queue item's post (a caring template with the
+    site's help numbers for crisis posts). A plain form: works without JavaScript."""
+    if not permissions.can_moderate(request.user):
+        raise PermissionDenied
+    item = get_object_or_404(ReviewItem.objects.select_related("post__author", "post__thread"), pk=pk)
+    author = item.post.author
+    if not permissions.can_message(request.user, author):
+        messages.error(request, _("This account cannot receive messages."))
+        return redirect("moderation_post", item.post_id)
+    chosen = request.GET.get("template") or ("crisis" if item.urgent or item.reason == "crisis"
+                                             else "plain")
+    form = MessageForm(request.POST or None,
+                       initial={"body": message_templates.render(chosen, author)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.send_message(author, by=request.user, body=form.cleaned_data["body"], item=item)
+        except ValidationError as error:
+            form.add_error("body", error)
+        else:
+            messages.success(request, _("Your message is sent: %(name)s sees it on the site and "
+                                        "by email.") % {"name": author.display_name})
+            if request.POST.get("next") == "queue":
+                return redirect(QUEUE_LIST)
+            return redirect("moderation_post", item.post_id)
+    return TemplateResponse(request, "moderation/admin/message.html", {
+        "page_title": _("Message the author"), "header_title": _("Message the author"),
+        "header_icon": "mail", "item": item, "author": author, "form": form, "chosen": chosen,
+        "templates": message_templates.CHOICES, "next": request.GET.get("next", ""),
+        "sent": Notice.objects.filter(user=author, kind="message").select_related("sent_by")[:10],
+    })

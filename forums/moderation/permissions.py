@@ -26,22 +26,45 @@ def standing_of(user):
 
 
 def sanctions_of(user):
-    """{"silenced_until", "suspended_until"} for the account, read through the cache so that
-    checking every request costs no database query. moderation.actions clears it on change."""
+    """The account's active sanctions, {"silenced": {"until", "reason"}, "suspended": {...}}
+    (`until` None: no end date), read through the cache so that checking every request costs no
+    database query. moderation.actions clears it on change."""
     if not user.is_authenticated:
         return {}
-    return SANCTIONS.get(lambda: dict(Standing.objects.filter(user=user).values(
-        "silenced_until", "suspended_until").first() or {}), part=user.pk)
+
+    def build():
+        from .models import Sanction
+
+        found = {}
+        for kind, until, reason in (Sanction.objects.active().filter(user=user)
+                                    .order_by("created_at", "id")
+                                    .values_list("kind", "until", "reason")):
+            found[kind] = {"until": until, "reason": reason}  # the latest of a kind wins
+        return found
+
+    return SANCTIONS.get(build, part=user.pk)
+
+
+def active_sanction(user, kind):
+    """{"kind", "until", "reason"} of the account's active silence or suspension, or None."""
+    found = sanctions_of(user).get(kind)
+    if found is None or (found["until"] is not None and found["until"] <= timezone.now()):
+        return None
+    return {"kind": kind, **found}
+
+
+def posting_sanction(user):
+    """What stops the account posting, for the notice on posting pages: its suspension or its
+    silence, or None."""
+    return active_sanction(user, "suspended") or active_sanction(user, "silenced")
 
 
 def is_silenced(user):
-    until = sanctions_of(user).get("silenced_until")
-    return bool(until and until > timezone.now())
+    return active_sanction(user, "silenced") is not None
 
 
 def is_suspended(user):
-    until = sanctions_of(user).get("suspended_until")
-    return bool(until and until > timezone.now())
+    return active_sanction(user, "suspended") is not None
 
 
 def skips_review(user):
@@ -68,3 +91,14 @@ def can_see_original(user, post):
 
 def can_sanction(user, account):
     return can_moderate(user) and account.pk != user.pk and not account.is_superuser
+
+
+def can_view_sanctions(user):
+    """The sanctions list (names, reasons, who sanctioned whom): moderators only."""
+    return can_moderate(user)
+
+
+def can_message(user, account):
+    """A private message from the moderators to a resident (from the review queue)."""
+    return (can_moderate(user) and account.pk != user.pk and account.is_active
+            and not account.is_anonymised)

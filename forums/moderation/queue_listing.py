@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from portal import country
 
 from . import detection, policy
-from .models import ReviewItem, ReviewStatus
+from .models import ReviewItem, ReviewStatus, Sanction
 
 EXCERPT_CHARS = 220
 SUSPEND_DAYS = (1, 7, 30)
@@ -21,9 +21,13 @@ def queue_queryset():
     rejected = ReviewItem.objects.filter(post__author=OuterRef("post__author"),
                                          status=ReviewStatus.REJECTED).order_by().values(
         "post__author").annotate(n=Count("pk")).values("n")
+    # the author's active sanction, suspension before silence ("suspended" > "silenced")
+    sanction = Sanction.objects.active().filter(user=OuterRef("post__author")).order_by(
+        "-kind").values("kind")[:1]
     return (ReviewItem.objects.for_queue()
             .select_related("post__author__moderation_standing", "resolved_by")
-            .annotate(author_rejections=Subquery(rejected, output_field=IntegerField())))
+            .annotate(author_rejections=Subquery(rejected, output_field=IntegerField()),
+                      author_sanction=Subquery(sanction)))
 
 
 def excerpt_parts(text, options):

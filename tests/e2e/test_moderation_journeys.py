@@ -2,10 +2,12 @@
 crisis posts, posts hidden by flags) cleared from the queue's rows, by keyboard where a key does
 it, counting the page loads: each item costs one, so 50 items fit in ~60."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import sign_in_once
+from .conftest import sign_in, sign_in_once
 
 pytestmark = pytest.mark.e2e
 
@@ -54,3 +56,32 @@ def test_a_moderator_clears_a_mixed_queue_of_20_in_about_one_page_load_each(live
     # Then the queue is clear, at one page load per item and the first one
     expect(rows).to_have_count(0)
     assert len(loads) <= ITEMS + 2, loads
+
+
+def test_a_moderator_messages_a_crisis_posts_author_from_the_queue_without_javascript(
+        live_site, new_page):
+    # Given a crisis post in the queue (after the day above: these items stay open)
+    live_site.manage("seed_review_queue", "--count", "3")
+    author = "queue-author-2@riverton.example"  # the third seeded post is the crisis one
+    moderator = new_page(java_script_enabled=False)
+    sign_in_once(moderator, MODERATOR)
+
+    # When the moderator opens "Message" on its row, keeps the caring template and sends it
+    moderator.goto(QUEUE)
+    row = moderator.get_by_role("row").filter(has_text="end my life").first
+    row.get_by_role("link", name="Message").click()
+    message = moderator.get_by_label("Message", exact=True)
+    expect(message).to_have_value(re.compile(r"we are worried about you.*\n- \S+: \+?[0-9]", re.S))
+    moderator.get_by_role("button", name="Send the message").click()
+
+    # Then the moderator is back on the queue, told it is sent
+    expect(moderator.get_by_text("Your message is sent")).to_be_visible()
+    assert "/admin/moderation/queue/" in moderator.url
+
+    # and the resident reads it on the site, under their notifications
+    resident = new_page()
+    sign_in(resident, author)
+    resident.goto("/forums/notifications/")
+    expect(resident.get_by_role("heading", name=re.compile("A message from the moderators"))
+           ).to_be_visible()
+    expect(resident.get_by_text(re.compile("we are worried about you"))).to_be_visible()

@@ -52,6 +52,11 @@ def world(db, partner, liaison, moderator, editor, administrator, monkeypatch):
     shared_concern = raised_concern(sharing_author, board, topic=topic, neighbourhood=area,
                                     title="Dealing at the bus stop", share_contact=True)
     concern_actions.add_note(liaison, shared_concern, body="Called the resident back.")
+    # A sanction and a moderator's message: the sanctions list and the site history name them
+    from forums.moderation import actions as moderation_actions
+
+    moderation_actions.silence(anonymous_author, by=moderator, until=None, reason="Spam links")
+    moderation_actions.send_message(anonymous_author, by=moderator, body="We are here to help.")
     event = event_page(title="Harm reduction evening")
     rsvp, _ = event_actions.respond(attendee, event, None, going=True, share_contact=False)
     return SimpleNamespace(
