@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from portal import languages
 from portal.emails import absolute_url, queue_email
 
-from . import permissions
+from . import permissions, queries
 from .models import Notification, Visibility
 
 
@@ -49,8 +49,6 @@ def unemailed_user_ids(now=None):
 
 
 def _email_one(user_id):
-    from . import actions
-
     with transaction.atomic():
         pending = list(
             Notification.objects.select_for_update(of=("self",))
@@ -77,7 +75,7 @@ def _email_one(user_id):
                     "count": n.count,
                     "url": absolute_url(languages.localised(n.thread.get_absolute_url())),
                     "unsubscribe_url": absolute_url(reverse(
-                        "forums:unsubscribe", args=[actions.unsubscribe_token(user, n.thread)])),
+                        "forums:unsubscribe", args=[queries.unsubscribe_token(user, n.thread)])),
                 }
                 for n in pending
             ]

@@ -35,7 +35,7 @@ def new_concern(request, board):
     with the concern's own fields, started through actions.raise_concern."""
     def start(user, board, data):
         return actions.raise_concern(
-            user, board, title=data["title"], body=data["body"], topic=data["topic"],
+            board, by=user, title=data["title"], body=data["body"], topic=data["topic"],
             neighbourhood=data["neighbourhood"], anonymous=data.get("anonymous", False),
             token=data["token"], share_contact=data.get("share_contact", False),
             landmark=data.get("landmark"), latitude=data.get("latitude"),
@@ -58,27 +58,27 @@ def _concern_map(form):
 
 def _handlers():
     return {
-        "claim": (None, lambda r, c, d: actions.claim(r.user, c), _("You claimed this concern.")),
-        "assign": (forms.AssignForm, lambda r, c, d: actions.assign(r.user, c, d["assignee"]),
+        "claim": (None, lambda r, c, d: actions.claim(c, by=r.user), _("You claimed this concern.")),
+        "assign": (forms.AssignForm, lambda r, c, d: actions.assign(c, d["assignee"], by=r.user),
                    _("The concern is assigned.")),
         "acknowledge": (forms.ReasonForm,
-                        lambda r, c, d: actions.acknowledge(r.user, c, reason=d["reason"]),
+                        lambda r, c, d: actions.acknowledge(c, by=r.user, reason=d["reason"]),
                         _("The concern is acknowledged.")),
         "answer": (forms.AnswerForm, _answer_or_draft, None),  # the message says which
-        "note": (forms.NoteForm, lambda r, c, d: actions.add_note(r.user, c, body=d["body"],
+        "note": (forms.NoteForm, lambda r, c, d: actions.add_note(c, by=r.user, body=d["body"],
                                                                  share=d["share"]),
                  _("Your note is saved.")),
-        "resolve": (forms.ReasonForm, lambda r, c, d: actions.resolve(r.user, c, reason=d["reason"]),
+        "resolve": (forms.ReasonForm, lambda r, c, d: actions.resolve(c, by=r.user, reason=d["reason"]),
                     _("The concern is marked resolved.")),
-        "close": (forms.CloseForm, lambda r, c, d: actions.close(r.user, c, **d),
+        "close": (forms.CloseForm, lambda r, c, d: actions.close(c, by=r.user, **d),
                   _("The concern is closed.")),
-        "reopen": (forms.ReasonForm, lambda r, c, d: actions.reopen(r.user, c, reason=d["reason"]),
+        "reopen": (forms.ReasonForm, lambda r, c, d: actions.reopen(c, by=r.user, reason=d["reason"]),
                    _("Your concern is open again.")),
         "reroute": (forms.RerouteForm,
-                    lambda r, c, d: actions.reroute(r.user, c, d["partners"], reason=d["reason"]),
+                    lambda r, c, d: actions.reroute(c, d["partners"], by=r.user, reason=d["reason"]),
                     _("The concern is re-routed.")),
         "satisfaction": (forms.SatisfactionForm,
-                         lambda r, c, d: actions.give_satisfaction(r.user, c, **d),
+                         lambda r, c, d: actions.give_satisfaction(c, by=r.user, **d),
                          _("Thank you for your answer.")),
     }
 
@@ -115,9 +115,9 @@ def concern_action(request, pk, name):
 
 def _answer_or_draft(request, concern, data):
     if "save_draft" in request.POST:
-        actions.save_answer_draft(request.user, concern, **data)
+        actions.save_answer_draft(concern, by=request.user, **data)
         return _("Your draft is saved: only your organisation sees it until it is published.")
-    actions.answer(request.user, concern, **data)
+    actions.answer(concern, by=request.user, **data)
     return _("Your official answer is posted.")
 
 
@@ -162,7 +162,7 @@ def inbox_bulk(request):
         return HttpResponseRedirect(back)
     concerns = list(Concern.objects.filter(pk__in=ids).order_by("published_at", "pk")
                     .select_related("thread__board").prefetch_related("routes"))
-    done, refused = actions.bulk(request.user, concerns, what)
+    done, refused = actions.bulk(concerns, what, by=request.user)
     if done:
         messages.success(request, (ngettext("Claimed %(count)d concern for your organisation.",
                                             "Claimed %(count)d concerns for your organisation.",

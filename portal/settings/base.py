@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "search",
     "transparency",
     # Wagtail
+    "wagtail_localize",  # editors translate pages and snippets side by side (issue 19)
+    "wagtail_localize.locales",  # replaces wagtail.locales: the admin's locale management
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -252,7 +254,12 @@ WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "pptx"]
-WAGTAIL_I18N_ENABLED = False
+# Pages and translatable snippets exist once per content language: English (the default locale,
+# served unprefixed) and Spanish (the Spanish tree is served at /es/ from the translated home
+# page). wagtail-localize gives editors side-by-side translation; a translation is a page of its
+# own, so the same workflows (stories/workflows.py) publish it.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = BASE_URL or None  # None: the Wagtail site's root URL
 # Editors cannot publish directly; an approved workflow publishes (stories/workflows.py).

@@ -24,8 +24,8 @@ def _titles(page):
 
 
 def _resolve(liaison, concern):
-    actions.answer(liaison, concern, body="We cleared it.", kind="action_taken")
-    actions.resolve(liaison, concern)
+    actions.answer(concern, by=liaison, body="We cleared it.", kind="action_taken")
+    actions.resolve(concern, by=liaison)
 
 
 def test_resolved_tab_shows_resolved_concerns_claimed_by_anyone(
@@ -34,9 +34,9 @@ def test_resolved_tab_shows_resolved_concerns_claimed_by_anyone(
     # claimed before they were resolved, and one still open
     colleague = staff_user(Role.LIAISON, partner=partner)
     mine, theirs, other, still_open = bulk_concerns(concern_board, topic, area, [partner], 4)
-    actions.claim(liaison, mine)
-    actions.claim(colleague, theirs)
-    actions.claim(colleague, other)
+    actions.claim(mine, by=liaison)
+    actions.claim(theirs, by=colleague)
+    actions.claim(other, by=colleague)
     for concern in (mine, theirs, other):
         _resolve(liaison, Concern.objects.get(pk=concern.pk))
     # When the liaison opens the "Resolved" tab
@@ -56,8 +56,8 @@ def test_open_tab_still_defaults_to_mine_and_unclaimed(client, concern_board, to
                                                         liaison, partner):
     colleague = staff_user(Role.LIAISON, partner=partner)
     mine, theirs, free = bulk_concerns(concern_board, topic, area, [partner], 3)
-    actions.claim(liaison, mine)
-    actions.claim(colleague, theirs)
+    actions.claim(mine, by=liaison)
+    actions.claim(theirs, by=colleague)
     client.force_login(liaison)
     assert _titles(client.get(INBOX).content.decode()) == {"Concern number 0", "Concern number 2"}
 
@@ -77,7 +77,7 @@ def test_bulk_claim_claims_those_routed_to_the_partner_and_names_the_others(
     ours = bulk_concerns(concern_board, topic, area, [partner], 3)
     theirs = bulk_concerns(concern_board, topic, area, [other_partner], 1)[0]
     Thread.objects.filter(pk=theirs.thread_id).update(title="A concern elsewhere")
-    actions.claim(colleague, ours[2])
+    actions.claim(ours[2], by=colleague)
     client.force_login(liaison)
     # When they tick all four and press "Claim for my organisation"
     response = client.post(BULK, {"action": "claim", "next": f"{INBOX}?topic={topic.pk}",
@@ -101,7 +101,7 @@ def test_bulk_claim_claims_those_routed_to_the_partner_and_names_the_others(
 def test_bulk_acknowledge_and_every_concern_shown(client, concern_board, topic, area, liaison,
                                                    partner):
     first, second, third = bulk_concerns(concern_board, topic, area, [partner], 3)
-    actions.acknowledge(liaison, third)
+    actions.acknowledge(third, by=liaison)
     client.force_login(liaison)
     response = client.post(BULK, {"action": "acknowledge", "all_shown": "1", "next": INBOX,
                                   "shown": [first.pk, second.pk, third.pk]}, follow=True)

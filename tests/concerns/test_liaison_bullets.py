@@ -31,7 +31,7 @@ def test_inbox_columns_sort_by_title_due_date_and_state(client, concern_board, t
     for days, concern in zip([1, 3, 2], concerns, strict=True):
         Concern.objects.filter(pk=concern.pk).update(published_at=now - timedelta(days=days))
     Thread.objects.filter(pk=concerns[2].thread_id).update(title="Concern number 2 (a)")
-    actions.acknowledge(liaison, concerns[0])
+    actions.acknowledge(concerns[0], by=liaison)
     client.force_login(liaison)
     page = client.get(INBOX).content.decode()
     # the headers are sort links
@@ -53,7 +53,7 @@ def test_escalation_emails_each_partners_lead_once_with_only_its_concerns(
     partner.save()
     concerns = [raised_concern(resident, concern_board, topic=topic, neighbourhood=area,
                                title=f"Needles by bench {n}") for n in (1, 2)]
-    actions.answer(liaison, concerns[1], kind="information", body="We are on it.")
+    actions.answer(concerns[1], by=liaison, kind="information", body="We are on it.")
     Concern.objects.filter(pk__in=[c.pk for c in concerns]).update(
         published_at=timezone.now() - timedelta(days=6))
     assert jobs.run()["escalations"] == 2
@@ -71,6 +71,6 @@ def test_mark_resolved_is_offered_only_after_an_official_answer(client, concern,
     client.force_login(liaison)
     url = concern.thread.get_absolute_url()
     assert 'id="concern-resolve"' not in client.get(url, follow=True).content.decode()
-    actions.answer(liaison, concern, kind="not_actionable", reason="Private land",
+    actions.answer(concern, by=liaison, kind="not_actionable", reason="Private land",
                    body="This is private land; the owner has been told.")
     assert 'id="concern-resolve"' in client.get(url, follow=True).content.decode()
