@@ -35,7 +35,7 @@ def test_routing_and_answers_reach_each_person_in_their_language(
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        actions.answer(liaison, concern, body="Se instaló un contenedor.", kind="action_taken")
+        actions.answer(concern, by=liaison, body="Se instaló un contenedor.", kind="action_taken")
     [email] = [m for m in mail.outbox if m.to == [resident.email]]
     assert "Tu inquietud:" in email.subject
     assert "Recibes estos correos porque sigues este tema" in email.body

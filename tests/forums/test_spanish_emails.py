@@ -26,11 +26,11 @@ def spanish(user):
 def test_the_reply_email_is_in_the_followers_language(board, django_capture_on_commit_callbacks):
     reader, english_reader, neighbour = spanish(UserFactory()), UserFactory(), UserFactory()
     thread = forum_thread(reader, board, title="Farolas en Elm Road")
-    actions.follow(english_reader, thread)
+    actions.follow(thread, by=english_reader)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        actions.reply(neighbour, thread, body="Yo también lo vi.")
+        actions.reply(thread, by=neighbour, body="Yo también lo vi.")
 
     [to_reader] = [m for m in mail.outbox if m.to == [reader.email]]
     assert "Respuestas nuevas en Farolas en Elm Road" in to_reader.subject
@@ -46,11 +46,11 @@ def test_event_emails_are_in_the_residents_language_with_spanish_dates(django_ca
     event = event_page(title="Taller de naloxona", capacity=1, start=start, end=start + timedelta(hours=2))
     going, waiting = UserFactory(), spanish(UserFactory())
     for user in (going, waiting):
-        event_actions.respond(user, event, None, going=True)
+        event_actions.respond(event, None, by=user, going=True)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        event_actions.respond(going, event, None, going=False)  # the place passes to `waiting`
+        event_actions.respond(event, None, by=going, going=False)  # the place passes to `waiting`
         event_emails.reminder(Rsvp.objects.get(user=waiting))
         event_emails.cancelled(Rsvp.objects.get(user=waiting))
 
