@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from events.models import CalendarPage, EventPage
 from forums.models import BoardPage, Thread
@@ -132,19 +132,20 @@ def key_pages():
     """Paths of the key pages, unprefixed (English)."""
     with translation.override(settings.LANGUAGE_CODE):
         site = Site.objects.get(is_default_site=True)
+        english = Locale.get_default()  # the English pages (their Spanish translations: at /es/ too)
         rules = SiteSettings.for_site(site).community_rules_page
         thread = Thread.objects.public().order_by("pk").first()
         return {
             "home": "/",
-            "get help": Page.objects.live().get(slug="get-help").url,
+            "get help": Page.objects.live().get(slug="get-help", locale=english).url,
             "community rules": rules.url,
-            "forum board": BoardPage.objects.live().order_by("path").first().url,
+            "forum board": BoardPage.objects.live().filter(locale=english).order_by("path").first().url,
             "a thread": thread.get_absolute_url(),
-            "a report": ReportPage.objects.live().order_by("path").first().url,
-            "events": CalendarPage.objects.live().first().url,
-            "an event": EventPage.objects.live().order_by("path").first().url,
+            "a report": ReportPage.objects.live().filter(locale=english).order_by("path").first().url,
+            "events": CalendarPage.objects.live().filter(locale=english).first().url,
+            "an event": EventPage.objects.live().filter(locale=english).order_by("path").first().url,
             "search": reverse("search:search") + "?q=treatment",
-            "transparency": TransparencyPage.objects.live().first().url,
+            "transparency": TransparencyPage.objects.live().filter(locale=english).first().url,
             "sign up": reverse("account_signup"),
             "log in": reverse("account_login"),
             "partners": reverse("partner_list"),
