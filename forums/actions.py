@@ -1,138 +1,30 @@
 """Every change to the forums goes through here: check permission, change the database in one
-transaction, write the audit log, and schedule side effects (email, signals) after commit."""
+transaction, write the audit log, and schedule side effects (email, signals) after commit.
+Starting a thread and replying live in posting.py, below this module, because concerns build on
+them; they are imported here so the forum's actions are in one place."""
 
 from typing import NamedTuple
 
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Greatest
 from django.utils import timezone
-from django.utils.text import slugify
 
 from portal import markup
 from portal.accounts.audit import log
 
 from . import permissions
-from .models import (
-    Follow,
-    Notification,
-    Post,
-    PostRevision,
-    ReadMarker,
-    Submission,
-    Thread,
-    Visibility,
-)
+from .models import Follow, Notification, PostRevision, ReadMarker, Thread, Visibility
 from .moderation import actions as moderation_actions
 from .moderation import policy as moderation_policy
+from .posting import reply as reply  # the posting actions: see posting.py
+from .posting import start_thread as start_thread
 from .signals import announce
+from .threads import clean_body, clean_title, is_first_post, refresh_thread, thread_slug
 
-TITLE_MIN, TITLE_MAX = 10, 150
-BODY_MIN, BODY_MAX = 1, 20_000
 UNSUBSCRIBE_SALT = "forums.unsubscribe"
-
-
-# Validation shared by the forms and the actions ------------------------------------------
-
-def clean_title(title):
-    title = " ".join((title or "").split())
-    if len(title) < TITLE_MIN:
-        raise ValidationError(f"The title needs at least {TITLE_MIN} characters (it has {len(title)}).")
-    if len(title) > TITLE_MAX:
-        raise ValidationError(f"The title can have at most {TITLE_MAX} characters (it has {len(title)}).")
-    return title
-
-
-def clean_body(body):
-    body = (body or "").strip()
-    if len(body) < BODY_MIN:
-        raise ValidationError("Write something before you post.")
-    if len(body) > BODY_MAX:
-        raise ValidationError(
-            f"A post can have at most {BODY_MAX:,} characters (it has {len(body):,})."
-        )
-    return body
-
-
-# Posting ------------------------------------------------------------------------------------
-
-STAFF_NOT_ANONYMOUS = ("Staff post under their own name: liaisons, moderators, editors and "
-                       "administrators cannot post anonymously.")
-
-
-def check_anonymous_allowed(user, board, anonymous):
-    if not anonymous or permissions.can_post_anonymously(user, board):
-        return
-    if user.is_authenticated and user.is_staff_member:
-        raise PermissionDenied(STAFF_NOT_ANONYMOUS)
-    raise PermissionDenied("This board does not allow anonymous posts.")
-
-def start_thread(user, board, *, title, body, topic=None, neighbourhood=None, anonymous=False,
-                 token=""):
-    """Start a thread in `board` with its first post. Returns the thread; a second submission
-    of the same form (same `token`) returns the thread the first one made."""
-    if not permissions.can_start_thread(user, board):
-        raise PermissionDenied("You cannot start a thread on this board.")
-    check_anonymous_allowed(user, board, anonymous)
-    title, body = clean_title(title), clean_body(body)
-    allowed_topics = list(board.topics.all())
-    if topic is not None and allowed_topics and topic not in allowed_topics:
-        raise ValidationError("Choose one of this board's topics.")
-    decision = moderation_policy.decide(user, body, title=title)  # may block with a reason
-    title, body = decision.title, decision.body
-
-    def make():
-        area = _area(user) if anonymous else ""
-        thread = Thread.objects.create(
-            board=board, title=title, kind=board.thread_kind, author=user, is_anonymous=anonymous,
-            author_area=area, topic=topic, neighbourhood=neighbourhood,
-            last_activity_at=timezone.now(), visibility=decision.visibility,
-        )
-        post = _create_post(user, thread, body, anonymous, area, decision.visibility)
-        moderation_actions.record_decision(post, decision)
-        refresh_thread(thread)
-        Follow.objects.get_or_create(user=user, thread=thread)
-        log(instance=thread, action="forums.thread.started", user=user,
-            data={"board": board.pk, "anonymous": anonymous})
-        if post.is_public:
-            announce(thread, "shown")
-            announce(post, "shown")
-        return post
-
-    with transaction.atomic():
-        post = _once(user, token, make)
-    post.thread.moderation_decision = decision
-    return post.thread
-
-
-def reply(user, thread, *, body, anonymous=False, token=""):
-    """Reply to `thread`. Returns the post (the earlier one for a repeated submission)."""
-    if not permissions.can_reply(user, thread):
-        raise PermissionDenied("You cannot reply to this thread.")
-    check_anonymous_allowed(user, thread.board, anonymous)
-    body = clean_body(body)
-    decision = moderation_policy.decide(user, body)  # may block with a reason
-    body = decision.body
-
-    def make():
-        post = _create_post(user, thread, body, anonymous, _area(user) if anonymous else "",
-                            decision.visibility)
-        moderation_actions.record_decision(post, decision)
-        refresh_thread(thread)
-        Follow.objects.get_or_create(user=user, thread=thread)
-        log(instance=post, action="forums.post.created", user=user,
-            data={"thread": thread.pk, "anonymous": anonymous})
-        if post.is_public:
-            notify_followers(post)
-            announce(post, "shown")
-        return post
-
-    with transaction.atomic():
-        post = _once(user, token, make)
-    post.moderation_decision = decision
-    return post
 
 
 def edit_post(user, post, *, body, title=None):
@@ -178,65 +70,6 @@ def _retitle(thread, title, *, held):
     thread.save(update_fields=["title", "slug", "visibility"])
     if was_public:
         announce(thread, "withdrawn" if held else "updated")
-
-
-def thread_slug(title):
-    return slugify(title)[:80] or "thread"
-
-
-def refresh_thread(thread):
-    """Recompute the thread's latest post, activity time and reply count from visible posts."""
-    visible = Post.objects.filter(thread=thread, visibility=Visibility.VISIBLE)
-    last = visible.order_by("-created_at", "-id").only("id", "created_at").first()
-    thread.last_post = last
-    thread.last_activity_at = last.created_at if last else thread.created_at
-    thread.reply_count = max(visible.count() - 1, 0)
-    thread.save(update_fields=["last_post", "last_activity_at", "reply_count"])
-
-
-def is_first_post(post):
-    first_id = Post.objects.filter(thread_id=post.thread_id).order_by("created_at", "id").values_list(
-        "id", flat=True).first()
-    return first_id == post.pk
-
-
-def _create_post(user, thread, body, anonymous, area, visibility=Visibility.VISIBLE):
-    return Post.objects.create(
-        thread=thread, author=user, is_anonymous=anonymous, author_area=area, body_source=body,
-        visibility=visibility,
-        body_html=markup.render(body), staff_badge="" if anonymous else staff_badge_for(user),
-    )
-
-
-def staff_badge_for(user):
-    """The badge a staff member's post carries; residents have none."""
-    if user.is_liaison:
-        return f"Liaison, {user.partner.name}"
-    if user.is_moderator:
-        return "Moderator"
-    return ""
-
-
-def _area(user):
-    return user.neighbourhood.name if user.neighbourhood_id else ""
-
-
-def _once(user, token, make):
-    """Run `make` once per (user, token): a repeated submission returns the first result."""
-    if not token:
-        return make()
-    try:
-        with transaction.atomic():
-            submission = Submission.objects.create(user=user, token=token[:64])
-    except IntegrityError:
-        earlier = Submission.objects.select_related("post__thread").get(user=user, token=token[:64])
-        if earlier.post is None:
-            raise ValidationError("This form was already sent; reload the page.") from None
-        return earlier.post
-    post = make()
-    submission.post = post
-    submission.save(update_fields=["post"])
-    return post
 
 
 # Following, reading, notifications -------------------------------------------------------------
@@ -311,28 +144,3 @@ def mark_read(user, thread, up_to_post_id, *, state=None):
         Notification.objects.filter(user=user, thread=thread, read_at__isnull=True).update(
             read_at=timezone.now()
         )
-
-
-def notify_followers(post, *, without_email=()):
-    """One unread notification per follower and thread; more replies only raise its count.
-    Followers in `without_email` (user ids) get the notification but no reply email: the concerns
-    app emails a concern's resident about official answers itself."""
-    thread = post.thread
-    followers = set(Follow.objects.filter(thread=thread).exclude(user_id=post.author_id)
-                    .values_list("user_id", flat=True))
-    if not followers:
-        return
-    already = set(Notification.objects.filter(thread=thread, read_at__isnull=True,
-                                              user_id__in=followers).values_list("user_id", flat=True))
-    Notification.objects.filter(thread=thread, read_at__isnull=True, user_id__in=already).update(
-        count=F("count") + 1, updated_at=timezone.now()
-    )
-    Notification.objects.bulk_create(
-        [Notification(user_id=uid, thread=thread, first_post=post) for uid in followers - already],
-        ignore_conflicts=True,  # a reply at the same moment made it first
-    )
-    new_ids = sorted(followers - already - set(without_email))
-    if new_ids:
-        from .tasks import send_reply_emails
-
-        transaction.on_commit(lambda: send_reply_emails.enqueue(user_ids=new_ids), robust=True)

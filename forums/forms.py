@@ -1,4 +1,4 @@
-"""Forms for posting. Validation rules live in actions (clean_title, clean_body); the forms call
+"""Forms for posting. Validation rules live in threads.py (clean_title, clean_body); the forms call
 them so a user sees the same message the action would raise."""
 
 import secrets
@@ -7,7 +7,7 @@ from django import forms
 
 from portal.taxonomy.models import Landmark, Neighbourhood, Topic
 
-from . import actions
+from . import threads
 from .models import ThreadKind
 from .moderation.forms import HoneypotMixin
 
@@ -40,7 +40,7 @@ class BodyField(forms.CharField):
         pass  # clean_body says what is wrong, including when it is empty
 
     def clean(self, value):
-        return actions.clean_body(super().clean(value))
+        return threads.clean_body(super().clean(value))
 
 
 class ReplyForm(HoneypotMixin, OneTimeTokenForm):
@@ -49,7 +49,7 @@ class ReplyForm(HoneypotMixin, OneTimeTokenForm):
 
     def __init__(self, *args, allow_anonymous=False, area="", staff=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.refused_anonymous_message = (actions.STAFF_NOT_ANONYMOUS if staff else
+        self.refused_anonymous_message = (threads.STAFF_NOT_ANONYMOUS if staff else
                                           "This board does not allow anonymous posts.")
         if allow_anonymous:
             self.fields["anonymous"].help_text = (
@@ -70,8 +70,8 @@ class ReplyForm(HoneypotMixin, OneTimeTokenForm):
 
 class ThreadForm(ReplyForm):
     title = forms.CharField(label="Title", required=False, strip=True,
-                            help_text=f"{actions.TITLE_MIN} to {actions.TITLE_MAX} characters.",
-                            widget=forms.TextInput(attrs={"maxlength": actions.TITLE_MAX}))
+                            help_text=f"{threads.TITLE_MIN} to {threads.TITLE_MAX} characters.",
+                            widget=forms.TextInput(attrs={"maxlength": threads.TITLE_MAX}))
     topic = forms.ModelChoiceField(queryset=Topic.objects.none(), required=False,
                                    empty_label="Choose a topic (optional)")
     neighbourhood = forms.ModelChoiceField(queryset=Neighbourhood.objects.all(), required=False,
@@ -113,7 +113,7 @@ class ThreadForm(ReplyForm):
         self.order_fields(self.field_order)
 
     def clean_title(self):
-        return actions.clean_title(self.cleaned_data.get("title"))
+        return threads.clean_title(self.cleaned_data.get("title"))
 
 
 class EditPostForm(forms.Form):
@@ -124,11 +124,11 @@ class EditPostForm(forms.Form):
         if with_title:
             self.fields["title"] = forms.CharField(label="Title", required=False,
                                                    widget=forms.TextInput(
-                                                       attrs={"maxlength": actions.TITLE_MAX}))
+                                                       attrs={"maxlength": threads.TITLE_MAX}))
             self.order_fields(["title", "body"])
 
     def clean_title(self):
-        return actions.clean_title(self.cleaned_data.get("title"))
+        return threads.clean_title(self.cleaned_data.get("title"))
 
 
 class LoadedChoiceField(forms.ChoiceField):

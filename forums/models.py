@@ -1,7 +1,7 @@
 """Forums: boards are Wagtail pages; threads, posts and what residents follow are plain models.
 
 Threads and posts carry a visibility state so moderation can hide without deleting. Counts and
-"latest" fields on a thread are denormalised from its visible posts by `actions.refresh_thread`.
+"latest" fields on a thread are denormalised from its visible posts by `threads.refresh_thread`.
 """
 
 from django.conf import settings
@@ -123,7 +123,7 @@ class Thread(models.Model):
     is_locked = models.BooleanField(default=False)
     is_pinned = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Denormalised from the visible posts (actions.refresh_thread keeps them right).
+    # Denormalised from the visible posts (threads.refresh_thread keeps them right).
     last_activity_at = models.DateTimeField(db_index=True)
     last_post = models.ForeignKey("Post", null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+")

@@ -34,6 +34,12 @@ class BoardRoutes:
 
     @path("new/", name="new_thread")
     def new_thread(self, request):
+        from .models import ThreadKind
+
+        if self.thread_kind == ThreadKind.CONCERN:
+            from .concerns import views as concern_views
+
+            return concern_views.new_concern(request, self)
         from . import views
 
         return views.new_thread(request, self)

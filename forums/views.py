@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import strip_tags
@@ -17,18 +17,16 @@ from django.views.decorators.http import require_POST
 
 from portal.taxonomy import cached as taxonomy
 
-from . import actions, history, permissions, presenters
+from . import actions, history, permissions, presenters, shortcuts, threads
 from .concerns import models as concern_states
-from .forms import EditPostForm, FilterForm, ReplyForm, ThreadForm
+from .forms import EditPostForm, FilterForm, ReplyForm
 from .models import BoardPage, Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
 from .moderation import ratelimit
-from .moderation import views as moderation_views
 
 THREADS_PER_PAGE = 30
 # The states a board's list shows and filters by ("submitted" concerns are not public yet).
 CONCERN_STATE_CHOICES = [(state.value, state.label) for state in concern_states.State
                          if state != concern_states.State.SUBMITTED]
-POSTS_PER_PAGE = 50
 LATEST_ON_INDEX = 10
 
 
@@ -130,11 +128,6 @@ def _get_thread(request, board, thread_id):
     return thread
 
 
-def _posts_for(user, thread):
-    posts = Post.objects.filter(thread=thread).select_related("author", "official_partner")
-    return permissions.viewable_posts(user, posts).order_by("created_at", "id")
-
-
 def thread(request, board, thread_id, slug):
     thread = _get_thread(request, board, thread_id)
     thread_url = thread.url_under(board.url)
@@ -149,7 +142,7 @@ def thread(request, board, thread_id, slug):
                                     "closed, or your email address is not confirmed yet.")
             return HttpResponseRedirect(thread_url + "?page=1")
         form = _reply_form(request, thread, data=request.POST)
-        if form.is_valid() and (wait := moderation_views.posting_refused(
+        if form.is_valid() and (wait := shortcuts.posting_refused(
                 request, ratelimit.REPLY, form.cleaned_data["token"])):
             form.add_error(None, wait)
         elif form.is_valid():
@@ -160,16 +153,16 @@ def thread(request, board, thread_id, slug):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                moderation_views.tell_author(request, post, ratelimit.REPLY, "Your reply is posted.")
-                return HttpResponseRedirect(post_location(request.user, post, thread_url))
-    posts = _posts_for(request.user, thread)
+                shortcuts.tell_author(request, post, ratelimit.REPLY, "Your reply is posted.")
+                return HttpResponseRedirect(shortcuts.post_location(request.user, post, thread_url))
+    posts = shortcuts.posts_for(request.user, thread)
     state = None
     if "page" not in request.GET and request.method == "GET" and request.user.is_authenticated:
         state = actions.read_state(request.user, thread)
         first_unread = _first_unread(thread, posts, state.read_to)
         if first_unread is not None:
-            return HttpResponseRedirect(post_location(request.user, first_unread, thread_url))
-    page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+            return HttpResponseRedirect(shortcuts.post_location(request.user, first_unread, thread_url))
+    page_obj = Paginator(posts, shortcuts.POSTS_PER_PAGE).get_page(request.GET.get("page"))
     return _render_thread(request, board, thread, thread_url, page_obj, form, state)
 
 
@@ -192,7 +185,7 @@ def _render_thread(request, board, thread, thread_url, page_obj, form, read_stat
         "is_following": user.is_authenticated and thread.follows.filter(user=user).exists(),
         "can_follow": permissions.can_follow(user, thread),
         "needs_verification": user.is_authenticated and not permissions.can_post(user),
-        "overdose_now": moderation_views.overdose_now(post_list),
+        "overdose_now": shortcuts.overdose_now(post_list),
     })
 
 
@@ -211,7 +204,7 @@ def _description(thread, board, page_obj, post_list):
 
 def _reply_form(request, thread, **kwargs):
     allow = permissions.can_post_anonymously(request.user, thread.board)
-    area = actions._area(request.user) if allow else ""
+    area = threads.author_area(request.user) if allow else ""
     return ReplyForm(allow_anonymous=allow, area=area, staff=request.user.is_staff_member,
                      **kwargs)
 
@@ -237,36 +230,16 @@ def _first_unread(thread, posts, read_to):
     return post
 
 
-def post_location(user, post, thread_url, anchor=None):
-    """The URL of the page of the thread holding `post`, with its anchor (the post's, unless
-    another is given)."""
-    before = _posts_for(user, post.thread).filter(
-        Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, id__lt=post.pk)).count()
-    page = before // POSTS_PER_PAGE + 1
-    return f"{thread_url}?page={page}#{anchor or f'post-{post.pk}'}"
-
-
-def refuse_restricted_board(request, board):
-    """For routes Wagtail does not serve through the board: None if the user may read `board`;
-    else visitors are sent to sign in and signed-in users get 403, without a word of the post,
-    its thread's title or its address."""
-    if permissions.can_read_board(request.user, board, request.session):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied("This board is not open to you.")
-
-
 def post_permalink(request, pk):
     post = get_object_or_404(Post.objects.select_related("thread__board"), pk=pk)
     if not post.thread.board.live:
         raise Http404("No such post")
-    if refused := refuse_restricted_board(request, post.thread.board):
+    if refused := shortcuts.refuse_restricted_board(request, post.thread.board):
         return refused
     if not (permissions.can_view_thread(request.user, post.thread)
             and permissions.can_view_post(request.user, post)):
         raise Http404("No such post")
-    return HttpResponseRedirect(post_location(request.user, post, post.thread.get_absolute_url()))
+    return HttpResponseRedirect(shortcuts.post_location(request.user, post, post.thread.get_absolute_url()))
 
 
 def post_history(request, pk):
@@ -285,56 +258,15 @@ def post_history(request, pk):
 # Posting -----------------------------------------------------------------------------------
 
 def new_thread(request, board):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not permissions.can_start_thread(request.user, board):
-        if board.is_open:
-            messages.error(request, "Confirm your email address before you post.")
-        else:
-            messages.error(request, "This board is closed to new threads.")
-        return redirect(board.url)
-    allow = permissions.can_post_anonymously(request.user, board)
-    kwargs = {"board": board, "allow_anonymous": allow, "staff": request.user.is_staff_member,
-              "area": actions._area(request.user) if allow else ""}
-    form = ThreadForm(request.POST if request.method == "POST" else None, **kwargs)
-    if request.method == "POST" and form.is_valid() and (wait := moderation_views.posting_refused(
-            request, ratelimit.THREAD, form.cleaned_data["token"])):
-        form.add_error(None, wait)
-    elif request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            start, extra = actions.start_thread, {}
-            if board.thread_kind == ThreadKind.CONCERN:
-                from .concerns.actions import raise_concern as start
-                extra = {"share_contact": data.get("share_contact", False),
-                         "landmark": data.get("landmark"), "latitude": data.get("latitude"),
-                         "longitude": data.get("longitude")}
-            thread = start(
-                request.user, board, title=data["title"], body=data["body"], topic=data["topic"],
-                neighbourhood=data["neighbourhood"], anonymous=data.get("anonymous", False),
-                token=data["token"], **extra,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            moderation_views.tell_author(request, thread, ratelimit.THREAD, "Your thread is posted.")
-            return HttpResponseRedirect(thread.url_under(board.url))
-    return render(request, "forums/new_thread.html", {
-        "page": board, "self": board, "form": form,
-        "concern_map": _concern_map(form) if board.thread_kind == ThreadKind.CONCERN else None})
+    """The new-thread form of a discussion board (a concern board's is concerns.views.new_concern,
+    through the same route)."""
+    def start(user, board, data):
+        return actions.start_thread(
+            user, board, title=data["title"], body=data["body"], topic=data["topic"],
+            neighbourhood=data["neighbourhood"], anonymous=data.get("anonymous", False),
+            token=data["token"])
 
-
-def _concern_map(form):
-    """What the map on the new-concern form needs (it works without it: the landmark list)."""
-    from django.conf import settings
-
-    return {
-        "tiles": settings.CONCERN_MAP_TILES_URL,
-        "attribution": settings.CONCERN_MAP_ATTRIBUTION,
-        "landmarks": [{"id": landmark.pk, "name": str(landmark), "lat": float(landmark.latitude),
-                       "lng": float(landmark.longitude)}
-                      for landmark in form.fields["landmark"].queryset],
-    }
+    return shortcuts.new_thread_page(request, board, start)
 
 
 def edit_post(request, board, thread_id, post_id):
@@ -347,8 +279,8 @@ def edit_post(request, board, thread_id, post_id):
     if not permissions.can_edit_post(request.user, post):
         messages.error(request, "The time to edit this post has passed. Ask a moderator if it "
                                 "needs changing.")
-        return HttpResponseRedirect(post_location(request.user, post, thread_url))
-    with_title = actions.is_first_post(post)
+        return HttpResponseRedirect(shortcuts.post_location(request.user, post, thread_url))
+    with_title = threads.is_first_post(post)
     initial = {"body": post.body_source, "title": thread.title}
     form = EditPostForm(request.POST if request.method == "POST" else None, initial=initial,
                         with_title=with_title)
@@ -364,9 +296,9 @@ def edit_post(request, board, thread_id, post_id):
                 "page": board, "self": board, "thread": thread, "thread_url": thread_url,
                 "post": post, "form": form, "revisions": post.revisions.all()[:20]})
         else:
-            moderation_views.tell_author(request, post, ratelimit.EDIT, "Your changes are saved.")
+            shortcuts.tell_author(request, post, ratelimit.EDIT, "Your changes are saved.")
         # a published new title gave the thread a new address
-        return HttpResponseRedirect(post_location(request.user, post, thread.url_under(board.url)))
+        return HttpResponseRedirect(shortcuts.post_location(request.user, post, thread.url_under(board.url)))
     return render(request, "forums/edit_post.html", {
         "page": board, "self": board, "thread": thread, "thread_url": thread_url, "post": post,
         "form": form, "revisions": post.revisions.all()[:20],

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from forums import actions as forum_actions
+from forums import posting, threads
 from forums.models import Follow, Post, ThreadKind, Visibility
 from forums.moderation import policy as moderation_policy
 from forums.signals import announce
@@ -49,7 +49,7 @@ def raise_concern(user, board, *, title, body, topic, neighbourhood, anonymous=F
         raise ValidationError("That place is no longer on the list: choose another.")
     latitude, longitude = places.clean_point(latitude, longitude)
     with transaction.atomic():
-        thread = forum_actions.start_thread(
+        thread = posting.start_thread(
             user, board, title=title, body=body, topic=topic, neighbourhood=neighbourhood,
             anonymous=anonymous, token=token)
         concern, created = Concern.objects.get_or_create(
@@ -212,7 +212,7 @@ def save_answer_draft(user, concern, *, body, kind, reason="", sign_name=False, 
     it). Nothing is public and nobody is emailed until it is published with `answer`."""
     if not permissions.can_answer(user, concern):
         raise PermissionDenied("Only liaisons of the partners it was sent to can answer it.")
-    body = forum_actions.clean_body(body)
+    body = threads.clean_body(body)
     with transaction.atomic():
         draft, _ = AnswerDraft.objects.update_or_create(
             concern=concern, partner_id=user.partner_id,
@@ -224,7 +224,7 @@ def save_answer_draft(user, concern, *, body, kind, reason="", sign_name=False, 
 
 
 def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=None):
-    body = forum_actions.clean_body(body)
+    body = threads.clean_body(body)
     moderation_policy.refuse_personal_data(
         body, what="The answer", markdown=True,
         hint="A service's own public number can be added to the help numbers in Site settings.")
@@ -235,8 +235,8 @@ def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=No
             thread=thread, author=user, body_source=body, body_html=markup.render(body),
             is_official_response=True, official_partner=partner,
             staff_badge=f"Signed by {user.display_name}" if sign_name else "")
-        forum_actions.refresh_thread(thread)
-        forum_actions.notify_followers(post, without_email=[thread.author_id])
+        threads.refresh_thread(thread)
+        threads.notify_followers(post, without_email=[thread.author_id])
         announce(post, "shown")
         OfficialAnswer.objects.create(post=post, concern=concern, partner=partner, kind=kind,
                                       reason=reason, created_at=now)

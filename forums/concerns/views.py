@@ -1,12 +1,15 @@
 """Buttons and forms on a concern's page post here. Each view parses input, calls one action and
 goes back to the thread; what was typed is kept (in the session) when it needs correcting."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
+
+from forums import shortcuts
 
 from . import actions, forms, permissions, public
 from .models import Concern
@@ -22,6 +25,32 @@ def raise_concern(request):
         return HttpResponseRedirect(boards[0].url + boards[0].reverse_subpage("new_thread"))
     return render(request, "concerns/raise_concern.html", {"boards": boards},
                   status=200 if boards else 404)
+
+
+def new_concern(request, board):
+    """A concern board's new-thread page (its route is the board's "new_thread"): the forum's form
+    with the concern's own fields, started through actions.raise_concern."""
+    def start(user, board, data):
+        return actions.raise_concern(
+            user, board, title=data["title"], body=data["body"], topic=data["topic"],
+            neighbourhood=data["neighbourhood"], anonymous=data.get("anonymous", False),
+            token=data["token"], share_contact=data.get("share_contact", False),
+            landmark=data.get("landmark"), latitude=data.get("latitude"),
+            longitude=data.get("longitude"))
+
+    return shortcuts.new_thread_page(request, board, start,
+                                     lambda form: {"concern_map": _concern_map(form)})
+
+
+def _concern_map(form):
+    """What the map on the new-concern form needs (it works without it: the landmark list)."""
+    return {
+        "tiles": settings.CONCERN_MAP_TILES_URL,
+        "attribution": settings.CONCERN_MAP_ATTRIBUTION,
+        "landmarks": [{"id": landmark.pk, "name": str(landmark), "lat": float(landmark.latitude),
+                       "lng": float(landmark.longitude)}
+                      for landmark in form.fields["landmark"].queryset],
+    }
 
 
 def _handlers():

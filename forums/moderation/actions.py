@@ -1,11 +1,13 @@
 """Every moderation change: check permission, change the database in one transaction, write the
 audit log (Wagtail's `log()`, actions registered in wagtail_hooks.py) and schedule side effects
-after commit. Forum posts change visibility through forums.actions where it has a function."""
+after commit. The thread bookkeeping it shares with the forum (refreshing a thread, its first post,
+notifying followers) is forums.threads."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from forums import threads
 from forums.models import Visibility
 from forums.signals import announce
 from portal import markup
@@ -27,12 +29,6 @@ from .models import (
 def _require_moderator(user):
     if not permissions.can_moderate(user):
         raise PermissionDenied("Only moderators can do this.")
-
-
-def _forums():
-    from forums import actions as forum_actions
-
-    return forum_actions
 
 
 # Recording what the policy decided (called by forums.actions inside its transaction) ---------
@@ -105,9 +101,9 @@ def _set_visibility(post, visibility):
     post.visibility = visibility
     post.save(update_fields=["visibility"])
     thread = post.thread
-    if _forums().is_first_post(post):  # the opening post carries its thread
+    if threads.is_first_post(post):  # the opening post carries its thread
         _set_thread_visibility(thread, visibility)
-    _forums().refresh_thread(thread)
+    threads.refresh_thread(thread)
     if was_public != post.is_public:
         announce(post, "shown" if post.is_public else "withdrawn")
 
@@ -117,7 +113,7 @@ def _set_thread_visibility(thread, visibility):
     if thread.visibility != visibility:
         thread.visibility = visibility
         if thread.is_public:  # its address is made from the title being published now
-            thread.slug = _forums().thread_slug(thread.title)
+            thread.slug = threads.thread_slug(thread.title)
         thread.save(update_fields=["visibility", "slug"])
     if was_public != thread.is_public:
         announce(thread, "shown" if thread.is_public else "withdrawn")
@@ -156,8 +152,8 @@ def approve(item, *, by, reason=""):
         _set_visibility(post, Visibility.VISIBLE)
         if item.was_held:
             _count_approved(post.author)
-            if not was_public and not _forums().is_first_post(post):
-                _forums().notify_followers(post)
+            if not was_public and not threads.is_first_post(post):
+                threads.notify_followers(post)
         _resolve(item, _kept_status(item, was_public), by, reason)
         log(instance=item, action="moderation.item.approved", user=by,
             data={"post": post.pk, "reason": reason})
@@ -221,7 +217,7 @@ def redact(post, *, by, body, reason):
     published if the redaction took out what held it, else its item stays in the queue."""
     _require_moderator(by)
     reason = _need_reason(reason)
-    body = _forums().clean_body(body)
+    body = threads.clean_body(body)
     with transaction.atomic():
         Redaction.objects.create(post=post, original_source=post.body_source,
                                  original_html=post.body_html, reason=reason, redacted_by=by)
@@ -243,7 +239,7 @@ def retitle(thread, *, by, title, reason):
     and log entries show in admin reports)."""
     _require_moderator(by)
     reason = _need_reason(reason)
-    title = _forums().clean_title(title)
+    title = threads.clean_title(title)
     first = thread.posts.order_by("created_at", "id").first()
     with transaction.atomic():
         if first is not None:
@@ -252,7 +248,7 @@ def retitle(thread, *, by, title, reason):
                                      reason=reason, redacted_by=by)
         thread.title = title
         if thread.is_public:
-            thread.slug = _forums().thread_slug(title)
+            thread.slug = threads.thread_slug(title)
         thread.save(update_fields=["title", "slug"])
         log(instance=thread, action="moderation.thread.retitled", user=by,
             data={"reason": reason})
@@ -270,7 +266,7 @@ def _review_after_redaction(post, *, by, reason):
     keeps an urgent item open; otherwise the item is resolved. A waiting post not held any more
     is published (the moderator has read it). A post is never left waiting without an item."""
     item = ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).first()
-    title = post.thread.title if _forums().is_first_post(post) else None
+    title = post.thread.title if threads.is_first_post(post) else None
     left = policy.recheck(post.body_source, title=title)
     if item is not None and item.was_held and _held_as_new(item):  # a redaction does not change that
         policy.hold(left, ReviewReason.NEW_ACCOUNT, policy.NEW_ACCOUNT_DETAIL)
@@ -282,8 +278,8 @@ def _review_after_redaction(post, *, by, reason):
         _set_visibility(post, Visibility.VISIBLE)
         if item is not None and item.was_held:  # as good as approved: it counts for the author
             _count_approved(post.author)
-        if not _forums().is_first_post(post):
-            _forums().notify_followers(post)
+        if not threads.is_first_post(post):
+            threads.notify_followers(post)
 
 
 def _held_as_new(item):

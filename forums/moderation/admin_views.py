@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from forums import threads
 from forums.models import Post, Visibility
 from portal import country
 
@@ -209,10 +210,9 @@ def _context(request, post, item, forms):
 def _highlighted(post, thread):
     """The post's title (for an opening post) and text as readers see them, cut into parts, each
     finding of the detector its own part, for the page to mark: {"parts", "labels"} or None."""
-    from forums.actions import is_first_post  # forums.actions imports this app
 
     texts = [detection.readable(post.body_source)]
-    if is_first_post(post):
+    if threads.is_first_post(post):
         texts.insert(0, detection.readable(thread.title, markdown=False))
     options = {"country": country.code(), "service_numbers": policy.service_numbers()}
     blocks, labels = [], []

@@ -3,6 +3,7 @@ queue has two held posts and a flagged one. Idempotent: the queue is filled only
 
 from allauth.account.models import EmailAddress
 
+from forums import posting
 from portal.accounts import actions as account_actions
 from portal.accounts.models import User
 from portal.demo import demo_password
@@ -29,15 +30,13 @@ def seed(demo, boards):
     concerns = boards["neighbourhood-concerns"]
     recovery = boards["treatment-and-recovery"]
     first = concerns.threads.order_by("created_at").first()
-    from forums import actions as forum_actions
-
-    forum_actions.reply(newcomer, first, body=(
+    posting.reply(newcomer, first, body=(
         "There's a silver van, AB12 CDE, that parks by the east gate every night. Is it "
         "connected? (Demo post held for personal details.)"))
-    forum_actions.start_thread(newcomer, recovery, title="Support groups for parents in Riverside?",
+    posting.start_thread(newcomer, recovery, title="Support groups for parents in Riverside?",
                                body="Is there a group for parents whose children are in recovery? "
                                     "(Demo post from a new account, held for review.)")
-    flagged = forum_actions.reply(demo.users["resident2@riverton.example"], first, body=(
+    flagged = posting.reply(demo.users["resident2@riverton.example"], first, body=(
         "Everyone knows who leaves them: the tall lad in the red jacket from the flats. "
         "Someone should sort him out. (Demo post that residents flagged.)"))
     actions.flag_post(demo.users["resident@riverton.example"], flagged, reason=FlagReason.HARASSMENT,

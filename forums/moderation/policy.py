@@ -26,6 +26,8 @@ PERSONAL_DATA_MESSAGE = ("Your post seems to contain {found}. Please don't share
 NEW_ACCOUNT_MESSAGE = ("Thanks for posting. Your first posts are checked by a moderator before "
                        "they appear; this usually takes a few hours.")
 WATCHED_WORD_MESSAGE = "A moderator will check your post before it appears."
+# Set when someone posts crisis language: the next page they see shows the help panel.
+CRISIS_SESSION_KEY = "moderation_show_crisis_panel"
 CRISIS_MESSAGE = ("If you or someone else is in danger now, {call}. The numbers below are free "
                   "and open day and night. A moderator has been alerted to your post.")
 NEW_ACCOUNT_DETAIL = "New account"

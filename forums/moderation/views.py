@@ -1,62 +1,17 @@
-"""Site-side moderation: flagging a post, the suspended page, and the helpers forums' posting
-views call (rate limits, honeypot, what the author is told after posting)."""
-
-from datetime import timedelta
+"""Site-side moderation: flagging a post. (The suspended page is middleware.py; the helpers the
+posting views share are forums/shortcuts.py.)"""
 
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
-from forums.models import Post, Submission
+from forums import shortcuts
+from forums.models import Post
 
-from . import actions, detection, permissions, ratelimit
+from . import actions, permissions, ratelimit
 from .forms import FlagForm
-
-CRISIS_SESSION_KEY = "moderation_show_crisis_panel"
-
-
-# Helpers for forums.views ----------------------------------------------------------------------
-
-def posting_refused(request, kind, token=""):
-    """A message saying when the user may post again, or None if they may post now. Sending the
-    same form twice (same token) is not counted: it finds the first post."""
-    if token and Submission.objects.filter(user=request.user, token=token[:64]).exists():
-        return None
-    return ratelimit.refusal(request.user, ratelimit.client_ip(request), kind)
-
-
-def tell_author(request, obj, kind, published_message):
-    """Count the post for rate limits and tell the author what happened to it."""
-    ratelimit.record(request.user, ratelimit.client_ip(request), kind)
-    decision = getattr(obj, "moderation_decision", None)
-    if decision is None or not decision.messages:
-        messages.success(request, published_message)
-        return
-    if decision.crisis:
-        request.session[CRISIS_SESSION_KEY] = True
-    if not decision.is_held:
-        messages.success(request, published_message)
-    for text in decision.messages:
-        (messages.warning if decision.crisis else messages.info)(request, text)
-
-
-OVERDOSE_RECENT = timedelta(hours=24)
-
-
-def overdose_now(posts, now=None):
-    """Whether a post written in the last day says an overdose is happening now: its readers see
-    the help panel too, not only its author."""
-    since = (now or timezone.now()) - OVERDOSE_RECENT
-    return any(
-        finding.kind == detection.Kind.OVERDOSE
-        for post in posts if post.created_at >= since and post.is_public
-        for finding in detection.find_crisis(detection.from_html(post.body_html))
-    )
-
 
 # Flagging ---------------------------------------------------------------------------------------
 
@@ -64,9 +19,7 @@ def flag_post(request, pk):
     post = get_object_or_404(Post.objects.select_related("thread__board", "author"), pk=pk)
     if not (post.is_public and post.thread.is_public and post.thread.board.live):
         raise Http404("No such post")
-    from forums.views import refuse_restricted_board  # forums.views imports this module
-
-    if refused := refuse_restricted_board(request, post.thread.board):
+    if refused := shortcuts.refuse_restricted_board(request, post.thread.board):
         return refused
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -99,26 +52,5 @@ def flag_post(request, pk):
 def _back_to_the_message(request, post):
     """The thread page the flagged post is on, with focus on the confirmation message, so a
     screen reader reads it and the keyboard carries on from there."""
-    from forums.views import post_location  # forums.views imports this module
-
-    return post_location(request.user, post, post.thread.url_under(post.thread.board.url),
+    return shortcuts.post_location(request.user, post, post.thread.url_under(post.thread.board.url),
                          anchor="messages")
-
-
-# Suspended accounts ----------------------------------------------------------------------------
-
-class SuspensionMiddleware:
-    """A suspended account is signed out on its next request and told why and until when."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and permissions.is_suspended(user):
-            standing = permissions.standing_of(user)
-            logout(request)
-            if standing is None:
-                return self.get_response(request)
-            return render(request, "moderation/suspended.html", {"standing": standing}, status=403)
-        return self.get_response(request)

@@ -4,7 +4,7 @@ from django.contrib.auth.hashers import make_password
 
 from portal.taxonomy.models import Neighbourhood
 
-from . import names
+from . import mfa, names
 from .models import User
 from .roles import Role
 
@@ -128,10 +128,8 @@ class AcceptInvitationForm(forms.Form):
         return validate_display_name(self.cleaned_data["display_name"])
 
     def clean_code(self):
-        from allauth.mfa.totp.internal.auth import validate_totp_code
-
         code = self.cleaned_data["code"].strip().replace(" ", "")
-        if not validate_totp_code(self.totp_secret, code):
+        if not mfa.totp_code_is_valid(self.totp_secret, code):
             raise forms.ValidationError("That code is not correct. Enter the code your app shows "
                                         "now; it changes every 30 seconds.")
         return code

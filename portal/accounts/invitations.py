@@ -7,7 +7,6 @@ import secrets
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -15,7 +14,7 @@ from django.utils import timezone
 
 from portal import emails
 
-from . import actions, permissions
+from . import actions, mfa, permissions
 from .audit import log
 from .models import StaffInvitation, User
 from .roles import Role
@@ -97,7 +96,7 @@ def accept_invitation(token, *, display_name, password, totp_secret):
         user = User.objects.create_user(invitation.email, password, display_name=display_name)
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         actions.grant_role(user, invitation.role, by=inviter, partner=invitation.partner)
-        TOTP.activate(user, totp_secret)
+        mfa.activate_totp(user, totp_secret)
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
         log(instance=user, action="portal.account.invitation_accepted", user=user,

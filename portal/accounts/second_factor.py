@@ -6,11 +6,10 @@ from allauth.account.authentication import (
     AUTHENTICATION_METHODS_SESSION_KEY,
     get_authentication_records,
 )
-from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.signals import authenticator_added, authenticator_removed
 from django.dispatch import receiver
 
-MFA = "mfa"
+from .mfa import MFA, record_factor
 
 
 def passed(request):
@@ -26,7 +25,7 @@ def _record_setup(sender, request, user, authenticator, **kwargs):
     """Setting up TOTP proves the code: the session gets its staff powers without signing in
     again."""
     if request is not None and request.user.is_authenticated and request.user.pk == user.pk:
-        record_authentication(request, user, MFA, id=authenticator.pk, type=authenticator.type,
+        record_factor(request, user, MFA, id=authenticator.pk, type=authenticator.type,
                               activated=True)
 
 

@@ -1,9 +1,7 @@
 import base64
 import json
 
-from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
-from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -15,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from portal.sections import sections_for
 
-from . import actions, invitations
+from . import actions, invitations, mfa
 from .forms import AcceptInvitationForm, DeleteAccountForm, ProfileForm, ResendVerificationForm
 from .models import User
 
@@ -69,7 +67,7 @@ def accept_invitation(request, token):
     if request.user.is_authenticated:
         logout(request)
     secrets_by_invitation = request.session.get(INVITATION_SECRET_KEY, {})
-    secret = secrets_by_invitation.get(str(invitation.pk)) or generate_totp_secret()
+    secret = secrets_by_invitation.get(str(invitation.pk)) or mfa.new_totp_secret()
     request.session[INVITATION_SECRET_KEY] = {**secrets_by_invitation, str(invitation.pk): secret}
     form = AcceptInvitationForm(request.POST or None, email=invitation.email, totp_secret=secret)
     if request.method == "POST" and form.is_valid():
@@ -83,8 +81,8 @@ def accept_invitation(request, token):
         else:
             request.session.pop(INVITATION_SECRET_KEY, None)
             login(request, user, backend="portal.accounts.backends.ModelBackend")
-            record_authentication(request, user, "password")
-            record_authentication(request, user, "mfa", type="totp", activated=True)
+            mfa.record_factor(request, user, "password")
+            mfa.record_factor(request, user, mfa.MFA, type="totp", activated=True)
             messages.success(request, "Welcome. Your staff account is ready.")
             return redirect("wagtailadmin_home")
     adapter = get_mfa_adapter()
@@ -118,7 +116,5 @@ def _pending_email(request):
     """The address of the sign-up or sign-in waiting for confirmation in this session, if any."""
     if request.user.is_authenticated:
         return request.user.email
-    from allauth.account.internal.stagekit import unstash_login
-
-    login = unstash_login(request, peek=True)
+    login = mfa.pending_login(request)
     return (login.email or getattr(login.user, "email", "")) if login else ""

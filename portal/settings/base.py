@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.accounts.middleware.StaffSecurityMiddleware",
-    "forums.moderation.views.SuspensionMiddleware",
+    "forums.moderation.middleware.SuspensionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

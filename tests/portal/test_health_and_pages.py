@@ -98,3 +98,29 @@ def test_a_resident_refused_at_the_admin_keeps_the_public_policy(client, residen
 
     scripts = next(d for d in response["Content-Security-Policy"].split(";") if "script-src" in d)
     assert "'unsafe-inline'" not in scripts
+
+
+@pytest.mark.parametrize("error, status, heading, title, banner", [
+    (OperationalError("could not connect to server"), 503, "Back in a moment", "Back in a moment",
+     "emergency"),
+    (ValueError("a bug"), 500, "Something went wrong on our side", "Something went wrong",
+     "In danger now, or someone has overdosed? Call 999."),
+])
+def test_the_server_error_pages_stand_alone_with_the_crisis_banner(rf, error, status, heading,
+                                                                   title, banner):
+    """The 500 and 503 pages (one error_base.html, like the 400) render without the database."""
+    from portal.views import no_database_context, server_error
+
+    try:
+        raise error
+    except Exception:
+        response = server_error(rf.get("/"))
+
+    text = response.content.decode()
+    assert response.status_code == status
+    assert f"<h1>{heading}</h1>" in text
+    assert f"<title>{title} – Common Ground</title>" in text
+    expected_banner = no_database_context()["crisis_text"] if banner == "emergency" else banner
+    assert f'<p class="crisis-banner__text">{expected_banner}</p>' in text
+    assert '<a href="/">Back to the home page</a>' in text
+    assert (response.get("Retry-After") == "30") == (status == 503)

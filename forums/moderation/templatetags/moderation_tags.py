@@ -5,7 +5,7 @@ from django import template
 
 from portal import country
 
-from ..views import CRISIS_SESSION_KEY
+from ..policy import CRISIS_SESSION_KEY
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from forums import actions as forum_actions
+from forums import posting
 from forums.models import Thread, Visibility
 from forums.moderation import actions
 from forums.moderation.models import FlagReason, Standing, TrustLevel
@@ -40,7 +40,7 @@ class Command(BaseCommand):
                 kind, body = BODIES[n % len(BODIES)]
                 body = f"{body.format(n=n)} (Queue day {n})"
                 author = _resident(f"queue-author-{n}", member=kind != "new")
-                post = forum_actions.reply(author, thread, body=body)
+                post = posting.reply(author, thread, body=body)
                 if kind == "flagged":
                     for flagger in flaggers:
                         actions.flag_post(flagger, post, reason=FlagReason.HARASSMENT)

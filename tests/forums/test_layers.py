@@ -1,0 +1,99 @@
+"""DESIGN.md's layers, held against every import in the code: at the top of a module and inside
+functions alike (a lazy import is still a dependency, only a hidden one).
+
+- forums.moderation and forums.concerns are below the forum: they build on forums.models,
+  forums.threads (bookkeeping), forums.posting (starting a thread, replying) and forums.shortcuts
+  (view helpers), never on forums.actions or forums.views;
+- stories, events and forums do not import each other, nor the layer above them (search,
+  transparency);
+- portal's domain modules (accounts, partners, taxonomy, markup, ...) import no app; only the
+  composition (settings, urls, the health check, the demo command) may."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ("portal", "forums", "stories", "events", "search", "transparency")
+SIBLINGS = ("forums", "stories", "events")
+ABOVE_APPS = ("search", "transparency")
+PORTAL_COMPOSITION = ("portal.settings", "portal.urls", "portal.health", "portal.management")
+
+
+def module_name(path):
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def imports_of(path):
+    """(imported name, line) for every import in the file, wherever it stands. `from a import b`
+    yields both `a` and `a.b`, since b may be a module."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, node.lineno
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module
+            yield module, node.lineno
+            for alias in node.names:
+                yield f"{module}.{alias.name}", node.lineno
+
+
+def app_modules():
+    for app in APPS:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+ALL_IMPORTS = [(module_name(path), imported, line, path)
+               for path in app_modules() for imported, line in imports_of(path)]
+
+
+def within(name, package):
+    return name == package or name.startswith(package + ".")
+
+
+def where(rows):
+    return "\n".join(f"{path.relative_to(ROOT)}:{line} imports {imported}"
+                     for _module, imported, line, path in rows)
+
+
+def test_the_walk_sees_lazy_imports():
+    """The walk finds an import inside a function (forums.routes imports its views lazily)."""
+    assert any(module == "forums.routes" and imported == "forums.views"
+               for module, imported, _line, _path in ALL_IMPORTS)
+
+
+@pytest.mark.parametrize("lower", ["forums.moderation", "forums.concerns"])
+def test_moderation_and_concerns_do_not_import_the_forums_views_or_actions(lower):
+    bad = [row for row in ALL_IMPORTS if within(row[0], lower)
+           and any(within(row[1], upper) for upper in ("forums.views", "forums.actions"))]
+    assert not bad, where(bad)
+
+
+def test_stories_events_and_forums_do_not_import_each_other_or_the_layer_above():
+    bad = []
+    for row in ALL_IMPORTS:
+        module, imported = row[0], row[1]
+        app, other = module.split(".")[0], imported.split(".")[0]
+        if app in SIBLINGS and other != app and other in SIBLINGS + ABOVE_APPS:
+            bad.append(row)
+    assert not bad, where(bad)
+
+
+def test_portal_domain_modules_import_no_app():
+    bad = [row for row in ALL_IMPORTS if within(row[0], "portal")
+           and not any(within(row[0], place) for place in PORTAL_COMPOSITION)
+           and row[1].split(".")[0] in APPS and row[1].split(".")[0] != "portal"]
+    assert not bad, where(bad)
