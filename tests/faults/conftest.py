@@ -189,7 +189,7 @@ class Site:
         self.web = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi", "--bind",
              f"127.0.0.1:{self.port}", "--workers", "2", "--threads", "4", "--timeout", "60",
-             "--graceful-timeout", "5"],
+             "--graceful-timeout", "5", "--preload"],  # the site loaded once, not per worker
             cwd=ROOT, env=self.env, stdout=log, stderr=log)
         wait_for(self._answers, timeout=60, what="gunicorn")
 
