@@ -167,7 +167,12 @@ class Relay:
         except OSError:
             pass
         finally:
+            # shutdown, not only close: the other direction's thread is blocked in recv() on
+            # these sockets, and on Linux a close() under it neither wakes it nor sends the FIN,
+            # so PostgreSQL would keep the session of a client that had gone
             for sock in (source, target):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
                 with contextlib.suppress(OSError):
                     sock.close()
 
