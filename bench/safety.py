@@ -130,6 +130,17 @@ ADVERSARIAL = {
     "4,000 handles": "@abc " * 4_000,
     "2,200 plates": "ABC-1234 " * 2_200,
     "crisis phrases": "I want to die. " * 1_300,
+    "1,499 link starts + text": ("[](" * 1_499 + "a " * 10_000)[:20_000],
+    "2,500 nested quotes": "> " * 2_500 + "text",
+    "5,000 list items": "- a\n" * 5_000,
+    "5,000 headings": "# a\n" * 5_000,
+    "20,000 newlines": "\n" * 20_000,
+    "15 nested quotes + text": ("> " * 15 + "a " * 10_000)[:20_000],
+    "100 nested list levels": "".join("    " * k + "- a\n" for k in range(100))[:20_000],
+    "499 list items + text": ("- a\n" * 499 + "a " * 10_000)[:20_000],
+    "4,000 handle-like words": "ab_1 " * 4_000,
+    "4,000 handles on there": "she's ab_1 on there " * 1_000,
+    "3,000 ')' after '['": "[a]" + ")" * 3_000 + "(" * 3_000,
 }
 
 

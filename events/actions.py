@@ -6,29 +6,29 @@ from django.utils import timezone
 
 from portal.accounts.audit import log
 
-from . import emails, permissions, recurrence, tasks
+from . import emails, permissions, queries, recurrence, tasks
 from .models import EventException, EventPage, Rsvp
 
 
-def respond(user, event, key, *, going, share_contact=False):
+def respond(event, key, *, by, going, share_contact=False):
     """Record `user`'s answer for the occurrence `key` of `event` (None for a one-off event).
 
     Going when every place is taken puts them on the waiting list; leaving frees the place for
     the first person waiting, who is told by email. The event row is locked, so two people
     taking the last place at once cannot both get it."""
-    if not permissions.can_rsvp(user, event):
+    if not permissions.can_rsvp(by, event):
         raise PermissionDenied("Only residents who have confirmed their email address can RSVP.")
     with transaction.atomic():
         locked = EventPage.objects.select_for_update().get(pk=event.pk)
         occurrence = _open_occurrence(locked, key)
-        rsvp = Rsvp.objects.filter(event=locked, occurrence_start=key, user=user).first()
+        rsvp = Rsvp.objects.filter(event=locked, occurrence_start=key, user=by).first()
         previous = rsvp.status if rsvp else None
         status = _new_status(locked, occurrence, previous, going)
-        rsvp = _save_rsvp(rsvp, locked, key, user, status, share_contact)
+        rsvp = _save_rsvp(rsvp, locked, key, by, status, share_contact)
         promoted = None
         if previous == Rsvp.Status.GOING and status != Rsvp.Status.GOING:
             promoted = _promote_next(locked, key)
-        log(instance=locked, action="events.rsvp", user=user,
+        log(instance=locked, action="events.rsvp", user=by,
             data={"occurrence": occurrence.key_param, "status": status})
     return rsvp, promoted
 
@@ -49,7 +49,7 @@ def _new_status(event, occurrence, previous, going):
         return Rsvp.Status.NOT_GOING
     if previous in (Rsvp.Status.GOING, Rsvp.Status.WAITING):
         return previous
-    if event.capacity is None or going_count(event, occurrence.key) < event.capacity:
+    if event.capacity is None or queries.going_count(event, occurrence.key) < event.capacity:
         return Rsvp.Status.GOING
     return Rsvp.Status.WAITING
 
@@ -67,13 +67,9 @@ def _save_rsvp(rsvp, event, key, user, status, share_contact):
     return rsvp
 
 
-def going_count(event, key):
-    return Rsvp.objects.filter(event=event, occurrence_start=key, status=Rsvp.Status.GOING).count()
-
-
 def _promote_next(event, key):
     """Give a freed place to whoever has waited longest; the email is queued with the change."""
-    if event.capacity is not None and going_count(event, key) >= event.capacity:
+    if event.capacity is not None and queries.going_count(event, key) >= event.capacity:
         return None
     waiting = (Rsvp.objects.filter(event=event, occurrence_start=key, status=Rsvp.Status.WAITING)
                .order_by("status_changed_at", "pk").first())

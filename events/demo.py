@@ -35,7 +35,7 @@ def seed(demo):
     training = _training(demo, calendar, today)
     resident = demo.users.get("resident@riverton.example")
     if resident and not training.rsvps.filter(user=resident).exists():
-        actions.respond(resident, training, None, going=True)
+        actions.respond(training, None, by=resident, going=True)
 
 
 def _event(demo, calendar, slug, partners, topics, **fields):

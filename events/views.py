@@ -310,7 +310,7 @@ def rsvp(request, event):
         return redirect(event.url)
     try:
         answer, _promoted = actions.respond(
-            request.user, event, form.cleaned_data["occurrence"],
+            event, form.cleaned_data["occurrence"], by=request.user,
             going=form.cleaned_data["response"] == "going",
             share_contact=form.cleaned_data["share_contact"],
         )

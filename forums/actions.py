@@ -3,19 +3,18 @@ transaction, write the audit log, and schedule side effects (email, signals) aft
 Starting a thread and replying live in posting.py, below this module, because concerns build on
 them; they are imported here so the forum's actions are in one place."""
 
-from typing import NamedTuple
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from portal import markup
 from portal.accounts.audit import log
 
-from . import permissions
+from . import permissions, queries
 from .models import Follow, Notification, PostRevision, ReadMarker, Thread, Visibility
 from .moderation import actions as moderation_actions
 from .moderation import policy as moderation_policy
@@ -24,20 +23,18 @@ from .posting import start_thread as start_thread
 from .signals import announce
 from .threads import clean_body, clean_title, is_first_post, refresh_thread, thread_slug
 
-UNSUBSCRIBE_SALT = "forums.unsubscribe"
 
-
-def edit_post(user, post, *, body, title=None):
+def edit_post(post, *, by, body, title=None):
     """Change a post's text, keeping the earlier version. The first post may change the title."""
-    if not permissions.can_edit_post(user, post):
+    if not permissions.can_edit_post(by, post):
         raise PermissionDenied("The time to edit this post has passed; ask a moderator.")
     body = clean_body(body)
-    decision = moderation_policy.decide(user, body, title=title, is_edit=True)
+    decision = moderation_policy.decide(by, body, title=title, is_edit=True)
     body, title = decision.body, decision.title
     thread = post.thread
     with transaction.atomic():
         PostRevision.objects.create(post=post, body_source=post.body_source,
-                                    body_html=post.body_html, edited_by=user,
+                                    body_html=post.body_html, edited_by=by,
                                     was_public=post.is_public and thread.is_public)
         post.body_source, post.body_html = body, markup.render(body)
         post.edited_at = timezone.now()
@@ -51,7 +48,7 @@ def edit_post(user, post, *, body, title=None):
             announce(post, "withdrawn")
         if title is not None and is_first_post(post) and clean_title(title) != thread.title:
             _retitle(thread, clean_title(title), held=decision.is_held)
-        log(instance=post, action="forums.post.edited", user=user, data={"thread": thread.pk})
+        log(instance=post, action="forums.post.edited", user=by, data={"thread": thread.pk})
         if post.is_public:
             announce(post, "updated")
     post.moderation_decision = decision
@@ -74,25 +71,21 @@ def _retitle(thread, title, *, held):
 
 # Following, reading, notifications -------------------------------------------------------------
 
-def follow(user, thread):
-    if not permissions.can_follow(user, thread):
+def follow(thread, *, by):
+    if not permissions.can_follow(by, thread):
         raise PermissionDenied("Sign in to follow threads.")
-    Follow.objects.get_or_create(user=user, thread=thread)
+    Follow.objects.get_or_create(user=by, thread=thread)
 
 
-def unfollow(user, thread):
-    Follow.objects.filter(user=user, thread=thread).delete()
-
-
-def unsubscribe_token(user, thread):
-    return signing.dumps({"u": user.pk, "t": thread.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+def unfollow(thread, *, by):
+    Follow.objects.filter(user=by, thread=thread).delete()
 
 
 def unsubscribe(token):
     """Stop email about one thread for the holder of a signed link. Returns the thread, or None
     if the link is not valid."""
     try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        data = signing.loads(token, salt=queries.UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
     thread = Thread.objects.select_related("board").filter(pk=data.get("t")).first()
@@ -105,42 +98,33 @@ def unsubscribe(token):
     return thread
 
 
-class ReadState(NamedTuple):
-    read_to: int | None  # the reader's marker; None until they first open the thread
-    unread_notifications: bool
-
-
-def read_state(user, thread):
-    """Where `user` stands in `thread`, in one query: how far they have read and whether they have
-    unread notifications for it."""
-    row = Thread.objects.filter(pk=thread.pk).annotate(
-        read_to=Subquery(ReadMarker.objects.filter(user=user, thread=OuterRef("pk"))
-                         .values("last_read_post_id")[:1]),
-        unread=Exists(Notification.objects.filter(user=user, thread=OuterRef("pk"),
-                                                  read_at__isnull=True)),
-    ).values_list("read_to", "unread").first()
-    return ReadState(*row) if row else ReadState(None, False)
-
-
-def mark_read(user, thread, up_to_post_id, *, state=None):
+def mark_read(thread, up_to_post_id, *, by, state=None):
     """Remember that `user` has read `thread` up to the post `up_to_post_id`; once that reaches the
     thread's last post, their notifications for it are read. Writes nothing when nothing changes.
     `state` is the reader's `read_state()` if the caller has it already; it may be a little stale:
     the marker still only moves forward."""
-    if not user.is_authenticated or not up_to_post_id:
+    if not by.is_authenticated or not up_to_post_id:
         return
     if state is None:
-        state = read_state(user, thread)
+        state = queries.read_state(by, thread)
     if state.read_to is None:
         ReadMarker.objects.bulk_create(
-            [ReadMarker(user=user, thread=thread, last_read_post_id=up_to_post_id)],
+            [ReadMarker(user=by, thread=thread, last_read_post_id=up_to_post_id)],
             ignore_conflicts=True,
         )
     elif state.read_to < up_to_post_id:
-        ReadMarker.objects.filter(user=user, thread=thread).update(
+        ReadMarker.objects.filter(user=by, thread=thread).update(
             last_read_post_id=Greatest(F("last_read_post_id"), up_to_post_id)
         )
     if state.unread_notifications and thread.last_post_id and up_to_post_id >= thread.last_post_id:
-        Notification.objects.filter(user=user, thread=thread, read_at__isnull=True).update(
+        Notification.objects.filter(user=by, thread=thread, read_at__isnull=True).update(
             read_at=timezone.now()
         )
+
+
+def mark_all_read(*, by):
+    """Mark every unread notification of `by` read, moderators' notices included (the button on
+    the notifications page)."""
+    with transaction.atomic():
+        Notification.objects.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())
+        moderation_actions.mark_notices_read(by=by)

@@ -87,8 +87,8 @@ def seed(demo):
 def _seed_threads(demo, board, threads):
     for email, title, body, topic, area, anonymous, replies in threads:
         thread = actions.start_thread(
-            demo.users[email], board, title=title, body=body, topic=demo.topics.get(topic),
+            board, by=demo.users[email], title=title, body=body, topic=demo.topics.get(topic),
             neighbourhood=demo.neighbourhoods.get(area), anonymous=anonymous,
         )
         for reply_email, reply_body in replies:
-            actions.reply(demo.users[reply_email], thread, body=reply_body)
+            actions.reply(thread, by=demo.users[reply_email], body=reply_body)

@@ -152,6 +152,12 @@ class Thread(models.Model):
     def get_absolute_url(self):
         return self.url_under(self.board.url)
 
+    @property
+    def log_title(self):
+        """The label of the thread's audit log entries, which the admin's site history shows:
+        its title once public, else no title (a held title may hold what a moderator removes)."""
+        return self.title if self.is_public else f"Thread {self.pk} (not public)"
+
     def url_under(self, board_url):
         """The thread's URL given its board's URL (lists compute the board's URL once)."""
         return f"{board_url}{self.pk}-{self.slug}/"

@@ -6,26 +6,16 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from portal.accounts import permissions as account_permissions
-
 from .models import Visibility
-from .moderation import permissions as moderation_permissions
+
+# Who may post at all and who moderates are moderation's questions (a silenced account may not
+# post); they are the forum's permissions too.
+from .moderation.permissions import can_moderate as can_moderate
+from .moderation.permissions import can_post as can_post
 
 
 def edit_window():
     return timedelta(minutes=getattr(settings, "FORUMS_EDIT_WINDOW_MINUTES", 30))
-
-
-def can_post(user):
-    """Verified, active residents post. Asked once per request object, then remembered."""
-    if not hasattr(user, "_forums_can_post"):
-        user._forums_can_post = (account_permissions.can_post(user)
-                                 and not moderation_permissions.is_silenced(user))
-    return user._forums_can_post
-
-
-def can_moderate(user):
-    return user.is_authenticated and user.is_active and user.is_moderator
 
 
 def can_view_thread(user, thread):

@@ -27,60 +27,56 @@ from .threads import (
 )
 
 
-def start_thread(user, board, *, title, body, topic=None, neighbourhood=None, anonymous=False,
+def start_thread(board, *, by, title, body, topic=None, neighbourhood=None, anonymous=False,
                  token=""):
     """Start a thread in `board` with its first post. Returns the thread; a second submission
     of the same form (same `token`) returns the thread the first one made."""
-    if not permissions.can_start_thread(user, board):
+    if not permissions.can_start_thread(by, board):
         raise PermissionDenied("You cannot start a thread on this board.")
-    check_anonymous_allowed(user, board, anonymous)
+    check_anonymous_allowed(by, board, anonymous)
     title, body = clean_title(title), clean_body(body)
     allowed_topics = list(board.topics.all())
     if topic is not None and allowed_topics and topic not in allowed_topics:
         raise ValidationError("Choose one of this board's topics.")
-    decision = moderation_policy.decide(user, body, title=title)  # may block with a reason
+    decision = moderation_policy.decide(by, body, title=title)  # may block with a reason
     title, body = decision.title, decision.body
 
     def make():
-        area = author_area(user) if anonymous else ""
+        area = author_area(by) if anonymous else ""
         thread = Thread.objects.create(
-            board=board, title=title, kind=board.thread_kind, author=user, is_anonymous=anonymous,
+            board=board, title=title, kind=board.thread_kind, author=by, is_anonymous=anonymous,
             author_area=area, topic=topic, neighbourhood=neighbourhood,
             last_activity_at=timezone.now(), visibility=decision.visibility,
         )
-        post = create_post(user, thread, body, anonymous, area, decision.visibility)
-        moderation_actions.record_decision(post, decision)
-        refresh_thread(thread)
-        Follow.objects.get_or_create(user=user, thread=thread)
-        log(instance=thread, action="forums.thread.started", user=user,
-            data={"board": board.pk, "anonymous": anonymous})
+        post = create_post(by, thread, body, anonymous, area, decision.visibility)
+        _written(post, decision, by=by)
+        log(instance=thread, action="forums.thread.started", user=by,
+            data={"board": board.pk, "anonymous": anonymous}, title=thread.log_title)
         if post.is_public:
             announce(thread, "shown")
             announce(post, "shown")
         return post
 
     with transaction.atomic():
-        post = once(user, token, make)
+        post = once(by, token, make)
     post.thread.moderation_decision = decision
     return post.thread
 
 
-def reply(user, thread, *, body, anonymous=False, token=""):
+def reply(thread, *, by, body, anonymous=False, token=""):
     """Reply to `thread`. Returns the post (the earlier one for a repeated submission)."""
-    if not permissions.can_reply(user, thread):
+    if not permissions.can_reply(by, thread):
         raise PermissionDenied("You cannot reply to this thread.")
-    check_anonymous_allowed(user, thread.board, anonymous)
+    check_anonymous_allowed(by, thread.board, anonymous)
     body = clean_body(body)
-    decision = moderation_policy.decide(user, body)  # may block with a reason
+    decision = moderation_policy.decide(by, body)  # may block with a reason
     body = decision.body
 
     def make():
-        post = create_post(user, thread, body, anonymous, author_area(user) if anonymous else "",
+        post = create_post(by, thread, body, anonymous, author_area(by) if anonymous else "",
                             decision.visibility)
-        moderation_actions.record_decision(post, decision)
-        refresh_thread(thread)
-        Follow.objects.get_or_create(user=user, thread=thread)
-        log(instance=post, action="forums.post.created", user=user,
+        _written(post, decision, by=by)
+        log(instance=post, action="forums.post.created", user=by,
             data={"thread": thread.pk, "anonymous": anonymous})
         if post.is_public:
             notify_followers(post)
@@ -88,7 +84,14 @@ def reply(user, thread, *, body, anonymous=False, token=""):
         return post
 
     with transaction.atomic():
-        post = once(user, token, make)
+        post = once(by, token, make)
     post.moderation_decision = decision
     return post
 
+
+def _written(post, decision, *, by):
+    """What every new post needs in its transaction: a review queue entry if the policy held it or
+    found it urgent, its thread's latest post and counts, and its author following the thread."""
+    moderation_actions.record_decision(post, decision)
+    refresh_thread(post.thread)
+    Follow.objects.get_or_create(user=by, thread=post.thread)

@@ -8,12 +8,18 @@ from .models import ForumIndexPage, Notification, Visibility
 
 
 def unread_notification_count():
-    """The header's count: threads with unread notifications, loaded with the signed-in account
+    """The header's count: threads with unread notifications and unread notices from the
+    moderators, loaded with the signed-in account
     (portal.accounts.backends), so no page pays a query of its own for it."""
+    from .moderation.models import Notice
+
     unread = (Notification.objects.filter(user=OuterRef("pk"), read_at__isnull=True,
                                           thread__visibility=Visibility.VISIBLE)
               .order_by().values("user").annotate(n=Count("pk")).values("n"))
-    return Coalesce(Subquery(unread, output_field=IntegerField()), Value(0))
+    notices = (Notice.objects.filter(user=OuterRef("pk"), read_at__isnull=True)
+               .order_by().values("user").annotate(n=Count("pk")).values("n"))
+    return (Coalesce(Subquery(unread, output_field=IntegerField()), Value(0))
+            + Coalesce(Subquery(notices, output_field=IntegerField()), Value(0)))
 
 
 def latest_on_home(request):

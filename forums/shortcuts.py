@@ -16,6 +16,7 @@ from . import permissions, threads
 from .forms import ThreadForm
 from .models import Post, Submission
 from .moderation import detection, ratelimit
+from .moderation import permissions as moderation_permissions
 from .moderation.policy import CRISIS_SESSION_KEY
 
 POSTS_PER_PAGE = 50
@@ -83,12 +84,31 @@ def overdose_now(posts, now=None):
     )
 
 
+def refused_by_sanction(request, template, context):
+    """For a posting page (new thread, raise a concern, edit a post): a silenced resident gets
+    the page with the notice saying why and until when instead of the form (403), else None."""
+    if not request.user.is_authenticated:
+        return None
+    sanction = moderation_permissions.posting_sanction(request.user)
+    if sanction is None:
+        return None
+    return render(request, template, {**context, "form": None, "sanction": sanction}, status=403)
+
+
+def sanction_of(user):
+    """The notice to show instead of a posting form (the thread page's reply box), or None."""
+    return moderation_permissions.posting_sanction(user) if user.is_authenticated else None
+
+
 def new_thread_page(request, board, start, extra_context=None):
     """The new-thread form on `board`: shown, checked against the rate limits, and handed to
     `start(user, board, cleaned_data)`, the action that starts the thread (the forum's or a concern
     board's). `extra_context(form)` adds to what the template gets."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if refused := refused_by_sanction(request, "forums/new_thread.html",
+                                      {"page": board, "self": board}):
+        return refused
     if not permissions.can_start_thread(request.user, board):
         if board.is_open:
             messages.error(request, "Confirm your email address before you post.")

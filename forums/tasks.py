@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from portal.emails import absolute_url, queue_email
 
-from . import permissions
+from . import permissions, queries
 from .models import Notification, Visibility
 
 
@@ -48,8 +48,6 @@ def unemailed_user_ids(now=None):
 
 
 def _email_one(user_id):
-    from . import actions
-
     with transaction.atomic():
         pending = list(
             Notification.objects.select_for_update(of=("self",))
@@ -74,7 +72,7 @@ def _email_one(user_id):
                 "count": n.count,
                 "url": absolute_url(n.thread.get_absolute_url()),
                 "unsubscribe_url": absolute_url(reverse(
-                    "forums:unsubscribe", args=[actions.unsubscribe_token(user, n.thread)])),
+                    "forums:unsubscribe", args=[queries.unsubscribe_token(user, n.thread)])),
             }
             for n in pending
         ]

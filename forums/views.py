@@ -17,11 +17,12 @@ from django.views.decorators.http import require_POST
 
 from portal.taxonomy import cached as taxonomy
 
-from . import actions, history, permissions, presenters, shortcuts, threads
+from . import actions, history, permissions, presenters, queries, shortcuts, threads
 from .concerns import models as concern_states
 from .forms import EditPostForm, FilterForm, ReplyForm
 from .models import BoardPage, Notification, Post, ReadMarker, Thread, ThreadKind, Visibility
 from .moderation import ratelimit
+from .moderation.models import Notice
 
 THREADS_PER_PAGE = 30
 # The states a board's list shows and filters by ("submitted" concerns are not public yet).
@@ -147,7 +148,7 @@ def thread(request, board, thread_id, slug):
             form.add_error(None, wait)
         elif form.is_valid():
             try:
-                post = actions.reply(request.user, thread, body=form.cleaned_data["body"],
+                post = actions.reply(thread, by=request.user, body=form.cleaned_data["body"],
                                      anonymous=form.cleaned_data.get("anonymous", False),
                                      token=form.cleaned_data["token"])
             except ValidationError as error:
@@ -158,7 +159,7 @@ def thread(request, board, thread_id, slug):
     posts = shortcuts.posts_for(request.user, thread)
     state = None
     if "page" not in request.GET and request.method == "GET" and request.user.is_authenticated:
-        state = actions.read_state(request.user, thread)
+        state = queries.read_state(request.user, thread)
         first_unread = _first_unread(thread, posts, state.read_to)
         if first_unread is not None:
             return HttpResponseRedirect(shortcuts.post_location(request.user, first_unread, thread_url))
@@ -175,7 +176,7 @@ def _render_thread(request, board, thread, thread_url, page_obj, form, read_stat
     for post in post_list:
         post.thread = thread
     if post_list:
-        actions.mark_read(user, thread, max(post.pk for post in post_list), state=read_state)
+        actions.mark_read(thread, max(post.pk for post in post_list), by=user, state=read_state)
     return render(request, "forums/thread_page.html", {
         "page": board, "self": board, "thread": thread, "thread_url": thread_url,
         "canonical_path": thread_url if page_obj.number == 1 else f"{thread_url}?page={page_obj.number}",
@@ -184,6 +185,7 @@ def _render_thread(request, board, thread, thread_url, page_obj, form, read_stat
         "form": form, "can_reply": can_reply,
         "is_following": user.is_authenticated and thread.follows.filter(user=user).exists(),
         "can_follow": permissions.can_follow(user, thread),
+        "sanction": shortcuts.sanction_of(user),
         "needs_verification": user.is_authenticated and not permissions.can_post(user),
         "overdose_now": shortcuts.overdose_now(post_list),
     })
@@ -262,7 +264,7 @@ def new_thread(request, board):
     through the same route)."""
     def start(user, board, data):
         return actions.start_thread(
-            user, board, title=data["title"], body=data["body"], topic=data["topic"],
+            board, by=user, title=data["title"], body=data["body"], topic=data["topic"],
             neighbourhood=data["neighbourhood"], anonymous=data.get("anonymous", False),
             token=data["token"])
 
@@ -276,6 +278,10 @@ def edit_post(request, board, thread_id, post_id):
     thread_url = thread.url_under(board.url)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if post.author_id == request.user.pk and (refused := shortcuts.refused_by_sanction(
+            request, "forums/edit_post.html", {"page": board, "self": board, "thread": thread,
+                                               "thread_url": thread_url, "post": post})):
+        return refused
     if not permissions.can_edit_post(request.user, post):
         messages.error(request, "The time to edit this post has passed. Ask a moderator if it "
                                 "needs changing.")
@@ -286,7 +292,7 @@ def edit_post(request, board, thread_id, post_id):
                         with_title=with_title)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.edit_post(request.user, post, body=form.cleaned_data["body"],
+            actions.edit_post(post, by=request.user, body=form.cleaned_data["body"],
                               title=form.cleaned_data.get("title"))
         except PermissionDenied:
             messages.error(request, "The time to edit this post has passed.")
@@ -313,10 +319,10 @@ def follow(request, board, thread_id):
     if not request.user.is_authenticated:
         return redirect_to_login(thread_url)
     if request.POST.get("action") == "unfollow":
-        actions.unfollow(request.user, thread)
+        actions.unfollow(thread, by=request.user)
         messages.success(request, "You no longer follow this thread.")
     else:
-        actions.follow(request.user, thread)
+        actions.follow(thread, by=request.user)
         messages.success(request, "You follow this thread: we will email you about new replies.")
     return HttpResponseRedirect(thread_url)
 
@@ -335,14 +341,13 @@ def notifications(request):
     page_obj = Paginator(items, 30).get_page(request.GET.get("page"))
     for item in page_obj.object_list:
         item.url = item.thread.get_absolute_url()
-    return render(request, "forums/notifications.html", {"page_obj": page_obj})
+    notices = Notice.objects.for_user(request.user) if page_obj.number == 1 else []
+    return render(request, "forums/notifications.html", {"page_obj": page_obj, "notices": notices})
 
 
 @require_POST
 def _mark_all_read(request):
-    from django.utils import timezone
-
-    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    actions.mark_all_read(by=request.user)
     messages.success(request, "All notifications are marked as read.")
     return redirect("forums:notifications")
 

@@ -6,6 +6,7 @@ https and mailto survive. Every step runs in time linear in the text's length: a
 post of one token, digits or brackets renders in milliseconds (bench/safety.py measures it).
 """
 
+import html as html_module
 import re
 import types
 import xml.etree.ElementTree as etree
@@ -59,10 +60,13 @@ def _closing(data, pair):
     return closes
 
 
+_MATCHED = {"of": None}  # the last text's matching brackets, shared by the six link processors
+
+
 def _matches_in(self, data):
-    if getattr(self, "_matches_of", None) is not data:
-        self._matches_of, self._brackets, self._parens = data, _closing(data, "[]"), _closing(data, "()")
-    return self._brackets, self._parens
+    if _MATCHED["of"] is not data:
+        _MATCHED.update({"of": data, "brackets": _closing(data, "[]"), "parens": _closing(data, "()")})
+    return _MATCHED["brackets"], _MATCHED["parens"]
 
 
 def _linear_get_text(self, data, index):
@@ -101,12 +105,50 @@ class _NoRawHtml(markdown.Extension):
         md.inlinePatterns.register(_BareLink(BARE_EMAIL, md, mailto=True), "bare_email", 114)
 
 
+# Python-Markdown spends a few microseconds on every inline marker ('[', '_', '*', '&', '\\', '`',
+# '<'), each tried by several patterns: 5,000 link starts or 4,000 entities took 40-60 ms. A text
+# with more markers than anyone writes by hand is shown as plain paragraphs, as typed (its
+# markers and entities visible, nothing hidden), which takes well under a millisecond.
+# Blocks cost more (about 25 microseconds a list item or heading, and quotes nest): 5,000 list
+# items took 120 ms, 2,500 nested quotes 60 ms. More than MAX_BLOCK_MARKERS ('>' anywhere, or lines
+# starting a list item or heading), or quotes nested 16 deep, are shown as typed too.
+MAX_INLINE_MARKERS = 1500
+INLINE_MARKERS = "[_*&\\`<"
+MAX_BLOCK_MARKERS = 500
+DEEP_QUOTE = re.compile(r"(?:>[^\S\n]{0,3}){16}")  # quotes nested 16 deep cost more as they nest
+BLOCK_LINE = re.compile(r"^[^\S\n]{0,3}(?:[-*+#]|\d{1,9}[.)])", re.MULTILINE)
+
+
+def _too_dense(source):
+    if len(source) <= MAX_BLOCK_MARKERS:
+        return False
+    if sum(source.count(ch) for ch in INLINE_MARKERS) > MAX_INLINE_MARKERS:
+        return True
+    blocks = source.count(">")
+    if blocks > MAX_BLOCK_MARKERS or DEEP_QUOTE.search(source):
+        return True
+    for _ in BLOCK_LINE.finditer(source):
+        blocks += 1
+        if blocks > MAX_BLOCK_MARKERS:
+            return True
+    return False
+
+
+def _as_typed(source):
+    paragraphs = (p.strip() for p in re.split(r"\n[^\S\n]*\n", source))
+    return "\n".join(f"<p>{html_module.escape(p, quote=False)}</p>" for p in paragraphs if p)
+
+
 @lru_cache(maxsize=64)
 def render(source):
     """Return sanitised HTML for `source` (Markdown written by a user). Remembered for the last
     few texts: saving a post reads it twice (the moderation detector, then the stored HTML)."""
-    html = markdown.markdown(source or "", extensions=[_NoRawHtml(), "sane_lists", "fenced_code"],
-                             output_format="html")
+    source = source or ""
+    if _too_dense(source):
+        html = _as_typed(source)
+    else:
+        html = markdown.markdown(source, extensions=[_NoRawHtml(), "sane_lists", "fenced_code"],
+                                 output_format="html")
     return nh3.clean(html, tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=set(ALLOWED_PROTOCOLS), link_rel=LINK_REL, strip_comments=True)
 

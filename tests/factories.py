@@ -101,7 +101,7 @@ def forum_board(*, slug="general", title="General talk", forum=None, **fields):
 def forum_thread(author, board, *, title="A thread about our street", body="First post.", **kwargs):
     from forums import actions
 
-    return actions.start_thread(author, board, title=title, body=body, **kwargs)
+    return actions.start_thread(board, by=author, title=title, body=body, **kwargs)
 
 
 # --- stories: pages editors publish (reports, case studies, resources, support services) ---------
@@ -255,7 +255,7 @@ def raised_concern(author, board, *, topic, neighbourhood, title="Needles by the
     """A concern raised and published through the actions, as the new-thread form would."""
     from forums.concerns import actions
 
-    thread = actions.raise_concern(author, board, title=title, body=body, topic=topic,
+    thread = actions.raise_concern(board, by=author, title=title, body=body, topic=topic,
                                    neighbourhood=neighbourhood, share_contact=share_contact,
                                    **kwargs)
     return actions.publish(thread)
@@ -276,5 +276,5 @@ def held_reply(author, thread, body="A first reply from someone new."):
     """A reply the policy holds (the author's account is new); returns (post, review item)."""
     from forums import actions
 
-    post = actions.reply(author, thread, body=body)
+    post = actions.reply(thread, by=author, body=body)
     return post, post.review_items.get()

@@ -5,6 +5,7 @@ the emails to the outbox, sent after commit."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forums import posting, threads
 from forums.models import Follow, Post, ThreadKind, Visibility
@@ -12,10 +13,8 @@ from forums.moderation import policy as moderation_policy
 from forums.signals import announce
 from portal import absolute, markup
 from portal.accounts.audit import log
-from portal.accounts.roles import Role
-from portal.emails import queue_email
 
-from . import permissions, places, routing
+from . import emails, permissions, places, queries, routing
 from .models import (
     AnswerDraft,
     AnswerKind,
@@ -29,14 +28,13 @@ from .models import (
     State,
 )
 
-SYSTEM_LABEL = "Common Ground"
 NOTE_MAX = 5_000
 REASON_MAX = 300
 
 
 # Raising and publishing ----------------------------------------------------------------------
 
-def raise_concern(user, board, *, title, body, topic, neighbourhood, anonymous=False,
+def raise_concern(board, *, by, title, body, topic, neighbourhood, anonymous=False,
                   share_contact=False, token="", landmark=None, latitude=None, longitude=None):
     """Start a concern on a concern board. It is routed when its first post is visible (at once,
     or when moderation approves it: see receivers.py). `landmark` (a public place) and the point
@@ -50,14 +48,14 @@ def raise_concern(user, board, *, title, body, topic, neighbourhood, anonymous=F
     latitude, longitude = places.clean_point(latitude, longitude)
     with transaction.atomic():
         thread = posting.start_thread(
-            user, board, title=title, body=body, topic=topic, neighbourhood=neighbourhood,
+            board, by=by, title=title, body=body, topic=topic, neighbourhood=neighbourhood,
             anonymous=anonymous, token=token)
         concern, created = Concern.objects.get_or_create(
             thread=thread, defaults={"share_contact": share_contact, "landmark": landmark,
                                      "latitude": latitude, "longitude": longitude})
         if created:
-            _event(concern, State.SUBMITTED, "Submitted", actor=user, label="The resident")
-            log(instance=concern, action="concerns.raised", user=user,
+            _event(concern, State.SUBMITTED, "Submitted", actor=by, label="The resident")
+            log(instance=concern, action="concerns.raised", user=by,
                 data={"share_contact": share_contact})
     return thread
 
@@ -78,7 +76,7 @@ def publish(thread, now=None):
         names = _names(partners) or "no partner yet (no rule and no default partner)"
         summary = f"Published and sent to {names}" if matched else \
             f"Published; no routing rule matched, so it was sent to {names}"
-        _email_resident(concern, _event(concern, State.OPEN, summary, label=SYSTEM_LABEL, now=now))
+        _email_resident(concern, _event(concern, State.OPEN, summary, label=queries.SYSTEM_LABEL, now=now))
         log(instance=concern, action="concerns.routed",
             data={"partners": [p.pk for p in partners], "matched": matched})
     return concern
@@ -102,9 +100,9 @@ def _add_routes(concern, partners, now):
     return new
 
 
-def reroute(user, concern, partners, *, reason):
+def reroute(concern, partners, *, by, reason):
     """Moderators send a concern to other partners. Partners who already answered stay."""
-    if not permissions.can_reroute(user, concern):
+    if not permissions.can_reroute(by, concern):
         raise PermissionDenied("Only moderators can re-route a concern.")
     partners = list(partners)
     if not partners:
@@ -119,25 +117,25 @@ def reroute(user, concern, partners, *, reason):
         concern.is_unmatched = False
         concern.save(update_fields=["is_unmatched"])
         _event(concern, concern.state, f"Re-routed to {_names(partners)}", reason=reason,
-               actor=user, label="Moderators", now=now)
-        log(instance=concern, action="concerns.rerouted", user=user,
+               actor=by, label="Moderators", now=now)
+        log(instance=concern, action="concerns.rerouted", user=by,
             data={"partners": sorted(keep), "reason": reason})
     return concern
 
 
 # Liaison work ---------------------------------------------------------------------------------
 
-def claim(user, concern):
+def claim(concern, *, by):
     """A liaison takes the concern on. An open concern is acknowledged at the same time."""
-    if not permissions.can_claim(user, concern):
+    if not permissions.can_claim(by, concern):
         raise PermissionDenied("Only liaisons of the partners it was sent to can claim it.")
-    return _set_claim(user, concern, user)
+    return _set_claim(by, concern, by)
 
 
-def assign(user, concern, assignee):
-    if not permissions.can_assign(user, concern, assignee):
+def assign(concern, assignee, *, by):
+    if not permissions.can_assign(by, concern, assignee):
         raise PermissionDenied("You can assign a concern only to a liaison of your organisation.")
-    return _set_claim(user, concern, assignee)
+    return _set_claim(by, concern, assignee)
 
 
 def _set_claim(user, concern, assignee):
@@ -157,39 +155,88 @@ def _set_claim(user, concern, assignee):
         log(instance=concern, action="concerns.claimed", user=user,
             data={"assignee": assignee.pk, "partner": user.partner_id})
         if assignee != user:
-            _queue_email(f"assigned:{concern.pk}:{assignee.pk}:{now:%Y%m%d%H%M%S}",
+            emails.queue(f"assigned:{concern.pk}:{assignee.pk}:{now:%Y%m%d%H%M%S}",
                          concern, [assignee.email],
                          f"A concern was assigned to you: {concern.title}",
-                         f"{user.display_name} assigned you this concern.\n\n{_admin_link(concern)}")
+                         f"{user.display_name} assigned you this concern.\n\n{emails.admin_link(concern)}")
     return concern
 
 
-def acknowledge(user, concern, *, reason=""):
-    if not permissions.can_acknowledge(user, concern):
+def acknowledge(concern, *, by, reason=""):
+    if not permissions.can_acknowledge(by, concern):
         raise PermissionDenied("Only liaisons of the partners it was sent to can acknowledge it.")
     with transaction.atomic():
-        _transition(concern, State.ACKNOWLEDGED, user, "Acknowledged", _clean_reason(reason))
+        _transition(concern, State.ACKNOWLEDGED, by, "Acknowledged", _clean_reason(reason))
     return concern
 
 
-def answer(user, concern, *, body, kind, reason="", sign_name=False, refer_to=None):
+BULK_ACTIONS = ("claim", "acknowledge")
+
+
+def bulk(concerns, what, *, by):
+    """Claim (for the user's organisation) or acknowledge several concerns in one go, from the
+    inbox. Each concern is checked on its own, as if done one by one: those the user may not touch
+    are refused with a reason and the others done. A concern a colleague has claimed is left to
+    them (claiming one by one on its page hands it over knowingly). Returns (done, refused), where
+    refused holds (concern, reason) pairs."""
+    if what not in BULK_ACTIONS:
+        raise ValidationError(_("Choose what to do with the selected concerns."))
+    done, refused = [], []
+    for concern in concerns:
+        reason = _bulk_refusal(by, concern, what)
+        if reason:
+            refused.append((concern, reason))
+            continue
+        if what == "claim" and _claimed_by(by, concern) and concern.state != State.OPEN:
+            done.append(concern)  # already theirs: nothing to change, no second timeline entry
+            continue
+        try:
+            claim(concern, by=by) if what == "claim" else acknowledge(concern, by=by)
+        except (PermissionDenied, ValidationError) as error:
+            refused.append((concern, " ".join(getattr(error, "messages", [str(error)]))))
+        else:
+            done.append(concern)
+    return done, refused
+
+
+def _claimed_by(user, concern):
+    route = concern.route_for(user.partner_id)
+    return route is not None and route.claimed_by_id == user.pk
+
+
+def _bulk_refusal(user, concern, what):
+    if not permissions.is_routed_liaison(user, concern):
+        return _("it was not sent to your organisation")
+    if what == "claim":
+        if not permissions.can_claim(user, concern):
+            return _("it is no longer open")
+        route = concern.route_for(user.partner_id)
+        if route is not None and route.claimed_by_id and route.claimed_by_id != user.pk:
+            return _("a colleague has claimed it")
+        return ""
+    if not permissions.can_acknowledge(user, concern):
+        return _("it is not waiting to be acknowledged")
+    return ""
+
+
+def answer(concern, *, by, body, kind, reason="", sign_name=False, refer_to=None):
     """Post an official answer in public, signed by the liaison's organisation (and by the
     liaison's display name only if `sign_name`). "Referred to another partner" names the partner
     (`refer_to`): it is added to the routing, its liaisons are emailed, and the concern stays
     open for it (a referral is not an answer, so it does not move the concern to "answered")."""
-    if not permissions.can_answer(user, concern):
+    if not permissions.can_answer(by, concern):
         raise PermissionDenied("Only liaisons of the partners it was sent to can answer it.")
     kind = AnswerKind(kind)
     if kind == AnswerKind.REFERRED:
-        return refer(user, concern, body=body, partner=refer_to, reason=reason,
+        return refer(concern, by=by, body=body, partner=refer_to, reason=reason,
                      sign_name=sign_name)
-    return _post_answer(user, concern, body=body, kind=kind, reason=reason, sign_name=sign_name)
+    return _post_answer(by, concern, body=body, kind=kind, reason=reason, sign_name=sign_name)
 
 
-def refer(user, concern, *, body, partner, reason="", sign_name=False):
+def refer(concern, *, by, body, partner, reason="", sign_name=False):
     """Pass the concern on to another partner (the default partner does this for an unmatched
     concern), with a public answer saying so."""
-    if not permissions.can_refer(user, concern):
+    if not permissions.can_refer(by, concern):
         raise PermissionDenied("Only liaisons of the partners it was sent to can refer it.")
     if partner is None:
         raise ValidationError("Choose the partner you refer this concern to.")
@@ -197,29 +244,29 @@ def refer(user, concern, *, body, partner, reason="", sign_name=False):
         raise ValidationError(f"{partner.name} cannot take it: it already has this concern "
                               "or is no longer active.")
     with transaction.atomic():
-        post = _post_answer(user, concern, body=body, kind=AnswerKind.REFERRED, reason=reason,
+        post = _post_answer(by, concern, body=body, kind=AnswerKind.REFERRED, reason=reason,
                             sign_name=sign_name, referred_to=partner)
         concern.__dict__.get("_prefetched_objects_cache", {}).pop("routes", None)
         concern.__dict__.pop("_partner_ids", None)
         _add_routes(concern, [partner], timezone.now())
-        log(instance=concern, action="concerns.referred", user=user,
-            data={"from": user.partner_id, "to": partner.pk})
+        log(instance=concern, action="concerns.referred", user=by,
+            data={"from": by.partner_id, "to": partner.pk})
     return post
 
 
-def save_answer_draft(user, concern, *, body, kind, reason="", sign_name=False, refer_to=None):
+def save_answer_draft(concern, *, by, body, kind, reason="", sign_name=False, refer_to=None):
     """Keep an answer to publish later: one draft per routed partner (a colleague may finish
     it). Nothing is public and nobody is emailed until it is published with `answer`."""
-    if not permissions.can_answer(user, concern):
+    if not permissions.can_answer(by, concern):
         raise PermissionDenied("Only liaisons of the partners it was sent to can answer it.")
     body = threads.clean_body(body)
     with transaction.atomic():
         draft, _ = AnswerDraft.objects.update_or_create(
-            concern=concern, partner_id=user.partner_id,
-            defaults={"author": user, "body": body, "kind": AnswerKind(kind) if kind else "",
+            concern=concern, partner_id=by.partner_id,
+            defaults={"author": by, "body": body, "kind": AnswerKind(kind) if kind else "",
                       "reason": (reason or "")[:REASON_MAX], "sign_name": bool(sign_name),
                       "refer_to": refer_to})
-        log(instance=concern, action="concerns.draft_saved", user=user, data={"draft": draft.pk})
+        log(instance=concern, action="concerns.draft_saved", user=by, data={"draft": draft.pk})
     return draft
 
 
@@ -260,10 +307,10 @@ def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=No
     return post
 
 
-def add_note(user, concern, *, body, share=False):
+def add_note(concern, *, by, body, share=False):
     """An internal note, seen by the writer's organisation (and moderators) only, or by every
     routed partner when `share` (see permissions.can_see_note)."""
-    if not permissions.can_add_note(user, concern):
+    if not permissions.can_add_note(by, concern):
         raise PermissionDenied("Only liaisons of the partners it was sent to and moderators "
                                "can write internal notes.")
     body = (body or "").strip()
@@ -273,47 +320,47 @@ def add_note(user, concern, *, body, share=False):
         raise ValidationError(f"A note can have at most {NOTE_MAX:,} characters.")
     with transaction.atomic():
         note = InternalNote.objects.create(
-            concern=concern, author=user, partner=user.partner if user.is_liaison else None,
+            concern=concern, author=by, partner=by.partner if by.is_liaison else None,
             body_source=body, body_html=markup.render(body), is_shared=bool(share))
-        log(instance=concern, action="concerns.note", user=user,
+        log(instance=concern, action="concerns.note", user=by,
             data={"note": note.pk, "shared": bool(share)})
     return note
 
 
 # Resolving, closing, reopening ----------------------------------------------------------------
 
-def resolve(user, concern, *, reason=""):
-    if not permissions.can_resolve(user, concern):
+def resolve(concern, *, by, reason=""):
+    if not permissions.can_resolve(by, concern):
         if concern.state in (State.OPEN, State.ACKNOWLEDGED) and (
-                permissions.is_routed_liaison(user, concern) or permissions.is_moderator(user)):
+                permissions.is_routed_liaison(by, concern) or permissions.is_moderator(by)):
             raise ValidationError("Post an official answer first (“Not actionable” with its "
                                   "reason, if the partners cannot act on it).")
         raise PermissionDenied("This concern cannot be marked resolved now.")
     with transaction.atomic():
         concern.resolved_at = timezone.now()
         concern.save(update_fields=["resolved_at"])
-        _transition(concern, State.RESOLVED, user, "Resolved", _clean_reason(reason))
+        _transition(concern, State.RESOLVED, by, "Resolved", _clean_reason(reason))
     return concern
 
 
-def close(user, concern, *, reason, note=""):
+def close(concern, *, by, reason, note=""):
     reason = CloseReason(reason)
-    if not permissions.can_close(user, concern, reason):
+    if not permissions.can_close(by, concern, reason):
         raise PermissionDenied("You cannot close this concern for that reason.")
     with transaction.atomic():
         concern.close_reason, concern.closed_at = reason, timezone.now()
         concern.save(update_fields=["close_reason", "closed_at"])
-        _transition(concern, State.CLOSED, user, f"Closed: {reason.label}", _clean_reason(note))
+        _transition(concern, State.CLOSED, by, f"Closed: {reason.label}", _clean_reason(note))
     return concern
 
 
-def reopen(user, concern, *, reason=""):
-    if not permissions.can_reopen(user, concern):
+def reopen(concern, *, by, reason=""):
+    if not permissions.can_reopen(by, concern):
         raise PermissionDenied("A concern can be reopened by the resident who raised it, within "
                                "30 days of it being resolved.")
     with transaction.atomic():
-        _clear_satisfaction(user, concern)
-        _transition(concern, State.OPEN, user, "Reopened by the resident", _clean_reason(reason))
+        _clear_satisfaction(by, concern)
+        _transition(concern, State.OPEN, by, "Reopened by the resident", _clean_reason(reason))
     return concern
 
 
@@ -329,35 +376,24 @@ def _clear_satisfaction(user, concern):
         data={"answer": answer.answer, "answered_at": answer.created_at.isoformat()})
 
 
-def give_satisfaction(user, concern, *, answer, comment=""):
-    if not permissions.can_give_satisfaction(user, concern):
+def give_satisfaction(concern, *, by, answer, comment=""):
+    if not permissions.can_give_satisfaction(by, concern):
         raise PermissionDenied("You have answered this question already.")
     comment = (comment or "").strip()[:2000]
     with transaction.atomic():
         result = SatisfactionAnswer.objects.create(concern=concern, answer=answer, comment=comment)
-        log(instance=concern, action="concerns.satisfaction", user=user, data={"answer": answer})
+        log(instance=concern, action="concerns.satisfaction", user=by, data={"answer": answer})
     return result
 
 
 # Helpers ----------------------------------------------------------------------------------------
-
-def actor_label(user, concern):
-    """Who did it, as the public sees it: an organisation, the resident or the moderators."""
-    if permissions.is_routed_liaison(user, concern):
-        return user.partner.name
-    if permissions.is_author(user, concern):
-        return "The resident"
-    if permissions.is_moderator(user):
-        return "Moderators"
-    return SYSTEM_LABEL
-
 
 def _transition(concern, state, user, summary, reason="", post=None, now=None):
     previous = concern.state
     concern.state = State(state)
     concern.save(update_fields=["state"])
     event = _event(concern, state, summary, reason=reason, actor=user,
-                   label=actor_label(user, concern), post=post, now=now)
+                   label=queries.actor_label(user, concern), post=post, now=now)
     log(instance=concern, action="concerns.state", user=user,
         data={"from": previous, "to": concern.state, "reason": reason})
     _email_resident(concern, event)
@@ -387,32 +423,16 @@ def _names(partners):
 
 # Emails (the outbox) ---------------------------------------------------------------------------
 
-def _base_url():
-    return absolute.base_url()
-
-
-def _admin_link(concern):
-    """The concern's page, where a liaison's tools are (the inbox is at /admin/concerns/)."""
-    return f"{_base_url()}{concern.thread.get_absolute_url()}"
-
-
-def liaison_emails(partner_id):
-    from portal.accounts.models import User
-
-    return sorted(User.objects.filter(partner_id=partner_id, is_active=True,
-                                      groups__name=Role.LIAISON).values_list("email", flat=True))
-
-
 def _email_partner_routed(concern, partner):
-    to = liaison_emails(partner.pk)
+    to = queries.liaison_emails(partner.pk)
     if not to:
         return
     thread = concern.thread
     body = (f"A concern was sent to {partner.name}.\n\n{thread.title}\n"
             f"Topic: {thread.topic or '-'}; neighbourhood: {thread.neighbourhood or '-'}\n\n"
-            f"Public page: {_base_url()}{thread.get_absolute_url()}\n"
-            f"Your inbox: {_admin_link(concern)}\n")
-    _queue_email(f"routed:{concern.pk}:{partner.pk}", concern, to,
+            f"Public page: {absolute.base_url()}{thread.get_absolute_url()}\n"
+            f"Your inbox: {emails.admin_link(concern)}\n")
+    emails.queue(f"routed:{concern.pk}:{partner.pk}", concern, to,
                  f"New concern for {partner.name}: {thread.title}", body)
 
 
@@ -427,14 +447,7 @@ def _email_resident(concern, event):
     body = (f"Your concern “{concern.title}” is now {concern.get_state_display().lower()}.\n\n"
             f"{event.actor_label}: {event.summary}\n"
             + (f"Reason: {event.reason}\n" if event.reason else "")
-            + f"\n{_base_url()}{concern.thread.get_absolute_url()}\n\n"
+            + f"\n{absolute.base_url()}{concern.thread.get_absolute_url()}\n\n"
             "You get these emails because you follow this thread; unfollow it to stop them.\n")
-    _queue_email(f"resident:{event.pk}", concern, [resident.email],
+    emails.queue(f"resident:{event.pk}", concern, [resident.email],
                  f"Your concern: {event.summary}", body)
-
-
-def _queue_email(key, concern, to, subject, body):
-    """Queue one concern email to the outbox (portal/emails.py), in the caller's transaction."""
-    return queue_email(to=list(to), template="concerns/email/message", subject=subject,
-                       context={"body": body}, key=f"concerns:{key}"[:200],
-                       about=f"concern:{concern.pk}" if concern else "")

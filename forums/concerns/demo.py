@@ -62,7 +62,7 @@ def seed(demo):
     seed_rules(demo)
     for email, title, body, topic, area in NEW_CONCERNS:
         if not board.threads.filter(title=title).exists():
-            actions.raise_concern(demo.users[email], board, title=title, body=body,
+            actions.raise_concern(board, by=demo.users[email], title=title, body=body,
                                   topic=demo.topics[topic], neighbourhood=demo.neighbourhoods[area],
                                   share_contact=email == "resident@riverton.example")
     for thread in board.threads.filter(Q(concern__isnull=True) | Q(concern__state=State.SUBMITTED)):
@@ -102,15 +102,15 @@ def _play_story(demo, board):
             thread__board=board, thread__title__startswith=title_start)
 
     needles = concern("Needles in the play area")
-    actions.claim(police, needles)
-    actions.answer(harbour, needles, kind="action_taken", body=(
+    actions.claim(needles, by=police)
+    actions.answer(needles, by=harbour, kind="action_taken", body=(
         "Our outreach team checked the park with the council's sharps team on Friday and a "
         "sharps bin is being installed by the east gate. (Demo answer.)"))
-    actions.resolve(police, needles, reason="Sharps bin installed; patrols continue")
-    actions.give_satisfaction(resident, needles, answer="yes")
+    actions.resolve(needles, by=police, reason="Sharps bin installed; patrols continue")
+    actions.give_satisfaction(needles, by=resident, answer="yes")
 
-    actions.claim(police, concern("Groups gathering late"))
+    actions.claim(concern("Groups gathering late"), by=police)
 
-    actions.answer(police, concern("Cars stopping briefly"), kind="action_withheld", sign_name=True,
+    actions.answer(concern("Cars stopping briefly"), by=police, kind="action_withheld", sign_name=True,
                    body="Thank you. We have acted on this information; we cannot say more while "
                         "our work continues. (Demo answer.)")

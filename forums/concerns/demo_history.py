@@ -170,7 +170,7 @@ def seed(demo, board):
         neighbours = by_area.get(area.pk)
         author = rng.choice(neighbours if neighbours and rng.random() < 0.7 else residents)
         thread = actions.raise_concern(
-            author, board, title=_title(rng, topic, area), body=_body(rng, topic),
+            board, by=author, title=_title(rng, topic, area), body=_body(rng, topic),
             topic=demo.topics[topic], neighbourhood=area, anonymous=rng.random() < 0.15,
             share_contact=rng.random() < 0.3)
         concern = actions.publish(thread)
@@ -259,7 +259,7 @@ def _play(rng, concern, topic, author, liaisons, moderator, published, now):
     routes = list(concern.routes.select_related("partner").order_by("pk"))
     if topic in DUPLICATED and rng.random() < 0.04:
         plan.closed = _before(published + timedelta(hours=_hours(rng, 6)), now)
-        actions.close(moderator, concern, reason=CloseReason.DUPLICATE,
+        actions.close(concern, by=moderator, reason=CloseReason.DUPLICATE,
                       note="Raised already in another concern.")
         return plan
     never = rng.random() < 0.05
@@ -270,7 +270,7 @@ def _play(rng, concern, topic, author, liaisons, moderator, published, now):
         if index == 0 and rng.random() < 0.4:
             claimed = published + timedelta(hours=_hours(rng, 3))
             if claimed < now:
-                actions.claim(liaison, concern)
+                actions.claim(concern, by=liaison)
                 plan.claimed = claimed
         answered = published + timedelta(hours=_hours(rng, 30 if index == 0 else 60))
         if plan.claimed:
@@ -279,7 +279,7 @@ def _play(rng, concern, topic, author, liaisons, moderator, published, now):
             continue
         kind, body = rng.choice(ANSWERS[route.partner.kind])
         body = body.replace("{emergency}", emergency().number)
-        actions.answer(liaison, concern, kind=kind, body=f"{body} (Demo answer.)")
+        actions.answer(concern, by=liaison, kind=kind, body=f"{body} (Demo answer.)")
         plan.answers[route.partner] = answered
     _resolve(rng, concern, author, liaisons, plan, now)
     return plan
@@ -293,11 +293,11 @@ def _resolve(rng, concern, author, liaisons, plan, now):
     if resolved >= now:
         return
     reason = rng.choice([RESOLUTIONS[first.kind], "No further reports since"])
-    actions.resolve(liaisons[first.pk], concern, reason=reason)
+    actions.resolve(concern, by=liaisons[first.pk], reason=reason)
     plan.resolved = resolved
     if rng.random() < 0.85:
         plan.satisfaction = rng.choices(["yes", "partly", "no"], weights=[70, 20, 10])[0]
-        actions.give_satisfaction(author, concern, answer=plan.satisfaction)
+        actions.give_satisfaction(concern, by=author, answer=plan.satisfaction)
 
 
 def _before(moment, now):

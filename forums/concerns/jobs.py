@@ -13,7 +13,7 @@ from wagtail.models import Site
 
 from portal.models import SiteSettings
 
-from . import actions
+from . import emails, queries
 from .models import Concern, ConcernRoute
 
 
@@ -45,13 +45,13 @@ def _queue_digests(overdue, now):
         by_partner[route.partner].append(route.concern)
     queued = 0
     for partner, concerns in by_partner.items():
-        to = actions.liaison_emails(partner.pk)
+        to = queries.liaison_emails(partner.pk)
         if not to:
             continue
-        lines = "\n".join(f"- {c.title} (since {c.published_at:%d %b %Y}): {actions._admin_link(c)}"
+        lines = "\n".join(f"- {c.title} (since {c.published_at:%d %b %Y}): {emails.admin_link(c)}"
                           for c in concerns)
         with transaction.atomic():
-            queued += actions._queue_email(
+            queued += emails.queue(
                 f"digest:{partner.pk}:{now:%Y-%m-%d}", None, to,
                 f"{len(concerns)} overdue concern(s) for {partner.name}",
                 f"These concerns have no official answer yet and are past the target:\n\n{lines}\n")
@@ -73,9 +73,9 @@ def _queue_escalations(overdue, now):
     for partner, routes in by_partner.items():
         with transaction.atomic():
             lines = "\n".join(
-                f"- {r.concern.title} (sent {r.routed_at:%d %b %Y}): {actions._admin_link(r.concern)}"
+                f"- {r.concern.title} (sent {r.routed_at:%d %b %Y}): {emails.admin_link(r.concern)}"
                 for r in routes)
-            actions._queue_email(
+            emails.queue(
                 f"escalation:{partner.pk}:{_digest_of(routes)}", None, [partner.escalation_email],
                 f"Escalation: {len(routes)} concern(s) without an official answer from {partner.name}",
                 f"{partner.name} has not answered these concerns within the target:\n\n{lines}\n")

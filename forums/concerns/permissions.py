@@ -146,3 +146,13 @@ def hasattr_satisfaction(concern):
 
 def can_manage_routing(user):
     return _active(user) and (user.is_acting_superuser or user.has_role(Role.ADMINISTRATOR))
+
+
+def can_read_templates(user):
+    """Response templates start a liaison's answers: liaisons read their own organisation's
+    (administrators manage everyone's through their model permissions)."""
+    return _active(user) and user.is_liaison and user.partner_id is not None
+
+
+def can_read_template(user, template):
+    return can_read_templates(user) and template.partner_id == user.partner_id

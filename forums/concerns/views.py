@@ -7,6 +7,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from forums import shortcuts
@@ -32,7 +35,7 @@ def new_concern(request, board):
     with the concern's own fields, started through actions.raise_concern."""
     def start(user, board, data):
         return actions.raise_concern(
-            user, board, title=data["title"], body=data["body"], topic=data["topic"],
+            board, by=user, title=data["title"], body=data["body"], topic=data["topic"],
             neighbourhood=data["neighbourhood"], anonymous=data.get("anonymous", False),
             token=data["token"], share_contact=data.get("share_contact", False),
             landmark=data.get("landmark"), latitude=data.get("latitude"),
@@ -55,27 +58,27 @@ def _concern_map(form):
 
 def _handlers():
     return {
-        "claim": (None, lambda r, c, d: actions.claim(r.user, c), "You claimed this concern."),
-        "assign": (forms.AssignForm, lambda r, c, d: actions.assign(r.user, c, d["assignee"]),
+        "claim": (None, lambda r, c, d: actions.claim(c, by=r.user), "You claimed this concern."),
+        "assign": (forms.AssignForm, lambda r, c, d: actions.assign(c, d["assignee"], by=r.user),
                    "The concern is assigned."),
         "acknowledge": (forms.ReasonForm,
-                        lambda r, c, d: actions.acknowledge(r.user, c, reason=d["reason"]),
+                        lambda r, c, d: actions.acknowledge(c, by=r.user, reason=d["reason"]),
                         "The concern is acknowledged."),
         "answer": (forms.AnswerForm, _answer_or_draft, None),  # the message says which
-        "note": (forms.NoteForm, lambda r, c, d: actions.add_note(r.user, c, body=d["body"],
+        "note": (forms.NoteForm, lambda r, c, d: actions.add_note(c, by=r.user, body=d["body"],
                                                                  share=d["share"]),
                  "Your note is saved."),
-        "resolve": (forms.ReasonForm, lambda r, c, d: actions.resolve(r.user, c, reason=d["reason"]),
+        "resolve": (forms.ReasonForm, lambda r, c, d: actions.resolve(c, by=r.user, reason=d["reason"]),
                     "The concern is marked resolved."),
-        "close": (forms.CloseForm, lambda r, c, d: actions.close(r.user, c, **d),
+        "close": (forms.CloseForm, lambda r, c, d: actions.close(c, by=r.user, **d),
                   "The concern is closed."),
-        "reopen": (forms.ReasonForm, lambda r, c, d: actions.reopen(r.user, c, reason=d["reason"]),
+        "reopen": (forms.ReasonForm, lambda r, c, d: actions.reopen(c, by=r.user, reason=d["reason"]),
                    "Your concern is open again."),
         "reroute": (forms.RerouteForm,
-                    lambda r, c, d: actions.reroute(r.user, c, d["partners"], reason=d["reason"]),
+                    lambda r, c, d: actions.reroute(c, d["partners"], by=r.user, reason=d["reason"]),
                     "The concern is re-routed."),
         "satisfaction": (forms.SatisfactionForm,
-                         lambda r, c, d: actions.give_satisfaction(r.user, c, **d),
+                         lambda r, c, d: actions.give_satisfaction(c, by=r.user, **d),
                          "Thank you for your answer."),
     }
 
@@ -112,9 +115,9 @@ def concern_action(request, pk, name):
 
 def _answer_or_draft(request, concern, data):
     if "save_draft" in request.POST:
-        actions.save_answer_draft(request.user, concern, **data)
+        actions.save_answer_draft(concern, by=request.user, **data)
         return "Your draft is saved: only your organisation sees it until it is published."
-    actions.answer(request.user, concern, **data)
+    actions.answer(concern, by=request.user, **data)
     return "Your official answer is posted."
 
 
@@ -131,3 +134,52 @@ def _keep(request, name, thread_url, errors):
     messages.error(request, f"Not saved: {first}")
     return HttpResponseRedirect(f"{thread_url}#concern-{name}")
 
+
+
+INBOX_PATH = "/admin/concerns/"
+BULK_SHOWN_MAX = 500
+
+
+@require_POST
+def inbox_bulk(request):
+    """The inbox's bulk buttons: claim or acknowledge the ticked concerns (or every concern shown,
+    with "all shown"), one request; each concern is checked on its own and the refused ones are
+    named. Back to the inbox with its filters."""
+    if not permissions.can_use_inbox(request.user):
+        raise PermissionDenied
+    back = request.POST.get("next", "")
+    if not (back.startswith(INBOX_PATH) and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure())):
+        back = INBOX_PATH
+    what = request.POST.get("action", "")
+    field = "shown" if request.POST.get("all_shown") else "concern"
+    ids = {int(v) for v in request.POST.getlist(field)[:BULK_SHOWN_MAX] if v.isdigit()}
+    if what not in actions.BULK_ACTIONS:
+        messages.error(request, _("Choose “Claim” or “Acknowledge” for the selected concerns."))
+        return HttpResponseRedirect(back)
+    if not ids:
+        messages.error(request, _("Tick at least one concern first."))
+        return HttpResponseRedirect(back)
+    concerns = list(Concern.objects.filter(pk__in=ids).order_by("published_at", "pk")
+                    .select_related("thread__board").prefetch_related("routes"))
+    done, refused = actions.bulk(concerns, what, by=request.user)
+    if done:
+        messages.success(request, (ngettext("Claimed %(count)d concern for your organisation.",
+                                            "Claimed %(count)d concerns for your organisation.",
+                                            len(done)) if what == "claim" else
+                                   ngettext("Acknowledged %(count)d concern.",
+                                            "Acknowledged %(count)d concerns.",
+                                            len(done))) % {"count": len(done)})
+    if refused:
+        named = "; ".join(f"{_name(request.user, c)} ({reason})" for c, reason in refused)
+        messages.warning(request, ngettext("%(count)d concern was left as it was: %(names)s.",
+                                           "%(count)d concerns were left as they were: %(names)s.",
+                                           len(refused)) % {"count": len(refused), "names": named})
+    return HttpResponseRedirect(back)
+
+
+def _name(user, concern):
+    """A refused concern is named by its title only if the user may read it."""
+    if permissions.can_view_concern(user, concern):
+        return f"“{concern.title}”"
+    return _("concern #%(id)d") % {"id": concern.pk}

@@ -4,12 +4,15 @@ partner), routing rules and response templates (snippets for administrators), lo
 from datetime import timedelta
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -19,13 +22,16 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import HistoryView as SnippetHistoryView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import UsageView as SnippetUsageView
 
 from portal.log_actions import register_log_actions
 from portal.taxonomy.models import Neighbourhood, Topic
 
-from . import jobs, permissions
+from . import jobs, permissions, views
 from .models import (
     ACTIVE_STATES,
     WAITING_STATES,
@@ -74,8 +80,9 @@ class InboxFilterSet(WagtailFilterSet):
 
     state = django_filters.ChoiceFilter(choices=STATE_CHOICES, method="filter_state",
                                         empty_label="Open (not resolved or closed)")
-    claim = django_filters.ChoiceFilter(label="Claimed", choices=CLAIM_CHOICES,
-                                        method="filter_claim", empty_label="Mine and unclaimed")
+    claim = django_filters.ChoiceFilter(
+        label="Claimed", choices=CLAIM_CHOICES, method="filter_claim",
+        empty_label="Mine and unclaimed (open concerns); anyone's (resolved, closed)")
     topic = django_filters.ModelChoiceFilter(field_name="thread__topic", label="Topic",
                                              queryset=Topic.objects.all())
     neighbourhood = django_filters.ModelChoiceFilter(
@@ -96,9 +103,13 @@ class InboxFilterSet(WagtailFilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if not self.form.cleaned_data.get("state"):
+        state = self.form.cleaned_data.get("state")
+        if not state:
             queryset = queryset.filter(state__in=ACTIVE_STATES)
-        if not self.form.cleaned_data.get("claim"):
+        # "Mine and unclaimed" is the default of the open concerns only: resolved and closed
+        # concerns were claimed by whoever worked them (the "Resolved" tab showed nothing once
+        # someone else had claimed them, and moderators only saw concerns nobody claimed).
+        if not self.form.cleaned_data.get("claim") and (not state or state in ACTIVE_STATES):
             queryset = self.filter_claim(queryset, "claim", "mine_or_unclaimed")
         return queryset
 
@@ -144,11 +155,51 @@ class InboxFilterSet(WagtailFilterSet):
         return queryset.filter(escalated_at__isnull=not value)
 
 
+INBOX_TABS = [("", gettext_lazy("Open")), ("resolved", gettext_lazy("Resolved")),
+              ("closed", gettext_lazy("Closed")), (ANY, gettext_lazy("All"))]
+
+
+class SelectColumn(Column):
+    """A checkbox per row for the bulk buttons, tied to the form above the listing (the form
+    attribute), with the row's id as "shown" for "every concern shown". Works without JS."""
+
+    def get_value(self, instance):
+        label = _("Select “%(title)s”") % {"title": instance.title}
+        return format_html(
+            '<input type="checkbox" name="concern" value="{}" form="inbox-bulk" '
+            'aria-label="{}"><input type="hidden" name="shown" value="{}" form="inbox-bulk">',
+            instance.pk, label, instance.pk)
+
+
 class InboxIndexView(IndexView):
     page_title = "Concerns inbox"
+    template_name = "concerns/admin/inbox_index.html"
     default_ordering = "published_at"  # oldest due first: due = received + the response target
     search_fields = ["thread__title"]
     search_backend_name = None  # the database, on titles only (nothing private is searched)
+
+    @cached_property
+    def can_bulk(self):
+        """Claiming and acknowledging are for liaisons (moderators are no routed partner)."""
+        return self.request.user.is_liaison and permissions.can_use_inbox(self.request.user)
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.can_bulk:
+            return [SelectColumn("select", label=_("Select")), *columns]
+        return columns
+
+    def tabs(self):
+        current = self.request.GET.get("state", "")
+        return [{"url": f"?state={value}" if value else "?", "label": label,
+                 "current": value == current} for value, label in INBOX_TABS]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["inbox_tabs"] = self.tabs()
+        context["bulk_url"] = reverse("concerns_inbox_bulk")
+        return context
 
     def get_base_queryset(self):
         concerns = (Concern.objects.exclude(state=State.SUBMITTED)
@@ -307,7 +358,7 @@ class RoutingRuleIndexView(SnippetIndexView):
 class RoutingRuleViewSet(SnippetViewSet):
     model = RoutingRule
     icon = "redirect"
-    menu_label = "Routing rules"
+    menu_label = gettext_lazy("Routing rules")
     menu_order = 160
     add_to_admin_menu = True  # used daily: in the main menu, not under Snippets
     index_view_class = RoutingRuleIndexView
@@ -322,13 +373,78 @@ class RoutingRuleViewSet(SnippetViewSet):
 
 @hooks.register("register_admin_urls")
 def register_try_routing_url():
-    return [path("routing-rules/try/", try_routing, name="concerns_try_routing")]
+    return [path("routing-rules/try/", try_routing, name="concerns_try_routing"),
+            path("concerns-bulk/", views.inbox_bulk, name="concerns_inbox_bulk")]
+
+
+class ResponseTemplatePermissionPolicy(ModelPermissionPolicy):
+    """Administrators manage every partner's templates (model permissions); a liaison reads
+    their own organisation's (permissions.can_read_template) and changes none."""
+
+    def user_has_permission(self, user, action):
+        if super().user_has_permission(user, action):
+            return True
+        return action == "view" and permissions.can_read_templates(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if super().user_has_permission(user, action):
+            return True
+        return action == "view" and permissions.can_read_template(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if any(super(ResponseTemplatePermissionPolicy, self).user_has_permission(user, a)
+               for a in actions):
+            return ResponseTemplate.objects.all()
+        if "view" in actions and permissions.can_read_templates(user):
+            return ResponseTemplate.objects.filter(partner_id=user.partner_id)
+        return ResponseTemplate.objects.none()
+
+
+register_permission_policy(ResponseTemplate, ResponseTemplatePermissionPolicy(ResponseTemplate))
+
+
+class _OwnTemplatesOnly:
+    """A liaison opens only their organisation's templates, whatever the address says."""
+
+    def get_object(self, *args, **kwargs):
+        template = super().get_object(*args, **kwargs)
+        if not self.permission_policy.user_has_permission_for_instance(
+                self.request.user, "view", template):
+            raise PermissionDenied
+        return template
+
+
+class TemplateIndexView(SnippetIndexView):
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view"]).select_related("partner", "topic")
+
+
+class TemplateInspectView(_OwnTemplatesOnly, SnippetInspectView):
+    pass
+
+
+class TemplateHistoryView(SnippetHistoryView):
+    """Who edited a template is the administrators' business."""
+
+    any_permission_required = ["add", "change", "delete"]
+
+
+class TemplateUsageView(SnippetUsageView):
+    any_permission_required = ["add", "change", "delete"]
 
 
 class ResponseTemplateViewSet(SnippetViewSet):
     model = ResponseTemplate
     icon = "doc-full"
-    menu_label = "Response templates"
+    menu_label = gettext_lazy("Response templates")
+    menu_order = 161
+    add_to_admin_menu = True  # liaisons use them daily: in the main menu, not under Snippets
+    index_view_class = TemplateIndexView
+    inspect_view_enabled = True
+    inspect_view_class = TemplateInspectView
+    history_view_class = TemplateHistoryView
+    usage_view_class = TemplateUsageView
     list_display = ["title", "partner", "topic", "kind"]
     list_filter = ["partner", "topic", "kind"]
 

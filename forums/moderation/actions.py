@@ -3,24 +3,31 @@ audit log (Wagtail's `log()`, actions registered in wagtail_hooks.py) and schedu
 after commit. The thread bookkeeping it shares with the forum (refreshing a thread, its first post,
 notifying followers) is forums.threads."""
 
+import re
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 
 from forums import threads
 from forums.models import Visibility
 from forums.signals import announce
-from portal import markup
+from portal import country, markup
 from portal.accounts.audit import log
 
-from . import emails, permissions, policy
+from . import detection, emails, permissions, policy
 from .models import (
     Flag,
     FlagReason,
+    Notice,
+    NoticeKind,
     Redaction,
     ReviewItem,
     ReviewReason,
     ReviewStatus,
+    Sanction,
+    SanctionKind,
     Standing,
     TrustLevel,
 )
@@ -53,22 +60,22 @@ def record_decision(post, decision):
 
 # Flags ---------------------------------------------------------------------------------------
 
-def flag_post(user, post, *, reason, note=""):
+def flag_post(post, *, by, reason, note=""):
     """Flag `post` once per person. A "danger" flag is urgent; at the site's threshold of flags
     from different residents the post is hidden until a moderator reviews it."""
-    if not permissions.can_flag(user, post):
+    if not permissions.can_flag(by, post):
         raise PermissionDenied("You cannot flag this post.")
     reason = FlagReason(reason)
     note = (note or "").strip()
     if reason == FlagReason.OTHER and not note:
         raise ValidationError("Tell us in a few words what is wrong.")
-    if Flag.objects.filter(post=post, user=user).exists():
+    if Flag.objects.filter(post=post, user=by).exists():
         raise ValidationError("You have already flagged this post. Thank you: a moderator will look at it.")
     config = policy.current_settings()
     with transaction.atomic():
-        Flag.objects.create(post=post, user=user, reason=reason, note=note[:500])
+        Flag.objects.create(post=post, user=by, reason=reason, note=note[:500])
         item = _open_flag_item(post, urgent=reason == FlagReason.DANGER)
-        log(instance=post, action="moderation.post.flagged", user=user,
+        log(instance=post, action="moderation.post.flagged", user=by,
             data={"reason": reason.value, "note": note[:200]})
         if Flag.objects.filter(post=post).count() >= config.flag_threshold and post.is_public:
             _set_visibility(post, Visibility.PENDING)
@@ -179,8 +186,21 @@ def reject(item, *, by, reason):
         _resolve(item, ReviewStatus.REJECTED, by, reason)
         log(instance=item, action="moderation.item.rejected", user=by,
             data={"post": post.pk, "reason": reason})
+        _notify_rejected(item, by=by)
         emails.queue_rejection_email(item)
     return item
+
+
+def _notify_rejected(item, *, by):
+    """The author's on-site notice: the reason and their own text, so nothing is lost."""
+    post, author = item.post, item.post.author
+    if not author.is_active or author.is_anonymised:
+        return None
+    title = post.thread.title if threads.is_first_post(post) else ""
+    original = f"{title}\n\n{post.body_source}" if title else post.body_source
+    return Notice.objects.create(user=author, kind=NoticeKind.REJECTED, post=post,
+                                 thread_title=post.thread.title, reason=item.resolution_reason,
+                                 original_text=original, sent_by=by)
 
 
 def reject_and_suspend(item, *, by, reason, until):
@@ -251,13 +271,109 @@ def retitle(thread, *, by, title, reason):
             thread.slug = threads.thread_slug(title)
         thread.save(update_fields=["title", "slug"])
         log(instance=thread, action="moderation.thread.retitled", user=by,
-            data={"reason": reason})
+            data={"reason": reason}, title=thread.log_title)
         if thread.is_public:
             announce(thread, "updated")
         if first is not None:
             first.thread = thread
             _review_after_redaction(first, by=by, reason=reason)
     return thread
+
+
+# What each kind of personal detail becomes in a redacted post, in the board's language.
+PLACEHOLDERS = {
+    detection.Kind.PHONE: gettext_lazy("phone number removed"),
+    detection.Kind.EMAIL: gettext_lazy("email address removed"),
+    detection.Kind.ADDRESS: gettext_lazy("address removed"),
+    detection.Kind.PLATE: gettext_lazy("number plate removed"),
+    detection.Kind.SOCIAL: gettext_lazy("social media account removed"),
+    detection.Kind.MESSAGING: gettext_lazy("messaging contact removed"),
+}
+
+
+def redact_findings(post, *, by, only=None, reason=""):
+    """One-click redaction of what the detector found in a post (and, for an opening post, in
+    its thread's title): each personal detail is replaced in the source by a placeholder such as
+    "[phone number removed]" in the board's language. `only` is a (kind, text) pair to take out
+    one finding; None takes out every personal detail found. It is a redaction like any other:
+    `redact` and `retitle` keep the originals for moderators, log it, and run the checks again,
+    so the post is published if nothing else holds it, or stays in the queue with an item.
+    Crisis language is not redacted (it is followed up, not hidden). Returns the kinds taken out."""
+    _require_moderator(by)
+    item = ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).select_related("claimed_by").first()
+    if item is not None:
+        _check_claim(item, by)
+    thread = post.thread
+    first = threads.is_first_post(post)
+    options = {"country": country.code(), "service_numbers": policy.service_numbers()}
+    title_findings = (_chosen(detection.inspect(thread.title, markdown=False, **options), only)
+                      if first else [])
+    body_findings = _chosen(detection.inspect(post.body_source, **options), only)
+    if not title_findings and not body_findings:
+        raise ValidationError(gettext("The post no longer holds that detail: nothing was redacted."))
+    kinds = list(dict.fromkeys(f.kind for f in title_findings + body_findings))
+    reason = (reason or "").strip() or gettext("Personal details removed: %(details)s") % {
+        "details": detection.describe(title_findings + body_findings)}
+    with translation.override(_board_language(thread)):
+        title = _replace_findings(thread.title, title_findings, markdown=False)
+        body = _replace_findings(post.body_source, body_findings, markdown=True)
+    with transaction.atomic():
+        if title_findings:
+            retitle(thread, by=by, title=title, reason=reason)
+            post.refresh_from_db()
+        if body_findings:
+            redact(post, by=by, body=body, reason=reason)
+    return kinds
+
+
+def _chosen(findings, only):
+    personal = [f for f in findings if f.kind in PLACEHOLDERS]
+    if only is None:
+        return personal
+    kind, text = only
+    return [f for f in personal if f.kind == kind and f.text == text]
+
+
+def _board_language(thread):
+    locale = getattr(thread.board, "locale", None)
+    return getattr(locale, "language_code", None) or translation.get_language()
+
+
+def _replace_findings(source, findings, *, markdown):
+    """`source` with each finding's text replaced by its placeholder. A finding is read from the
+    text readers see, so it is looked for as written first, then allowing what the reader does
+    not see between its characters (Markdown emphasis, backslashes, entities, invisible
+    characters, other spacing). A finding that cannot be found raises ValidationError and nothing
+    changes: the moderator edits the text by hand."""
+    for finding in sorted(findings, key=lambda f: len(f.text), reverse=True):
+        placeholder = "[" + str(PLACEHOLDERS[finding.kind]) + "]"
+        if markdown:
+            placeholder = "\\" + placeholder[:-1] + "\\]"
+        if finding.text in source:
+            source = source.replace(finding.text, placeholder)
+            continue
+        pattern = _as_written(finding.text)
+        replaced, count = pattern.subn(lambda _m, p=placeholder: p, source)
+        if not count:
+            raise ValidationError(gettext(
+                "“%(text)s” is not written that way in the post: redact it by editing the text.")
+                % {"text": finding.text})
+        source = replaced
+    return source
+
+
+_UNSEEN = r"(?:[*_`~\\\u00ad\u200b-\u200f\u2060\ufeff]|&(?:shy|zwsp|zwj|zwnj|#8203|#x200b);){0,6}"
+_ENTITY = r"&#?[0-9a-z]{1,10};"
+
+
+def _as_written(text):
+    parts = []
+    for ch in text:
+        if ch.isspace():
+            parts.append(r"(?:\s|" + _ENTITY + r"){1,6}")
+        else:
+            parts.append(r"(?:" + re.escape(ch) + "|" + _ENTITY + r"|[^\x00-\x7f])")
+    return re.compile(_UNSEEN.join(parts), re.IGNORECASE)
 
 
 def _review_after_redaction(post, *, by, reason):
@@ -305,7 +421,7 @@ def lock_thread(thread, *, by, locked, reason=""):
         thread.is_locked = locked
         thread.save(update_fields=["is_locked"])
         log(instance=thread, action="moderation.thread.locked" if locked else "moderation.thread.unlocked",
-            user=by, data={"reason": reason})
+            user=by, data={"reason": reason}, title=thread.log_title)
     return thread
 
 
@@ -318,7 +434,7 @@ def move_thread(thread, *, to_board, by, reason=""):
         thread.board = to_board
         thread.save(update_fields=["board"])
         log(instance=thread, action="moderation.thread.moved", user=by,
-            data={"from": from_board, "to": to_board.pk, "reason": reason})
+            data={"from": from_board, "to": to_board.pk, "reason": reason}, title=thread.log_title)
         if thread.is_public:
             announce(thread, "updated")
     return thread
@@ -369,24 +485,34 @@ def set_trust_level(user, level, *, by, reason=""):
 
 
 def silence(user, *, by, until, reason, note=""):
-    """The user can read but not post until `until`."""
-    return _sanction(user, "silenced", by=by, until=until, reason=reason, note=note)
+    """The user can read but not post until `until` (None: no end date)."""
+    return _sanction(user, SanctionKind.SILENCED, by=by, until=until, reason=reason, note=note)
 
 
 def suspend(user, *, by, until, reason, note=""):
-    """The user cannot sign in until `until`; they see the reason when they try."""
-    return _sanction(user, "suspended", by=by, until=until, reason=reason, note=note)
+    """The user cannot sign in until `until` (None: no end date); they see the reason when
+    they try."""
+    return _sanction(user, SanctionKind.SUSPENDED, by=by, until=until, reason=reason, note=note)
 
 
 def _sanction(user, kind, *, by, until, reason, note):
+    """Record a sanction (the sanctions list keeps it after it ends) and mirror its end on the
+    account's Standing. A new sanction of a kind replaces an active one of the same kind."""
     if not permissions.can_sanction(by, user):
         raise PermissionDenied("You cannot sanction this account.")
     reason = _need_reason(reason)
-    if until is None or until <= timezone.now():
+    now = timezone.now()
+    if until is not None and until <= now:
         raise ValidationError("Choose an end date in the future.")
     with transaction.atomic():
         standing = policy.standing_for_update(user)
-        if kind == "silenced":
+        for earlier in Sanction.objects.active(now).filter(user=user, kind=kind):
+            earlier.lifted_at, earlier.lifted_by = now, by
+            earlier.lift_reason = "Replaced by a new sanction."
+            earlier.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
+        sanction = Sanction.objects.create(user=user, kind=kind, reason=reason, until=until,
+                                           created_by=by, created_at=now)
+        if kind == SanctionKind.SILENCED:
             standing.silenced_until, standing.silence_reason = until, reason
         else:
             standing.suspended_until, standing.suspension_reason = until, reason
@@ -394,8 +520,9 @@ def _sanction(user, kind, *, by, until, reason, note):
             standing.staff_note = (standing.staff_note + "\n" if standing.staff_note else "") + note
         standing.save()
         _forget_sanctions(user)
-        log(instance=user, action=f"moderation.user.{kind}", user=by,
-            data={"until": until.isoformat(), "reason": reason})
+        # Logged on the sanction, whose label names nobody: the admin's reports show labels.
+        log(instance=sanction, action=f"moderation.user.{kind}", user=by,
+            data={"until": until.isoformat() if until else None, "reason": reason})
     return standing
 
 
@@ -407,16 +534,57 @@ def lift(user, kind, *, by, reason=""):
     """End a silence or suspension early. `kind` is "silenced" or "suspended"."""
     if not permissions.can_sanction(by, user):
         raise PermissionDenied("You cannot change this account's sanctions.")
+    if kind not in SanctionKind.values:
+        raise ValueError(kind)
+    now = timezone.now()
     with transaction.atomic():
         standing = policy.standing_for_update(user)
-        if kind == "silenced":
+        if kind == SanctionKind.SILENCED:
             standing.silenced_until = None
-        elif kind == "suspended":
-            standing.suspended_until = None
         else:
-            raise ValueError(kind)
+            standing.suspended_until = None
         standing.save()
+        lifted = list(Sanction.objects.active(now).filter(user=user, kind=kind))
+        for sanction in lifted:
+            sanction.lifted_at, sanction.lifted_by, sanction.lift_reason = now, by, reason[:300]
+            sanction.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
         _forget_sanctions(user)
-        log(instance=user, action=f"moderation.user.{kind}_lifted", user=by, data={"reason": reason})
+        for sanction in lifted or [None]:
+            log(instance=sanction or standing, action=f"moderation.user.{kind}_lifted", user=by,
+                data={"reason": reason})
     return standing
 
+
+def lift_sanction(sanction, *, by, reason=""):
+    """Lift one sanction from the sanctions list."""
+    if not sanction.is_active():
+        raise ValidationError("This sanction has already ended.")
+    return lift(sanction.user, sanction.kind, by=by, reason=reason)
+
+
+# Private messages -------------------------------------------------------------------------------
+
+def send_message(user, *, by, body, item=None):
+    """A private message from the moderators to `user`: an on-site notice and an email through
+    the outbox in their language. The log names the notice and the review item, not the
+    resident, and not the text (it may say who they are)."""
+    if not permissions.can_message(by, user):
+        raise PermissionDenied("You cannot send this account a message.")
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError("Write the message.")
+    if len(body) > 5000:
+        raise ValidationError("The message is too long: keep it under 5,000 characters.")
+    with transaction.atomic():
+        post = item.post if item is not None else None
+        notice = Notice.objects.create(user=user, kind=NoticeKind.MESSAGE, body=body, sent_by=by,
+                                       post=post, thread_title=post.thread.title if post else "")
+        log(instance=notice, action="moderation.user.messaged", user=by,
+            data={"item": item.pk if item is not None else None,
+                  "post": post.pk if post is not None else None})
+        emails.queue_message_email(notice)
+    return notice
+
+
+def mark_notices_read(*, by):
+    Notice.objects.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())

@@ -10,14 +10,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from forums import threads
 from forums.models import Post, Visibility
 from portal import country
 
-from . import actions, detection, permissions, policy
-from .forms import MoveForm, RedactForm, RetitleForm, SanctionForm, TrustLevelForm
-from .models import Redaction, ReviewItem, ReviewStatus, Standing
+from . import actions, detection, message_templates, permissions, policy
+from .forms import MessageForm, MoveForm, RedactForm, RetitleForm, SanctionForm, TrustLevelForm
+from .models import Notice, Redaction, ReviewItem, ReviewStatus, Sanction, Standing
 
 CONTEXT_POSTS = 2
 
@@ -54,7 +56,7 @@ def _act(request, post, item, forms):
         return redirect("moderation_post", post.pk)
     if done:
         messages.success(request, done)
-        if action in ("approve", "reject"):
+        if action in ("approve", "reject", "redact_findings"):
             return redirect("wagtailsnippets_moderation_reviewitem:list")
         return redirect("moderation_post", post.pk)
     return None
@@ -111,11 +113,28 @@ def _redact(request, post, item, forms):
         _after_redaction(post)
 
 
+def _redact_findings(request, post, item, forms):
+    return _redacted_message(request, post, _only(request))
+
+
+def _only(request):
+    """The one finding a per-finding button names (its kind and text), or None for all of them."""
+    kind, text = request.POST.get("kind", "").strip(), request.POST.get("text", "").strip()
+    return (kind, text) if kind and text else None
+
+
+def _redacted_message(request, post, only):
+    kinds = actions.redact_findings(post, by=request.user, only=only, reason=_reason(request))
+    done = ", ".join(str(actions.PLACEHOLDERS[kind]) for kind in kinds)
+    return gettext("Redacted (%(what)s); the original is kept for moderators.") % {"what": done} + \
+        " " + _after_redaction(post)
+
+
 def _after_redaction(post):
     post.refresh_from_db(fields=["visibility"])
     if ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).exists():
-        return "It is still in the review queue: the checks found more to look at."
-    return "It is published." if post.visibility == Visibility.VISIBLE else ""
+        return gettext("It is still in the review queue: the checks found more to look at.")
+    return gettext("It is published.") if post.visibility == Visibility.VISIBLE else ""
 
 
 def _retitle(request, post, item, forms):
@@ -148,9 +167,11 @@ def _sanction(request, post, item, forms):
     if not form.is_valid():
         return None
     data = form.cleaned_data
-    until = timezone.now() + timedelta(days=data["days"])
+    until = None if data["no_end"] else timezone.now() + timedelta(days=data["days"])
     sanction = actions.silence if data["kind"] == "silenced" else actions.suspend
     sanction(post.author, by=request.user, until=until, reason=data["reason"], note=data["note"])
+    if until is None:
+        return f"{post.author.display_name} is {data['kind']} with no end date."
     return f"{post.author.display_name} is {data['kind']} for {data['days']} days."
 
 
@@ -172,7 +193,8 @@ def _trust(request, post, item, forms):
 
 HANDLERS = {
     "claim": _claim, "release": _release, "approve": _approve, "reject": _reject,
-    "hide": _hide, "restore": _restore, "redact": _redact, "retitle": _retitle, "lock": _lock, "move": _move,
+    "hide": _hide, "restore": _restore, "redact": _redact,
+    "redact_findings": _redact_findings, "retitle": _retitle, "lock": _lock, "move": _move,
     "sanction": _sanction, "lift": _lift, "trust": _trust,
 }
 
@@ -204,6 +226,8 @@ def _context(request, post, item, forms):
             initial={"level": standing.trust_level if standing else 0}),
         "claimed_by_other": bool(item and item.claimed_by_id and item.claimed_by_id != request.user.pk),
         "findings": _highlighted(post, thread),
+        "active_sanctions": list(Sanction.objects.active().filter(user=author)),
+        "message_item": item or ReviewItem.objects.filter(post=post).order_by("-created_at").first(),
     }
 
 
@@ -215,17 +239,21 @@ def _highlighted(post, thread):
     if threads.is_first_post(post):
         texts.insert(0, detection.readable(thread.title, markdown=False))
     options = {"country": country.code(), "service_numbers": policy.service_numbers()}
-    blocks, labels = [], []
+    blocks, labels, redactable, seen = [], [], [], set()
     for text in texts:
         findings = sorted(detection.scan(text, **options), key=lambda f: f.start)
         parts, at = [], 0
         for finding in findings:
-            parts += [{"text": text[at:finding.start]}, {"text": text[finding.start:finding.end],
-                                                          "label": finding.label}]
+            part = {"text": text[finding.start:finding.end], "label": finding.label, "kind": finding.kind}
+            parts += [{"text": text[at:finding.start]}, part]
             at = finding.end
             labels.append(finding.label)
+            if finding.kind in actions.PLACEHOLDERS and (finding.kind, part["text"]) not in seen:
+                seen.add((finding.kind, part["text"]))
+                redactable.append(part)
         blocks.append([*parts, {"text": text[at:]}])
-    return {"blocks": blocks, "labels": list(dict.fromkeys(labels))} if labels else None
+    return {"blocks": blocks, "labels": list(dict.fromkeys(labels)),
+            "redactable": redactable} if labels else None
 
 
 # Inline actions from the queue's rows ---------------------------------------------------------
@@ -282,6 +310,14 @@ def _queue_hide(request, item):
     return f"Hid the post in “{item.post.thread.title}”."
 
 
+def _queue_redact(request, item):
+    """Redact what the detector found (one finding, or all of them) from the row's post."""
+    if not item.is_open:
+        raise ValidationError(gettext("This item has already been dealt with."))
+    done = _redacted_message(request, item.post, _only(request))
+    return f"“{item.post.thread.title}”: {done}"
+
+
 def _queue_suspend(request, item):
     """Reject the post and suspend its author, with one reason."""
     reason = _queue_reason(request)
@@ -298,4 +334,64 @@ def _queue_suspend(request, item):
 
 
 QUEUE_HANDLERS = {"approve": _queue_approve, "reject": _queue_reject, "hide": _queue_hide,
-                  "suspend": _queue_suspend}
+                  "suspend": _queue_suspend, "redact": _queue_redact}
+
+
+# The sanctions list's lift button --------------------------------------------------------------
+
+SANCTIONS_LIST = "moderation_sanctions:index"
+
+
+def lift_sanction(request, pk):
+    """Lift one sanction from the sanctions list, then back to the same listing."""
+    if not permissions.can_view_sanctions(request.user):
+        raise PermissionDenied
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    sanction = get_object_or_404(Sanction.objects.select_related("user"), pk=pk)
+    try:
+        actions.lift_sanction(sanction, by=request.user, reason=request.POST.get("reason", "").strip())
+    except (ValidationError, PermissionDenied) as error:
+        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        messages.error(request, text or _("You cannot do that."))
+    else:
+        messages.success(request, _("Lifted: %(kind)s of %(name)s.") % {
+            "kind": sanction.get_kind_display(), "name": sanction.user.display_name})
+    listing = reverse(SANCTIONS_LIST)
+    back = request.POST.get("back", "")
+    return HttpResponseRedirect(back if back.startswith(listing) else listing)
+
+
+# A private message to a resident, from a queue item ---------------------------------------------
+
+def message_author(request, pk):
+    """The moderator writes to the author of a queue item's post (a caring template with the
+    site's help numbers for crisis posts). A plain form: works without JavaScript."""
+    if not permissions.can_moderate(request.user):
+        raise PermissionDenied
+    item = get_object_or_404(ReviewItem.objects.select_related("post__author", "post__thread"), pk=pk)
+    author = item.post.author
+    if not permissions.can_message(request.user, author):
+        messages.error(request, _("This account cannot receive messages."))
+        return redirect("moderation_post", item.post_id)
+    chosen = request.GET.get("template") or ("crisis" if item.urgent or item.reason == "crisis"
+                                             else "plain")
+    form = MessageForm(request.POST or None,
+                       initial={"body": message_templates.render(chosen, author)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.send_message(author, by=request.user, body=form.cleaned_data["body"], item=item)
+        except ValidationError as error:
+            form.add_error("body", error)
+        else:
+            messages.success(request, _("Your message is sent: %(name)s sees it on the site and "
+                                        "by email.") % {"name": author.display_name})
+            if request.POST.get("next") == "queue":
+                return redirect(QUEUE_LIST)
+            return redirect("moderation_post", item.post_id)
+    return TemplateResponse(request, "moderation/admin/message.html", {
+        "page_title": _("Message the author"), "header_title": _("Message the author"),
+        "header_icon": "mail", "item": item, "author": author, "form": form, "chosen": chosen,
+        "templates": message_templates.CHOICES, "next": request.GET.get("next", ""),
+        "sent": Notice.objects.filter(user=author, kind="message").select_related("sent_by")[:10],
+    })

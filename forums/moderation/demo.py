@@ -30,16 +30,16 @@ def seed(demo, boards):
     concerns = boards["neighbourhood-concerns"]
     recovery = boards["treatment-and-recovery"]
     first = concerns.threads.order_by("created_at").first()
-    posting.reply(newcomer, first, body=(
+    posting.reply(first, by=newcomer, body=(
         "There's a silver van, AB12 CDE, that parks by the east gate every night. Is it "
         "connected? (Demo post held for personal details.)"))
-    posting.start_thread(newcomer, recovery, title="Support groups for parents in Riverside?",
+    posting.start_thread(recovery, by=newcomer, title="Support groups for parents in Riverside?",
                                body="Is there a group for parents whose children are in recovery? "
                                     "(Demo post from a new account, held for review.)")
-    flagged = posting.reply(demo.users["resident2@riverton.example"], first, body=(
+    flagged = posting.reply(first, by=demo.users["resident2@riverton.example"], body=(
         "Everyone knows who leaves them: the tall lad in the red jacket from the flats. "
         "Someone should sort him out. (Demo post that residents flagged.)"))
-    actions.flag_post(demo.users["resident@riverton.example"], flagged, reason=FlagReason.HARASSMENT,
+    actions.flag_post(flagged, by=demo.users["resident@riverton.example"], reason=FlagReason.HARASSMENT,
                       note="This points at one person and sounds like a threat. (Demo flag.)")
 
 

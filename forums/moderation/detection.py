@@ -19,9 +19,16 @@ Every pattern has bounded repetition and starts only where a token starts, so a 
 in the text's length: adversarial posts (20,000 digits, one 20,000-letter token, 5,000 brackets)
 take milliseconds (bench/safety.py measures it).
 
-What it misses (the flag button and moderators are the safety net): addresses without a house
+Without a house number, a street is an address when a flat, apartment or unit number goes with
+it ("Flat 2, Mill Lane", "apartment 4C on Northside Boulevard", "calle Olmo, piso 3") or a postcode
+does; a one-word street ("101 Kingsway", "7 Westgate") is read with its house number. A handle
+without @ or a platform before it is held when the words around it say it is an account ("she's
+jess_k99 on there", "look up mike_t_44", "su usuario es jess_k99").
+
+What it misses (the flag button and moderators are the safety net): a home described without any
 number ("the flat above the shop on Mill Lane"), house names, numbers split over several posts,
-handles given without a platform or @, and crisis language that says nothing the patterns know.
+a bare handle with nothing around it that says so, and crisis language that says nothing the
+patterns know.
 """
 
 import html
@@ -275,6 +282,64 @@ def _messaging_and_social(text):
     for match in itertools.islice(AT_HANDLE.finditer(text), MAX_PER_KIND * 2):
         if match.group(1).lower() not in _AT_WORDS:
             out.append(_found(Kind.SOCIAL, match))
+    return _social_urls(text) + out + _bare_handles(text)
+
+
+# A handle written bare, without @ or a platform before it: "she's jess_k99 on there", "look up
+# mike_t_44", "su usuario es jess_k99", "add tyler_b on snap". A word with an underscore, a dot or
+# digits in it, held when what is around it says it is an account.
+BARE_HANDLE = re.compile(
+    r"(?<![\w@.#/:\\-])([a-z][a-z0-9]{0,28}[_.\d](?:[a-z0-9_.]{0,27}[a-z0-9_])?)(?![\w@]|\.[a-z0-9])")
+_HANDLE_CUE = re.compile(
+    r"\b(?:add|follow|dm|message|msg|hit\s{1,2}up|look\s{1,2}up|search(?:\s{1,2}for)?|handle|username|"
+    r"user\s{1,2}name|account|profile|usuario|cuenta|perfil|goes\s{1,2}by|b[uú]scal[aoe]s?|"
+    r"agr[eé]gal[aoe]s?|s[ií]gue(?:l[aoe]s?|me)?(?:\s{1,2}a)?)\s{1,2}"
+    r"(?:(?:her|him|them|me|at|as|on|is|es|:|como)\s{1,2}){0,2}")
+_HANDLE_WEAK_CUE = re.compile(
+    r"(?:\b(?:she|he|they|it|who)(?:['’]s|['’]re|\s{1,2}is|\s{1,2}are)|\b(?:es|is|as|como|called)|:)\s{1,2}")
+_HANDLE_ON_APP = re.compile(r",?\s{1,3}(?:on|en)\s{1,2}(?:" + _SOCIAL_APPS + r")\b")
+_HANDLE_ON_THERE = re.compile(
+    r",?\s{1,3}(?:on\s{1,2}(?:there|it|the\s{1,2}(?:app|gram)|socials|everything|all\s{1,2}the\s{1,2}apps)|"
+    r"en\s{1,2}(?:esa\s{1,2}(?:red|app)|redes|la\s{1,2}app|todas))\b")
+_NOT_BARE_HANDLES = re.compile(
+    r"^(?:www\.|covid|mp\d|h\d{3}|[a-z]\d{1,3}$|\w+\.(?:" + _TLDS + r")$|[a-z]\.[a-z]$|\w{1,3}\.\w{1,3}$)")
+
+
+# A link to someone's profile is their handle: instagram.com/jess_k99, tiktok.com/@jessk99.
+SOCIAL_URL = re.compile(
+    r"(?<![\w.])(?:https?://)?(?:www\.|m\.|mobile\.)?(?:instagram\.com|instagr\.am|snapchat\.com/add|"
+    r"tiktok\.com|twitter\.com|x\.com|facebook\.com|fb\.com|threads\.net|bsky\.app/profile|"
+    r"twitch\.tv|kik\.me|t\.me|wa\.me)/@?([a-z0-9_][a-z0-9_.\-]{1,40})")
+_NOT_PROFILES = frozenset({"p", "reel", "reels", "explore", "watch", "groups", "events", "hashtag", "share",
+                           "sharer", "sharer.php", "intent", "home", "search", "tag", "stories", "tv",
+                           "music", "discover", "i", "help", "legal", "about", "privacy", "login", "signup"})
+
+
+def _social_urls(text):
+    out = []
+    for match in itertools.islice(SOCIAL_URL.finditer(text), MAX_PER_KIND * 2):
+        if match.group(1).rstrip(".").lower() not in _NOT_PROFILES:
+            kind = Kind.MESSAGING if re.search(r"(?:t|wa)\.me/", match.group(0)) else Kind.SOCIAL
+            out.append(_found(kind, match))
+    return out
+
+
+def _bare_handles(text):
+    """Each candidate word costs a dictionary look-up and two anchored matches: the cues before it
+    are found once for the whole text (where each ends), not searched again per word."""
+    out, strong, weak = [], None, None
+    for match in BARE_HANDLE.finditer(text):
+        if len(out) >= MAX_PER_KIND:
+            break
+        token, at, end = match.group(1), match.start(), match.end()
+        if len(token) < 4 or _NOT_BARE_HANDLES.search(token):
+            continue
+        if strong is None:
+            strong = {m.end() for m in itertools.islice(_HANDLE_CUE.finditer(text), 10_000)}
+            weak = {m.end() for m in itertools.islice(_HANDLE_WEAK_CUE.finditer(text), 10_000)}
+        if _HANDLE_ON_APP.match(text, end) or (_HANDLE_ON_THERE.match(text, end) and (
+                at in strong or at in weak)) or ("_" in token and at in strong):
+            out.append(_found(Kind.SOCIAL, match, 1))
     return out
 
 
@@ -473,12 +538,14 @@ ADDRESS_CORNER = re.compile(
 )
 _STREET_ES = (r"calle|c/|avenida|avda\.?|av\.|paseo|plaza|pza\.?|camino|carretera|ctra\.?|ronda|"
               r"travesía|travesia|glorieta|callejón|callejon|calzada|bulevar|pasaje|rambla|costanilla")
+# The street word ends where its word does ("calle", not "called"); "c/Olmo" needs no space.
+_STREET_ES_WORD = r"(?:" + _STREET_ES + r")(?:(?<=/)|(?![\w]))"
 _NOT_A_NAME_ES = (r"a|en|con|por|para|que|es|está|esta|estaba|estaban|hay|había|son|desde|hasta|y|o|"
                   r"muy|más|mas|sin|cada|todos|todas|todo|ayer|hoy|anoche|mañana|cuando|donde|"
                   r"siempre|nunca|otra|otro|vez|veces|minutos|horas|días|dias|años|personas|gente")
 _NAME_WORD_ES = r"(?!(?:" + _NOT_A_NAME_ES + r")\b)[^\W\d_][\w'’.\-]{0,24}"
 ADDRESS_ES = re.compile(
-    r"(?<![\w])(?:" + _STREET_ES + r")\s{0,3}(?:(?:de|del|la|las|los|el)\s{1,3}){0,3}"
+    r"(?<![\w])" + _STREET_ES_WORD + r"\s{0,3}(?:(?:de|del|la|las|los|el)\s{1,3}){0,3}"
     r"(?:" + _NAME_WORD_ES + r"\s{1,3}){0,3}" + _NAME_WORD_ES +
     r",?\s{0,3}(?:n[º°o]\.?\s{0,2}|núm\.?\s{0,2}|número\s{1,2}|#\s{0,2})?\d{1,5}(?![\d:])"
     r"(?:[,\s]{1,3}(?:\d{1,2}\s{0,2}[º°ª]?\s{0,2}[a-z]?\b|(?:piso|apartamento|apto|depto|puerta)\s{0,2}[0-9a-z]{1,4}\b))?",
@@ -497,6 +564,8 @@ POSTCODES = {
     "GB": re.compile(r"(?<![\w])(?:[a-z]{1,2}\d[a-z\d]?\s{0,2}\d[abd-hjlnp-uw-z]{2})(?![\w])"),
     "CA": re.compile(r"(?<![\w])[abceghj-nprstvxy]\d[a-z]\s{0,2}\d[a-z]\d(?![\w])"),
     "IE": re.compile(r"(?<![\w])[ac-fhknprtv-y]\d{2}\s{0,2}[0-9ac-fhknprtv-y]{4}(?![\w])"),
+    # a state and its postcode: "Fitzroy VIC 3065"
+    "AU": re.compile(r"(?<![\w])(?:vic|nsw|qld|sa|wa|tas|nt|act)\s{1,2}\d{4}(?![\w])"),
 }
 # A ZIP or postal code after a street word, town and state: "Main St, Springfield, IL 62704".
 ZIP_AFTER_STREET = re.compile(
@@ -505,21 +574,74 @@ ZIP_AFTER_STREET = re.compile(
 )
 
 
+# A flat, apartment or unit and its street identify a home without a house number: "Flat 2, Mill
+# Lane", "apartment 4C on Northside Boulevard", "flat 4 above the chippy on Station Road",
+# "Elm Street apt 3B", "el piso 2º B de la calle Mayor", "calle Olmo, piso 3".
+_UNIT_EN = r"(?:flat|apartment|apt\.?|unit|suite|ste\.?)"
+_UNIT_ES = r"(?:piso|apartamento|apto\.?|depto\.?|departamento|puerta)"
+_UNIT_NUMBER = r"\s{0,2}(?:#|no\.?|number|n[º°o]\.?)?\s{0,2}\d{1,4}[a-z]?(?![\w:])"
+# "2º B" reads "2o B" after NFKC
+_UNIT_NUMBER_ES = r"\s{0,2}(?:#|n[º°o]\.?)?\s{0,2}\d{1,3}(?:[º°ªoa](?![a-z]))?\s{0,2}(?:[a-z]\b)?"
+UNIT_STREET_EN = re.compile(
+    r"(?<![\w])" + _UNIT_EN + _UNIT_NUMBER + r",?\s{1,3}"
+    r"(?:[^.!?\n]{0,40}?\s(?:on|at|in|off|of|near|by|along)\s{1,3}|(?:on|at|in|off)\s{1,3})?"
+    r"(?:the\s{1,3})?(?:" + _NAME_WORD + r"\s{1,3}){1,3}(?:" + _STREET_EN + r")\b\.?",
+)
+STREET_UNIT_EN = re.compile(
+    r"(?<![\w])(?:" + _NAME_WORD + r"\s{1,3}){1,3}(?:" + _STREET_EN + r")\b\.?,?\s{1,3}"
+    r"(?:" + _UNIT_EN + _UNIT_NUMBER + "|" + _UNIT_ES + _UNIT_NUMBER_ES + r")",
+)
+UNIT_STREET_ES = re.compile(
+    r"(?<![\w])" + _UNIT_ES + _UNIT_NUMBER_ES + r",?\s{0,3}(?:(?:de|en)\s{1,3}(?:la\s{1,3}|el\s{1,3})?)?"
+    + _STREET_ES_WORD + r"\s{0,3}(?:(?:de|del|la|las|los|el)\s{1,3}){0,3}" + _NAME_WORD_ES,
+)
+STREET_UNIT_ES = re.compile(
+    r"(?<![\w])" + _STREET_ES_WORD + r"\s{0,3}(?:(?:de|del|la|las|los|el)\s{1,3}){0,3}"
+    r"(?:" + _NAME_WORD_ES + r"\s{1,3}){0,2}" + _NAME_WORD_ES + r",?\s{1,3}" + _UNIT_ES + _UNIT_NUMBER_ES,
+)
+# A house number and a one-word street named without a street word, as British streets often are:
+# "101 Kingsway", "7 Westgate". Capitalised, or after "at"/"lives"; not a hallway or a verb.
+ONE_WORD_STREET = re.compile(
+    r"(?<![\w.,/-])\d{1,4}[a-z]?,?\s{1,3}([a-z]{2,20}(?:way|[b-df-hj-np-tv-z]gate))\b(?!['’]s)",
+)
+_NOT_ONE_WORD_STREETS = frozenset({
+    "hallway", "doorway", "pathway", "railway", "subway", "gangway", "runway", "halfway", "anyway",
+    "midway", "stairway", "walkway", "freeway", "motorway", "expressway", "waterway", "alleyway",
+    "archway", "driveway", "entryway", "gateway", "someway", "headway", "slipway", "fairway",
+    "airway", "tailgate", "floodgate", "tollgate", "cycleway", "footway", "carriageway", "speedway",
+})
+_HOME_CUE = re.compile(r"\b(?:at|lives?|living|lived|address|house|home|flat|from|number|no\.?)\s{1,3}$")
+
+
+def _one_word_streets(text, original):
+    out = []
+    for match in itertools.islice(ONE_WORD_STREET.finditer(text), MAX_PER_KIND * 2):
+        name = match.group(1)
+        if name in _NOT_ONE_WORD_STREETS:
+            continue
+        before = text[max(0, match.start() - 20):match.start()]
+        if original[match.start(1)].isupper() or _HOME_CUE.search(before):
+            out.append(_found(Kind.ADDRESS, match))
+    return out
+
+
 STREET_WORD_EN = re.compile(r"\b(?:" + _STREET_EN + r")\b")
-STREET_WORD_ES = re.compile(r"(?<!\w)(?:" + _STREET_ES + r")")
+STREET_WORD_ES = re.compile(r"(?<!\w)" + _STREET_ES_WORD)
 
 
 def _addresses(text, original, country):
     """The address patterns run only near a street word (120 characters before, 80 after)."""
     out = []
-    english = [ADDRESS_EN, ADDRESS_CORNER, ZIP_AFTER_STREET, ADDRESS_ES_NUMBER_BEFORE]
-    spanish = [ADDRESS_ES, ADDRESS_ES_NUMBER_FIRST, ADDRESS_ES_NUMBER_BEFORE]
+    english = [ADDRESS_EN, ADDRESS_CORNER, ZIP_AFTER_STREET, ADDRESS_ES_NUMBER_BEFORE, UNIT_STREET_EN,
+               STREET_UNIT_EN]
+    spanish = [ADDRESS_ES, ADDRESS_ES_NUMBER_FIRST, ADDRESS_ES_NUMBER_BEFORE, UNIT_STREET_ES, STREET_UNIT_ES]
     for word, patterns in ((STREET_WORD_EN, english), (STREET_WORD_ES, spanish)):
         for start, end in _ranges_near(word, text, before=120, after=80):
             for pattern in patterns:
                 out += [_found(Kind.ADDRESS, m) for m in pattern.finditer(text, start, end)]
                 if len(out) >= MAX_PER_KIND:
                     return out
+    out += _one_word_streets(text, original)
     postcode = POSTCODES.get(country)
     if country in ("GB", "IM", "JE", "GG"):
         postcode = POSTCODES["GB"]

@@ -25,3 +25,21 @@ def _community_rules_url():
     site = Site.objects.filter(is_default_site=True).first()
     rules = SiteSettings.for_site(site).community_rules_page if site else None
     return absolute_url(rules.url) if rules is not None and rules.live else ""
+
+
+def queue_message_email(notice):
+    """Queue (in the caller's transaction) a moderator's private message to a resident, in the
+    resident's language. It points to the notice on the site, where the message is kept."""
+    from django.urls import reverse
+
+    from portal import languages
+
+    user = notice.user
+    if not user.is_active or user.is_anonymised:
+        return
+    queue_email(
+        to=user.email, template="moderation/email/message", key=f"moderation:message:{notice.pk}",
+        context={"notice": notice, "user": user, "rules_url": _community_rules_url(),
+                 "notices_url": absolute_url(reverse("forums:notifications"))},
+        about=f"notice:{notice.pk}", language=languages.for_user(user),
+    )

@@ -1,6 +1,7 @@
 """Forms: the honeypot every posting form carries, flagging, and moderators' action forms."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import FlagReason, TrustLevel
 
@@ -84,11 +85,25 @@ class MoveForm(forms.Form):
 class SanctionForm(forms.Form):
     kind = forms.ChoiceField(choices=[("silenced", "Silence (can read, cannot post)"),
                                       ("suspended", "Suspend (cannot sign in)")])
-    days = forms.IntegerField(min_value=1, max_value=3650, initial=7, label="For how many days")
+    days = forms.IntegerField(min_value=1, max_value=3650, initial=7, required=False,
+                              label="For how many days")
+    no_end = forms.BooleanField(required=False, label="No end date (until a moderator lifts it)")
     reason = forms.CharField(max_length=300, label="Reason (the person sees this)")
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
                            label="Staff-only note")
 
+    def clean(self):
+        data = super().clean()
+        if not data.get("no_end") and not data.get("days") and "days" not in self.errors:
+            self.add_error("days", "Choose for how many days, or “No end date”.")
+        return data
+
 
 class TrustLevelForm(forms.Form):
     level = forms.TypedChoiceField(choices=TrustLevel.choices, coerce=int, label="Trust level")
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 12}),
+                           label=_("Message"),
+                           help_text=_("Only this resident sees it: on the site and by email."))

@@ -15,9 +15,7 @@ class SuspensionMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and permissions.is_suspended(user):
-            standing = permissions.standing_of(user)
+            sanction = permissions.active_sanction(user, "suspended")
             logout(request)
-            if standing is None:
-                return self.get_response(request)
-            return render(request, "moderation/suspended.html", {"standing": standing}, status=403)
+            return render(request, "moderation/suspended.html", {"sanction": sanction}, status=403)
         return self.get_response(request)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -242,3 +243,96 @@ class Redaction(models.Model):
 
     def __str__(self):
         return f"Redaction of post {self.post_id}"
+
+
+class SanctionKind(models.TextChoices):
+    SILENCED = "silenced", _("Silenced (can read, cannot post)")
+    SUSPENDED = "suspended", _("Suspended (cannot sign in)")
+
+
+class SanctionQuerySet(models.QuerySet):
+    def active(self, now=None):
+        now = now or timezone.now()
+        return self.filter(lifted_at__isnull=True).filter(Q(until__isnull=True) | Q(until__gt=now))
+
+
+class Sanction(models.Model):
+    """One silence or suspension, kept after it ends: the sanctions list and its history.
+    `until` empty: no end date. Lifting early sets `lifted_at`; nothing is deleted."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="moderation_sanctions")
+    kind = models.CharField(max_length=10, choices=SanctionKind.choices)
+    reason = models.CharField(max_length=300, help_text="The person sees this.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    until = models.DateTimeField(null=True, blank=True, help_text="Empty: no end date.")
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+    lift_reason = models.CharField(max_length=300, blank=True)
+
+    objects = SanctionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "kind", "lifted_at"], name="moderation_sanction_user")]
+
+    def __str__(self):
+        # No name: log entries show this label in the admin's reports.
+        return f"{self.get_kind_display().split(' (')[0]} #{self.pk}"
+
+    def is_active(self, now=None):
+        now = now or timezone.now()
+        return self.lifted_at is None and (self.until is None or self.until > now)
+
+    @property
+    def ended_at(self):
+        if self.lifted_at:
+            return self.lifted_at
+        return self.until if self.until and self.until <= timezone.now() else None
+
+
+class NoticeKind(models.TextChoices):
+    REJECTED = "rejected", _("Post not published")
+    MESSAGE = "message", _("Message from the moderators")
+
+
+class NoticeQuerySet(models.QuerySet):
+    SHOWN = 50
+
+    def for_user(self, user):
+        """The resident's own notices, unread first, then newest: only ever their own."""
+        return list(self.filter(user=user).order_by(
+            models.F("read_at").asc(nulls_first=True), "-created_at", "-id")[:self.SHOWN])
+
+
+class Notice(models.Model):
+    """What the moderators tell one resident on the site: a post that was not published (with the
+    reason and the author's own text, so nothing they wrote is lost) or a private message. Only
+    the resident sees it (and moderators, in the queue); it is never public or indexed."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="moderation_notices")
+    kind = models.CharField(max_length=10, choices=NoticeKind.choices)
+    post = models.ForeignKey("forums.Post", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    thread_title = models.CharField(max_length=300, blank=True)
+    reason = models.CharField(max_length=500, blank=True)
+    body = models.TextField(blank=True, help_text="The moderators' message.")
+    original_text = models.TextField(blank=True, help_text="The author's own text, to copy.")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="moderation_notice_user")]
+
+    def __str__(self):
+        # No name: log entries show this label in the admin's reports.
+        return f"{self.get_kind_display()} #{self.pk}"

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from portal.accounts import permissions as account_permissions
 from portal.caching import CachedValue
 
 from .models import Standing
@@ -11,9 +12,15 @@ SANCTIONS = CachedValue("moderation:sanctions", 300)
 
 
 def can_moderate(user):
-    from forums.permissions import can_moderate as forums_can_moderate
+    return user.is_authenticated and user.is_active and user.is_moderator
 
-    return forums_can_moderate(user)
+
+def can_post(user):
+    """Verified, active accounts that are not silenced post. Asked once per request object, then
+    remembered (forums.permissions uses it too)."""
+    if not hasattr(user, "_forums_can_post"):
+        user._forums_can_post = account_permissions.can_post(user) and not is_silenced(user)
+    return user._forums_can_post
 
 
 def standing_of(user):
@@ -26,22 +33,45 @@ def standing_of(user):
 
 
 def sanctions_of(user):
-    """{"silenced_until", "suspended_until"} for the account, read through the cache so that
-    checking every request costs no database query. moderation.actions clears it on change."""
+    """The account's active sanctions, {"silenced": {"until", "reason"}, "suspended": {...}}
+    (`until` None: no end date), read through the cache so that checking every request costs no
+    database query. moderation.actions clears it on change."""
     if not user.is_authenticated:
         return {}
-    return SANCTIONS.get(lambda: dict(Standing.objects.filter(user=user).values(
-        "silenced_until", "suspended_until").first() or {}), part=user.pk)
+
+    def build():
+        from .models import Sanction
+
+        found = {}
+        for kind, until, reason in (Sanction.objects.active().filter(user=user)
+                                    .order_by("created_at", "id")
+                                    .values_list("kind", "until", "reason")):
+            found[kind] = {"until": until, "reason": reason}  # the latest of a kind wins
+        return found
+
+    return SANCTIONS.get(build, part=user.pk)
+
+
+def active_sanction(user, kind):
+    """{"kind", "until", "reason"} of the account's active silence or suspension, or None."""
+    found = sanctions_of(user).get(kind)
+    if found is None or (found["until"] is not None and found["until"] <= timezone.now()):
+        return None
+    return {"kind": kind, **found}
+
+
+def posting_sanction(user):
+    """What stops the account posting, for the notice on posting pages: its suspension or its
+    silence, or None."""
+    return active_sanction(user, "suspended") or active_sanction(user, "silenced")
 
 
 def is_silenced(user):
-    until = sanctions_of(user).get("silenced_until")
-    return bool(until and until > timezone.now())
+    return active_sanction(user, "silenced") is not None
 
 
 def is_suspended(user):
-    until = sanctions_of(user).get("suspended_until")
-    return bool(until and until > timezone.now())
+    return active_sanction(user, "suspended") is not None
 
 
 def skips_review(user):
@@ -55,8 +85,6 @@ def is_staff_poster(user):
 
 
 def can_flag(user, post):
-    from forums.permissions import can_post
-
     return (can_post(user) and post.author_id != user.pk and post.is_public
             and post.thread.is_public)
 
@@ -68,3 +96,14 @@ def can_see_original(user, post):
 
 def can_sanction(user, account):
     return can_moderate(user) and account.pk != user.pk and not account.is_superuser
+
+
+def can_view_sanctions(user):
+    """The sanctions list (names, reasons, who sanctioned whom): moderators only."""
+    return can_moderate(user)
+
+
+def can_message(user, account):
+    """A private message from the moderators to a resident (from the review queue)."""
+    return (can_moderate(user) and account.pk != user.pk and account.is_active
+            and not account.is_anonymised)

@@ -4,13 +4,14 @@ The queries are made once per page: the listing's queryset brings every row's po
 board, author, standing and count of earlier rejections."""
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from wagtail.admin.ui.tables import Column, TitleColumn
 
 from portal import country
 
 from . import detection, policy
-from .models import ReviewItem, ReviewStatus
+from .models import ReviewItem, ReviewReason, ReviewStatus, Sanction
 
 EXCERPT_CHARS = 220
 SUSPEND_DAYS = (1, 7, 30)
@@ -21,9 +22,13 @@ def queue_queryset():
     rejected = ReviewItem.objects.filter(post__author=OuterRef("post__author"),
                                          status=ReviewStatus.REJECTED).order_by().values(
         "post__author").annotate(n=Count("pk")).values("n")
+    # the author's active sanction, suspension before silence ("suspended" > "silenced")
+    sanction = Sanction.objects.active().filter(user=OuterRef("post__author")).order_by(
+        "-kind").values("kind")[:1]
     return (ReviewItem.objects.for_queue()
             .select_related("post__author__moderation_standing", "resolved_by")
-            .annotate(author_rejections=Subquery(rejected, output_field=IntegerField())))
+            .annotate(author_rejections=Subquery(rejected, output_field=IntegerField()),
+                      author_sanction=Subquery(sanction)))
 
 
 def excerpt_parts(text, options):
@@ -42,7 +47,8 @@ def excerpt_parts(text, options):
         if finding.start < at or finding.end > end:
             continue
         parts += [{"text": text[at:finding.start]},
-                  {"text": text[finding.start:finding.end], "label": finding.label}]
+                  {"text": text[finding.start:finding.end], "label": finding.label, "kind": finding.kind,
+                   "redactable": finding.kind in detection.PERSONAL_KINDS}]
         at = finding.end
     parts.append({"text": text[at:end] + ("…" if end < len(text) else "")})
     return parts
@@ -77,8 +83,29 @@ class PostColumn(TitleColumn):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context.get("request")
         context["item"] = instance
-        context["excerpt"] = excerpt_parts(instance.post.body_source, _detector_options(request))
+        context["excerpt"] = _excerpt(instance, request)
+        context["redactable"] = [part for part in context["excerpt"] if part.get("redactable")]
+        if context["redactable"]:
+            context.update(_row_form_context(instance, request, parent_context))
         return context
+
+
+def _excerpt(item, request):
+    """The row's excerpt, worked out once for the row's columns."""
+    if not hasattr(item, "_queue_excerpt"):
+        item._queue_excerpt = excerpt_parts(item.post.body_source, _detector_options(request))
+    return item._queue_excerpt
+
+
+def _row_form_context(item, request, parent_context):
+    """What a row's forms need: the CSRF token (Wagtail renders a cell's template with a plain
+    dict, so {% csrf_token %} has nothing to print otherwise and every POST from a browser is
+    refused), the listing to come back to and the item to look at next."""
+    return {"csrf_token": get_token(request) if request else "",
+            "back": request.get_full_path() if request else "",
+            "claimed_by_other": bool(item.claimed_by_id and request
+                                     and item.claimed_by_id != request.user.pk),
+            "next_item": _next_row(parent_context)}
 
 
 class TemplateColumn(Column):
@@ -106,10 +133,9 @@ class ActionsColumn(TemplateColumn):
         context.update({
             "canned_reasons": _canned_reasons(request),
             "suspend_days": SUSPEND_DAYS,
-            "back": request.get_full_path() if request else "",
-            "claimed_by_other": bool(instance.claimed_by_id and request
-                                     and instance.claimed_by_id != request.user.pk),
-            "next_item": _next_row(parent_context),
+            "has_findings": instance.reason == ReviewReason.PERSONAL_DATA or any(
+                part.get("redactable") for part in _excerpt(instance, request)),
+            **_row_form_context(instance, request, parent_context),
         })
         return context
 

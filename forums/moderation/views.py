@@ -34,7 +34,7 @@ def flag_post(request, pk):
             form.add_error(None, refused)
         else:
             try:
-                actions.flag_post(request.user, post, reason=form.cleaned_data["reason"],
+                actions.flag_post(post, by=request.user, reason=form.cleaned_data["reason"],
                                   note=form.cleaned_data["note"])
             except ValidationError as error:
                 form.add_error(None, error)

@@ -29,6 +29,7 @@ LOG_ACTIONS = {
     "moderation.user.suspended": ("Suspend account", "Suspended an account"),
     "moderation.user.silenced_lifted": ("Lift silence", "Lifted an account's silence"),
     "moderation.user.suspended_lifted": ("Lift suspension", "Lifted an account's suspension"),
+    "moderation.user.messaged": ("Message resident", "Sent a resident a private message"),
 }
 
 
@@ -44,13 +45,16 @@ def register_moderation_log_actions(actions):
 from datetime import timedelta  # noqa: E402
 
 import django_filters  # noqa: E402
+from django.db.models import Q  # noqa: E402
 from django.urls import path  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.admin.filters import WagtailFilterSet  # noqa: E402
 from wagtail.snippets.models import register_snippet  # noqa: E402
 from wagtail.snippets.views.snippets import SnippetViewSet  # noqa: E402
 
-from . import admin_views, bulk_actions, dashboard, policy, queue_listing  # noqa: E402
+from portal.accounts.roles import Role  # noqa: E402
+
+from . import admin_views, bulk_actions, dashboard, permissions, policy, queue_listing  # noqa: E402
 from .models import ReviewItem, ReviewReason, ReviewStatus, WatchedWord  # noqa: E402
 
 
@@ -60,10 +64,14 @@ class ReviewQueuePermissionPolicy(ModelPermissionPolicy):
     superuser."""
 
     def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
+        # Administrators hold the view permission so that the queue's entries show in their
+        # site history; the queue itself is for moderators.
+        return (action == "view" and permissions.can_moderate(user)
+                and super().user_has_permission(user, action))
 
     def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a == "view"])
+        return super().users_with_any_permission([a for a in actions if a == "view"]).filter(
+            Q(groups__name=Role.MODERATOR.value) | Q(is_superuser=True)).distinct()
 
 
 register_permission_policy(ReviewItem, ReviewQueuePermissionPolicy(ReviewItem))
@@ -160,12 +168,23 @@ register_snippet(ReviewQueueViewSet)
 register_snippet(WatchedWordViewSet)
 
 
+@hooks.register("register_admin_viewset")
+def register_sanctions_viewset():
+    from .sanctions_admin import SanctionViewSet
+
+    return SanctionViewSet()
+
+
 @hooks.register("register_admin_urls")
 def register_moderation_admin_urls():
     return [
         path("moderation/posts/<int:pk>/", admin_views.moderate_post, name="moderation_post"),
         path("moderation/queue/items/<int:pk>/act/", admin_views.queue_act,
              name="moderation_queue_act"),
+        path("moderation/queue/items/<int:pk>/message/", admin_views.message_author,
+             name="moderation_message_author"),
+        path("moderation/sanctions/<int:pk>/lift/", admin_views.lift_sanction,
+             name="moderation_sanction_lift"),
     ]
 
 

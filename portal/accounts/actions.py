@@ -7,7 +7,6 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from wagtail.log_actions import log
 
 from portal import emails
@@ -15,7 +14,7 @@ from portal import emails
 from . import permissions
 from .models import FORMER_MEMBER, User
 from .roles import Role
-from .signals import anonymise_user_data, collect_user_data
+from .signals import anonymise_user_data
 
 
 def make_resident(user):
@@ -63,30 +62,6 @@ def update_profile(user, *, display_name, neighbourhood, preferred_language=None
         user.preferred_language = preferred_language
     user.save(update_fields=["display_name", "neighbourhood", "preferred_language"])
     return user
-
-
-def export_user_data(user):
-    """Everything the portal holds about `user`, as a JSON-ready dict."""
-    data = {
-        "exported_at": timezone.now().isoformat(),
-        "account": {
-            "email": user.email,
-            "display_name": user.display_name,
-            "neighbourhood": str(user.neighbourhood) if user.neighbourhood else None,
-            "preferred_language": user.preferred_language,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "roles": sorted(user.role_names),
-            "partner": str(user.partner) if user.partner else None,
-        },
-        "email_addresses": [
-            {"email": address.email, "verified": address.verified, "primary": address.primary}
-            for address in EmailAddress.objects.filter(user=user)
-        ],
-    }
-    for _receiver, section in collect_user_data.send(sender=User, user=user):
-        data.update(section or {})
-    return data
 
 
 def delete_account(user, *, by):

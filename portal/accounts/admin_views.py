@@ -1,16 +1,24 @@
 """Wagtail's user admin with the portal's own fields, and its limits on granting privileges:
 only superusers make superusers or administrators, or touch their accounts."""
 
+import django_filters
 from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.users.forms import UserCreationForm, UserEditForm
-from wagtail.users.views.users import CreateView, EditView
+from wagtail.users.views.users import CreateView, EditView, UserColumn, UserFilterSet
 from wagtail.users.views.users import DeleteView as WagtailDeleteView
+from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from portal.partners.models import Partner
 
 from . import invitations, permissions
 from .forms import StaffInvitationForm
@@ -83,7 +91,79 @@ class PortalDeleteView(WagtailDeleteView):
             raise PermissionDenied("Only a superuser can delete this account.")
 
 
+class PortalUserFilterSet(UserFilterSet):
+    """Wagtail's user filters, plus the portal's role and partner."""
+
+    role = django_filters.ChoiceFilter(label=gettext_lazy("Role"), choices=Role.choices,
+                                       field_name="groups__name", distinct=True)
+    partner = django_filters.ModelChoiceFilter(label=gettext_lazy("Partner"),
+                                               queryset=Partner.objects.order_by("name"))
+
+    class Meta(UserFilterSet.Meta):
+        fields = ["role", "partner"]
+
+
+def _roles(account):
+    names = account.role_names
+    labels = [Role(name).label for name in Role.values if name in names]
+    if account.is_superuser:
+        labels.append(str(gettext_lazy("Superuser")))
+    return ", ".join(labels)
+
+
+class PortalUserIndexView(WagtailUserIndexView):
+    """The users listing: display name, role and partner, filtered by role and partner. An
+    account's email address (who they are) is shown only where the identity rules allow it
+    (permissions.can_see_account) or the account is staff; searching by email likewise."""
+
+    def get_base_queryset(self):
+        return (super().get_base_queryset().select_related("partner")
+                .prefetch_related(Prefetch("groups", queryset=Group.objects.only("name"))))
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset,
+                                                                               page_size)
+        for account in page.object_list:  # role names from the prefetched groups
+            account._role_names = frozenset(g.name for g in account.groups.all())
+        return paginator, page, page.object_list, is_paginated
+
+    @cached_property
+    def viewer_sees_every_account(self):
+        return self.request.user.is_moderator
+
+    def email_shown(self, account):
+        return account.is_staff_member or permissions.can_see_account(self.request.user, account)
+
+    @cached_property
+    def search_fields(self):
+        if self.viewer_sees_every_account:
+            return {"display_name", "email", "first_name", "last_name"}
+        return {"display_name"}
+
+    @cached_property
+    def columns(self):
+        _UserColumn = self._get_title_column_class(UserColumn)
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="user"),
+            _UserColumn("name", accessor="display_name", label=gettext_lazy("Display name"),
+                        sort_key="display_name", get_url=self.get_edit_url, classname="name"),
+            Column("email", label=gettext_lazy("Email"),
+                   accessor=lambda u: u.email if self.email_shown(u)
+                   else gettext_lazy("(private: a resident's)")),
+            Column("roles", label=gettext_lazy("Role"), accessor=_roles),
+            Column("partner", label=gettext_lazy("Partner"),
+                   accessor=lambda u: u.partner.name if u.partner_id else "",
+                   sort_key="partner__name"),
+            BooleanColumn("is_active", label=gettext_lazy("Active"), sort_key="is_active",
+                          classname="status"),
+            DateColumn("last_login", label=gettext_lazy("Last login"), sort_key="last_login",
+                       classname="last-login"),
+        ]
+
+
 class UserViewSet(WagtailUserViewSet):
+    index_view_class = PortalUserIndexView
+    filterset_class = PortalUserFilterSet
     add_view_class = PortalCreateView
     edit_view_class = PortalEditView
     delete_view_class = PortalDeleteView

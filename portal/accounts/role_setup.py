@@ -17,6 +17,12 @@ IMAGES_AND_DOCUMENTS = [
     "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
 ]
 
+# Wagtail's site history lists a log entry to those who hold a permission on its model. These
+# models have no admin views of their own that a permission opens (posts, threads, notices) or
+# views that ask for the Moderator role as well (sanctions).
+MODERATION_AUDIT_LOG = ["forums.view_post", "forums.view_thread", "moderation.view_sanction",
+                        "moderation.view_notice"]
+
 # Model permissions per role ("app_label.codename"). Apps add theirs here: one table decides.
 ROLE_PERMISSIONS = {
     Role.RESIDENT: [],
@@ -25,6 +31,7 @@ ROLE_PERMISSIONS = {
         # moderation: the review queue is read through the snippet listing and changed only
         # through moderation's own views and bulk actions (no generic edit form).
         "moderation.view_reviewitem",
+        *MODERATION_AUDIT_LOG,
         "moderation.add_watchedword", "moderation.change_watchedword",
         "moderation.delete_watchedword", "moderation.view_watchedword",
         "moderation.change_moderationsettings",
@@ -51,6 +58,9 @@ ROLE_PERMISSIONS = {
         "concerns.add_responsetemplate", "concerns.change_responsetemplate",
         "concerns.delete_responsetemplate", "concerns.view_concern",
         "moderation.change_moderationsettings",
+        # Moderation's entries in the site history (the review queue and the sanctions list
+        # stay moderators' own: their permission policies also ask for the Moderator role).
+        "moderation.view_reviewitem", *MODERATION_AUDIT_LOG,
         "transparency.change_transparencysettings",
         "wagtailredirects.add_redirect", "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",

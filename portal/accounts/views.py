@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from portal.sections import sections_for
 
-from . import actions, invitations, mfa
+from . import actions, invitations, mfa, queries
 from .forms import AcceptInvitationForm, DeleteAccountForm, ProfileForm, ResendVerificationForm
 from .models import User
 
@@ -36,7 +36,7 @@ def profile(request):
 @login_required
 @require_POST
 def export_data(request):
-    data = actions.export_user_data(request.user)
+    data = queries.export_user_data(request.user)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=2), content_type="application/json"
     )

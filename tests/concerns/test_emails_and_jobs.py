@@ -71,13 +71,13 @@ def test_the_resident_hears_of_answers_and_changes_while_following(
     concern = make_concern()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        actions.answer(liaison, concern, body="Bin installed.", kind="action_taken")
+        actions.answer(concern, by=liaison, body="Bin installed.", kind="action_taken")
     to_resident = [m for m in mail.outbox if m.to == [resident.email]]
     assert any("Official response: Action taken" in m.subject for m in to_resident)
-    forum_actions.unfollow(resident, concern.thread)
+    forum_actions.unfollow(concern.thread, by=resident)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        actions.resolve(liaison, concern)
+        actions.resolve(concern, by=liaison)
     assert [m for m in mail.outbox if m.to == [resident.email]] == []
 
 
@@ -102,7 +102,7 @@ def test_overdue_digest_and_escalation_run_twice_send_once(make_concern, liaison
 
 def test_answered_concerns_are_not_overdue(make_concern, liaison, ngo_liaison):
     concern = make_concern()
-    actions.answer(liaison, concern, body="On it.", kind="information")
+    actions.answer(concern, by=liaison, body="On it.", kind="information")
     Concern.objects.filter(pk=concern.pk).update(published_at=timezone.now() - timedelta(days=9))
     assert jobs.run()["overdue"] == 0
 
@@ -114,7 +114,7 @@ def test_an_official_answer_reaches_the_resident_in_one_email(make_concern, liai
     concern = make_concern()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        actions.answer(liaison, concern, body="Officers visited the park.", kind="action_taken")
+        actions.answer(concern, by=liaison, body="Officers visited the park.", kind="action_taken")
     to_resident = [m for m in mail.outbox if m.to == [resident.email]]
     assert len(to_resident) == 1 and "Official response" in to_resident[0].body
     # and the site still lists the answer among their unread replies

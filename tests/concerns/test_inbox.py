@@ -52,7 +52,7 @@ def test_contact_column_empty_when_not_shared(client, concern_board, topic, area
 
 def test_filters_by_state_and_claim(client, concern_board, topic, area, liaison, partner):
     first, second = bulk_concerns(concern_board, topic, area, [partner], 2)
-    actions.claim(liaison, first)
+    actions.claim(first, by=liaison)
     client.force_login(liaison)
     page = client.get(INBOX, {"state": "acknowledged"}).content.decode()
     assert "Concern number 0" in page and "Concern number 1" not in page
@@ -141,8 +141,8 @@ def test_inbox_opens_on_open_mine_and_unclaimed_oldest_due_first(
     for days, concern in zip([1, 5, 3, 2, 4], concerns, strict=True):
         Concern.objects.filter(pk=concern.pk).update(
             published_at=timezone.now() - timezone.timedelta(days=days))
-    actions.claim(liaison, concerns[0])  # mine
-    actions.claim(colleague, concerns[1])  # a colleague's
+    actions.claim(concerns[0], by=liaison)  # mine
+    actions.claim(concerns[1], by=colleague)  # a colleague's
     Concern.objects.filter(pk=concerns[2].pk).update(state=State.RESOLVED)
     client.force_login(liaison)
     page = client.get(INBOX).content.decode()

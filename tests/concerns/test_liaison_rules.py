@@ -21,9 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_each_routed_partner_claims_separately(concern, liaison, ngo_liaison, partner, ngo):
-    actions.claim(liaison, concern)
+    actions.claim(concern, by=liaison)
     assert permissions.can_claim(ngo_liaison, concern)  # the NGO's claim is still free
-    actions.claim(ngo_liaison, concern)
+    actions.claim(concern, by=ngo_liaison)
     claims = dict(ConcernRoute.objects.filter(concern=concern)
                   .values_list("partner_id", "claimed_by_id"))
     assert claims == {partner.pk: liaison.pk, ngo.pk: ngo_liaison.pk}
@@ -32,20 +32,20 @@ def test_each_routed_partner_claims_separately(concern, liaison, ngo_liaison, pa
 def test_assigning_changes_only_the_own_organisations_claim(concern, liaison, ngo_liaison, partner,
                                                             ngo):
     colleague = staff_user(Role.LIAISON, partner=partner)
-    actions.claim(ngo_liaison, concern)
-    actions.assign(liaison, concern, colleague)
+    actions.claim(concern, by=ngo_liaison)
+    actions.assign(concern, colleague, by=liaison)
     claims = dict(ConcernRoute.objects.filter(concern=concern)
                   .values_list("partner_id", "claimed_by_id"))
     assert claims == {partner.pk: colleague.pk, ngo.pk: ngo_liaison.pk}
     with pytest.raises(PermissionDenied):
-        actions.assign(liaison, concern, ngo_liaison)  # not a colleague
+        actions.assign(concern, ngo_liaison, by=liaison)  # not a colleague
 
 
 @pytest.mark.parametrize("shared, ngo_sees", [(False, False), (True, True)])
 def test_a_note_is_seen_by_its_organisation_unless_shared(concern, liaison, ngo_liaison,
                                                          other_liaison, moderator, shared,
                                                          ngo_sees):
-    note = actions.add_note(liaison, concern, body="Spoke to the park keeper", share=shared)
+    note = actions.add_note(concern, by=liaison, body="Spoke to the park keeper", share=shared)
     assert permissions.can_see_note(liaison, note, concern) is True
     assert permissions.can_see_note(ngo_liaison, note, concern) is ngo_sees
     assert permissions.can_see_note(moderator, note, concern) is True
@@ -54,9 +54,9 @@ def test_a_note_is_seen_by_its_organisation_unless_shared(concern, liaison, ngo_
 
 def test_thread_page_shows_each_liaison_only_the_notes_they_may_see(client, concern, liaison,
                                                                     ngo_liaison, moderator):
-    actions.add_note(liaison, concern, body="Police only: patrol booked")
-    actions.add_note(liaison, concern, body="For everyone: sharps bin asked for", share=True)
-    actions.add_note(ngo_liaison, concern, body="NGO only: outreach on Friday")
+    actions.add_note(concern, by=liaison, body="Police only: patrol booked")
+    actions.add_note(concern, by=liaison, body="For everyone: sharps bin asked for", share=True)
+    actions.add_note(concern, by=ngo_liaison, body="NGO only: outreach on Friday")
     url = concern.thread.get_absolute_url()
     seen = {}
     for name, user in [("police", liaison), ("ngo", ngo_liaison), ("moderator", moderator)]:
@@ -71,7 +71,7 @@ def test_thread_page_shows_each_liaison_only_the_notes_they_may_see(client, conc
 
 def test_referral_routes_the_concern_emails_the_partner_and_keeps_it_open(
         concern, liaison, other_partner, other_liaison):
-    actions.answer(liaison, concern, kind="referred", refer_to=other_partner,
+    actions.answer(concern, by=liaison, kind="referred", refer_to=other_partner,
                    body="The Elsewhere Trust runs the needle exchange and will follow this up.")
     concern.refresh_from_db()
     assert other_partner.pk in set(concern.routes.values_list("partner_id", flat=True))
@@ -84,9 +84,9 @@ def test_referral_routes_the_concern_emails_the_partner_and_keeps_it_open(
 
 def test_referral_needs_a_partner_not_already_routed(concern, liaison, ngo):
     with pytest.raises(ValidationError, match="Choose the partner"):
-        actions.answer(liaison, concern, kind="referred", body="Passing this on.")
+        actions.answer(concern, by=liaison, kind="referred", body="Passing this on.")
     with pytest.raises(ValidationError, match="already has this concern"):
-        actions.answer(liaison, concern, kind="referred", body="Passing this on.", refer_to=ngo)
+        actions.answer(concern, by=liaison, kind="referred", body="Passing this on.", refer_to=ngo)
     assert concern.answers.count() == 0
 
 
@@ -97,24 +97,24 @@ def test_default_partner_passes_an_unmatched_concern_on(resident, concern_board,
     ConcernSettings.objects.update_or_create(site=site, defaults={"default_partner": partner})
     concern = raised_concern(resident, concern_board, topic=topic, neighbourhood=area)
     assert concern.is_unmatched and concern.partner_ids() == {partner.pk}
-    actions.refer(liaison, concern, partner=other_partner, body="Over to the Trust.")
+    actions.refer(concern, by=liaison, partner=other_partner, body="Over to the Trust.")
     concern = Concern.objects.get(pk=concern.pk)
     assert concern.partner_ids() == {partner.pk, other_partner.pk}
-    actions.answer(other_liaison, concern, kind="action_taken", body="We visited.")
+    actions.answer(concern, by=other_liaison, kind="action_taken", body="We visited.")
     concern.refresh_from_db()
     assert concern.state == State.ANSWERED
 
 
 def test_resolving_needs_an_official_answer_first(concern, liaison, moderator, resident):
     with pytest.raises(ValidationError, match="official answer first"):
-        actions.resolve(liaison, concern)
+        actions.resolve(concern, by=liaison)
     with pytest.raises(ValidationError, match="official answer first"):
-        actions.resolve(moderator, concern)
+        actions.resolve(concern, by=moderator)
     with pytest.raises(PermissionDenied):
-        actions.resolve(resident, concern)
-    actions.answer(liaison, concern, kind="not_actionable", reason="Private land",
+        actions.resolve(concern, by=resident)
+    actions.answer(concern, by=liaison, kind="not_actionable", reason="Private land",
                    body="This is private land; the owner has been told.")
-    actions.resolve(liaison, concern)
+    actions.resolve(concern, by=liaison)
     concern.refresh_from_db()
     assert concern.state == State.RESOLVED
 
@@ -134,7 +134,7 @@ def test_a_partner_answers_a_locked_concern_thread_in_public(client, concern, li
     client.force_login(liaison)
     page = client.get(concern.thread.get_absolute_url()).content.decode()
     assert 'id="concern-answer"' in page
-    actions.answer(liaison, concern, kind="information", body="We are looking into it.")
+    actions.answer(concern, by=liaison, kind="information", body="We are looking into it.")
     assert concern.answers.count() == 1
 
 
@@ -166,9 +166,9 @@ def test_response_target_must_be_at_least_one_day():
 
 def test_claim_by_someone_else_is_refused(concern):
     with pytest.raises(PermissionDenied):
-        actions.claim(UserFactory(), concern)
+        actions.claim(concern, by=UserFactory())
     with pytest.raises(PermissionDenied):
-        actions.claim(staff_user(Role.LIAISON, partner=PartnerFactory()), concern)
+        actions.claim(concern, by=staff_user(Role.LIAISON, partner=PartnerFactory()))
 
 
 def test_templates_fill_placeholders_and_are_offered_by_kind_and_topic(client, concern, ngo,

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def answer(liaison, concern, body="We visited the park and removed the needles."):
-    return actions.answer(liaison, concern, body=body, kind="action_taken")
+    return actions.answer(concern, by=liaison, body=body, kind="action_taken")
 
 
 def page(client, partner):
@@ -68,7 +68,7 @@ def test_concern_whose_first_post_is_held_again_never_shows(concern, liaison, pa
     answer(liaison, concern)
     first = concern.thread.posts.order_by("created_at", "id").first()
     WatchedWord.objects.create(phrase="contraband", action=WordAction.HOLD)
-    forum_actions.edit_post(first.author, first, body="Now about contraband.")
+    forum_actions.edit_post(first, by=first.author, body="Now about contraband.")
     first.refresh_from_db()
     assert first.visibility == Visibility.PENDING
     # then the answer is not public any more

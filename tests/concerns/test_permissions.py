@@ -77,8 +77,8 @@ def test_contact_details_need_sharing(concern, liaison):
 
 
 def test_after_resolution_only_the_author_reopens_and_answers_the_question(people, shared_concern):
-    actions.answer(people["routed_liaison"], shared_concern, kind="information", body="Done.")
-    actions.resolve(people["routed_liaison"], shared_concern)
+    actions.answer(shared_concern, by=people["routed_liaison"], kind="information", body="Done.")
+    actions.resolve(shared_concern, by=people["routed_liaison"])
     for role in ROLES:
         expected = role == "author"
         assert permissions.can_reopen(people[role], shared_concern) is expected
@@ -93,7 +93,7 @@ def test_submitted_concern_is_private_to_author_and_moderators(people, shared_co
 
 
 def test_pages_show_notes_and_contact_only_to_the_right_people(client, people, shared_concern):
-    actions.add_note(people["routed_liaison"], shared_concern, body="Checked with the council")
+    actions.add_note(shared_concern, by=people["routed_liaison"], body="Checked with the council")
     url = shared_concern.thread.get_absolute_url()
     email = people["author"].email
     for role, sees_note, sees_contact in [
@@ -109,7 +109,7 @@ def test_pages_show_notes_and_contact_only_to_the_right_people(client, people, s
 
 
 def test_liaisons_of_a_shared_concern_see_each_others_notes(concern, liaison, ngo_liaison):
-    actions.add_note(ngo_liaison, concern, body="NGO outreach visited")
+    actions.add_note(concern, by=ngo_liaison, body="NGO outreach visited")
     assert permissions.can_see_notes(liaison, concern)
 
 
@@ -124,10 +124,11 @@ def test_post_to_another_partners_concern_is_refused(client, concern, other_liai
 
 def test_account_deletion_stops_sharing_and_export_lists_concerns(concern, resident, liaison):
     from portal.accounts import actions as account_actions
+    from portal.accounts import queries as account_queries
 
     concern.share_contact = True
     concern.save()
-    exported = account_actions.export_user_data(resident)
+    exported = account_queries.export_user_data(resident)
     assert exported["concerns"][0]["title"] == concern.title
     assert exported["concerns"][0]["shared_contact_details"] is True
     account_actions.delete_account(resident, by=resident)

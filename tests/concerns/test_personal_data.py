@@ -14,28 +14,28 @@ DETAILS = "He is at 12 Acacia Avenue, AB12 CDE, ring 07700 900123"
 
 
 def test_a_resolve_reason_with_personal_details_is_refused(concern, liaison):
-    actions.answer(liaison, concern, kind="information", body="Looked into it.")
+    actions.answer(concern, by=liaison, kind="information", body="Looked into it.")
     with pytest.raises(ValidationError, match="a phone number"):
-        actions.resolve(liaison, concern, reason=DETAILS)
+        actions.resolve(concern, by=liaison, reason=DETAILS)
     concern.refresh_from_db()
     assert concern.state != State.RESOLVED
     assert not ConcernEvent.objects.filter(reason__contains="Acacia").exists()
 
 
 def test_reopen_and_withdraw_reasons_with_personal_details_are_refused(concern, resident, liaison):
-    actions.answer(liaison, concern, kind="information", body="Looked into it.")
-    actions.resolve(liaison, concern, reason="Sharps bin installed")
+    actions.answer(concern, by=liaison, kind="information", body="Looked into it.")
+    actions.resolve(concern, by=liaison, reason="Sharps bin installed")
     with pytest.raises(ValidationError, match="a street address"):
-        actions.reopen(resident, concern, reason="Still dealing at 12 Acacia Avenue")
-    actions.reopen(resident, concern, reason="More needles today")
+        actions.reopen(concern, by=resident, reason="Still dealing at 12 Acacia Avenue")
+    actions.reopen(concern, by=resident, reason="More needles today")
     with pytest.raises(ValidationError, match="a vehicle number plate"):
-        actions.close(resident, concern, reason="withdrawn", note="the car AB12 CDE has gone")
+        actions.close(concern, by=resident, reason="withdrawn", note="the car AB12 CDE has gone")
     assert not ConcernEvent.objects.filter(reason__contains="AB12").exists()
 
 
 def test_an_official_answer_with_personal_details_is_refused(concern, liaison):
     with pytest.raises(ValidationError, match="The answer seems to contain"):
-        actions.answer(liaison, concern, body=f"We visited. {DETAILS}", kind="action_taken")
+        actions.answer(concern, by=liaison, body=f"We visited. {DETAILS}", kind="action_taken")
     assert not Post.objects.filter(body_source__contains="Acacia").exists()
-    post = actions.answer(liaison, concern, body="Officers visited the park twice.", kind="action_taken")
+    post = actions.answer(concern, by=liaison, body="Officers visited the park twice.", kind="action_taken")
     assert post.is_official_response

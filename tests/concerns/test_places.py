@@ -13,6 +13,7 @@ from django.urls import reverse
 from forums.concerns import actions, places
 from forums.concerns.models import Concern
 from portal.accounts import actions as account_actions
+from portal.accounts import queries as account_queries
 from portal.taxonomy.models import Landmark
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def park(area):
 
 @pytest.fixture
 def placed(resident, concern_board, topic, area, rules, liaison, ngo_liaison, park):
-    thread = actions.raise_concern(resident, concern_board, title="Needles by the swings again",
+    thread = actions.raise_concern(concern_board, by=resident, title="Needles by the swings again",
                                    body="Every morning this week.", topic=topic, neighbourhood=area,
                                    landmark=park, latitude=EXACT[0], longitude=EXACT[1])
     return actions.publish(thread)
@@ -96,7 +97,7 @@ def test_open311_gives_the_snapped_point_never_the_exact_one(client, placed):
 
 def test_a_landmark_alone_is_shown_snapped_too(client, resident, concern_board, topic, area, rules,
                                                park):
-    thread = actions.raise_concern(resident, concern_board, title="Dealing by the park gates",
+    thread = actions.raise_concern(concern_board, by=resident, title="Dealing by the park gates",
                                    body="Most evenings.", topic=topic, neighbourhood=area,
                                    landmark=park)
     concern = actions.publish(thread)
@@ -115,7 +116,7 @@ def test_deleting_the_account_keeps_only_the_snapped_point(placed, resident):
 
 
 def test_the_residents_export_holds_their_own_point(placed, resident):
-    data = account_actions.export_user_data(resident)
+    data = account_queries.export_user_data(resident)
     assert data["concerns"][0]["marked_point"] == list(EXACT)
     assert data["concerns"][0]["landmark"] == "Millbrook Park"
 

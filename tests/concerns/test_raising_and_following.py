@@ -82,9 +82,9 @@ def test_get_help_page_puts_the_concern_beside_the_crisis_numbers(client, concer
 def make_concerns(resident, board, topic, area, liaison):
     opened = raised_concern(resident, board, topic=topic, neighbourhood=area, title="Still open and waiting")
     answered = raised_concern(resident, board, topic=topic, neighbourhood=area, title="Got an answer")
-    actions.answer(liaison, answered, body="We cleared it.", kind="action_taken")
+    actions.answer(answered, by=liaison, body="We cleared it.", kind="action_taken")
     closed = raised_concern(resident, board, topic=topic, neighbourhood=area, title="Not ours to act on")
-    actions.close(liaison, closed, reason="not_actionable", note="Private land")
+    actions.close(closed, by=liaison, reason="not_actionable", note="Private land")
     return opened, answered, closed
 
 
@@ -148,7 +148,7 @@ def test_concern_page_says_when_it_is_overdue_using_the_sites_target(client, con
 
 
 def test_answered_concern_says_whether_the_answer_came_in_time(client, concern, liaison):
-    actions.answer(liaison, concern, body="On it.", kind="information")
+    actions.answer(concern, by=liaison, body="On it.", kind="information")
     assert "within the 5-day target" in due_line(client.get(concern.thread.get_absolute_url()).text)
     Concern.objects.filter(pk=concern.pk).update(published_at=timezone.now() - timedelta(days=9))
     assert "after the 5-day target" in due_line(client.get(concern.thread.get_absolute_url()).text)
@@ -156,7 +156,7 @@ def test_answered_concern_says_whether_the_answer_came_in_time(client, concern, 
 
 def test_a_concern_waiting_for_moderation_has_no_due_date_yet(client, concern_board, resident, topic,
                                                                area):
-    thread = actions.raise_concern(resident, concern_board, title="Held for a moderator",
+    thread = actions.raise_concern(concern_board, by=resident, title="Held for a moderator",
                                    body="text", topic=topic, neighbourhood=area)
     Concern.objects.filter(thread=thread).update(state=State.SUBMITTED, published_at=None)
     client.force_login(resident)
@@ -170,7 +170,7 @@ def test_account_page_lists_the_residents_own_concerns_only(client, concern, res
     someone_else = UserFactory()
     raised_concern(someone_else, concern_board, topic=topic, neighbourhood=area,
                    title="Someone else's concern")
-    actions.answer(liaison, concern, body="Done", kind="action_taken")
+    actions.answer(concern, by=liaison, body="Done", kind="action_taken")
     client.force_login(resident)
     html = client.get(reverse("account_profile")).text
     section = html[html.index('id="my-concerns-heading"'):]
@@ -193,14 +193,14 @@ def test_account_page_needs_sign_in(client):
 # Reopening clears "You told us" ---------------------------------------------------------------------
 
 def test_reopening_clears_the_satisfaction_answer_and_asks_again(client, concern, resident, liaison):
-    actions.answer(liaison, concern, body="Cleared.", kind="action_taken")
-    actions.resolve(resident, concern)
-    actions.give_satisfaction(resident, concern, answer="yes")
+    actions.answer(concern, by=liaison, body="Cleared.", kind="action_taken")
+    actions.resolve(concern, by=resident)
+    actions.give_satisfaction(concern, by=resident, answer="yes")
     client.force_login(resident)
     url = concern.thread.get_absolute_url() + "?page=1"
     assert "You told us: Yes. Thank you." in client.get(url).text
     # When the resident reopens it
-    actions.reopen(resident, concern, reason="They are back")
+    actions.reopen(concern, by=resident, reason="They are back")
     # Then the old answer is gone (and logged), and not shown
     assert not SatisfactionAnswer.objects.filter(concern=concern).exists()
     assert "You told us" not in client.get(url).text
@@ -209,8 +209,8 @@ def test_reopening_clears_the_satisfaction_answer_and_asks_again(client, concern
     entry = ModelLogEntry.objects.get(action="concerns.satisfaction_cleared")
     assert entry.data["answer"] == "yes"
     # And after the next resolution the question is asked again
-    actions.answer(liaison, concern, body="Cleared again.", kind="action_taken")
-    actions.resolve(resident, concern)
+    actions.answer(concern, by=liaison, body="Cleared again.", kind="action_taken")
+    actions.resolve(concern, by=resident)
     assert 'id="concern-satisfaction"' in client.get(url).text
 
 

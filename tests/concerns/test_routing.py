@@ -65,7 +65,7 @@ def test_a_concern_is_submitted_until_its_first_post_is_visible(
         resident, concern_board, topic, area, rules, moderator, django_capture_on_commit_callbacks):
     # given a concern posted without anything to review: it is open at once
     with django_capture_on_commit_callbacks(execute=True):
-        thread = actions.raise_concern(resident, concern_board, title="Dealing outside the school",
+        thread = actions.raise_concern(concern_board, by=resident, title="Dealing outside the school",
                                        body="Every afternoon.", topic=topic, neighbourhood=area)
     concern = thread.concern
     concern.refresh_from_db()
@@ -73,7 +73,7 @@ def test_a_concern_is_submitted_until_its_first_post_is_visible(
     # and one whose first post moderation holds back (a watched word)
     WatchedWord.objects.create(phrase="contraband", action=WordAction.HOLD)
     with django_capture_on_commit_callbacks(execute=True):
-        thread2 = actions.raise_concern(resident, concern_board, title="Dealing outside the park",
+        thread2 = actions.raise_concern(concern_board, by=resident, title="Dealing outside the park",
                                         body="Contraband every evening.", topic=topic, neighbourhood=area)
     assert actions.publish(thread2).state == State.SUBMITTED
     assert thread2.concern.partners.count() == 0
@@ -94,8 +94,8 @@ def test_publishing_twice_routes_once(concern, partner, ngo):
 
 def test_moderators_reroute_and_partners_who_answered_stay(concern, moderator, ngo_liaison,
                                                            partner, other_partner):
-    actions.answer(ngo_liaison, concern, body="We are on it.", kind="information")
-    actions.reroute(moderator, concern, [other_partner], reason="Council land, not police")
+    actions.answer(concern, by=ngo_liaison, body="We are on it.", kind="information")
+    actions.reroute(concern, [other_partner], by=moderator, reason="Council land, not police")
     concern.refresh_from_db()
     assert sorted(routed_names(concern)) == sorted([other_partner.name, ngo_liaison.partner.name])
     event = concern.events.last()
@@ -105,4 +105,4 @@ def test_moderators_reroute_and_partners_who_answered_stay(concern, moderator, n
 def test_only_moderators_reroute(concern, liaison, resident, other_partner):
     for user in (liaison, resident):
         with pytest.raises(PermissionDenied):
-            actions.reroute(user, concern, [other_partner], reason="mine")
+            actions.reroute(concern, [other_partner], by=user, reason="mine")

@@ -71,6 +71,8 @@ PAGES = [
     SitePage("concern, as its author", ANSWERED_CONCERN, account=RESIDENT),
     SitePage("concern, as a routed liaison", OPEN_CONCERN, account=HARBOUR_LIAISON),
     SitePage("liaison inbox", "/admin/concerns/", account=HARBOUR_LIAISON),
+    SitePage("liaison's response templates", "/admin/snippets/concerns/responsetemplate/",
+             account=HARBOUR_LIAISON),
     # moderation
     SitePage("review queue", "/admin/moderation/queue/", account=MODERATOR),
     # stories

@@ -79,3 +79,43 @@ def test_a_liaisons_day_claim_note_template_answer_refer_resolve(new_page):
 
     journey = loads[next(i for i, url in enumerate(loads) if url.endswith("/admin/concerns/")):]
     assert len(journey) <= MAX_PAGE_LOADS, journey
+
+    # The resolved tab lists it (it is claimed, so the default "mine and unclaimed" of the open
+    # concerns must not hide it)
+    page.goto("/admin/concerns/")
+    page.get_by_role("navigation", name="Concerns by state").get_by_role(
+        "link", name="Resolved").click()
+    expect(page.get_by_role("row").filter(has_text=title)).to_have_count(1)
+
+
+def test_a_liaison_claims_several_concerns_at_once(new_page):
+    """Bulk claim: tick two new concerns in the inbox and claim them in one request."""
+    titles = [f"Bottles on the river steps {n} ({uuid.uuid4().hex[:6]})" for n in (1, 2)]
+    resident = new_page()
+    sign_in(resident, RESIDENT)
+    for title in titles:
+        _raise(resident, title)
+
+    page = new_page()
+    sign_in(page, LIAISON)
+    page.goto("/admin/concerns/")
+    loads = []
+    page.on("load", lambda _: loads.append(page.url))
+    for title in titles:
+        page.get_by_label(f"Select “{title}”").check()
+    page.get_by_role("button", name="Claim for my organisation").click()
+    expect(page.locator(".messages")).to_contain_text("Claimed 2 concerns for your organisation.")
+    for title in titles:
+        expect(page.get_by_role("row").filter(has_text=title)).to_contain_text("Outreach Lead")
+    assert len(loads) == 1, loads  # the claim and the inbox it comes back to: one page load
+
+
+def _raise(page, title):
+    page.goto(CONCERNS_BOARD)
+    page.locator("#main").get_by_role("link", name="Raise a concern").click()
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Your post").fill("Bottles again on the steps this morning. (Bulk test.)")
+    page.get_by_label("Topic").select_option(label="Alcohol")
+    page.get_by_label("Neighbourhood").select_option(label="Riverside")
+    page.get_by_role("button", name="Post", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)

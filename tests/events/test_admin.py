@@ -75,7 +75,7 @@ def test_liaison_dashboard_lists_their_partners_events_with_counts(client, liais
 
     ours = event_page(title="Our forum", partners=[partner], capacity=10)
     event_page(title="Someone else's forum")
-    actions.respond(UserFactory(), ours, None, going=True)
+    actions.respond(ours, None, by=UserFactory(), going=True)
     client.force_login(liaison)
 
     html = client.get("/admin/").text

@@ -10,6 +10,7 @@ from django.utils import timezone
 from events import actions
 from events.models import EventException
 from portal.accounts import actions as account_actions
+from portal.accounts import queries as account_queries
 from tests.factories import (
     NeighbourhoodFactory,
     PartnerFactory,
@@ -164,11 +165,11 @@ def queries_for(client, url):
 
 def test_event_page_uses_a_fixed_number_of_queries(client, resident, django_assert_max_num_queries):
     event = event_page(frequency="WEEKLY", capacity=3, partners=[PartnerFactory()])
-    actions.respond(UserFactory(), event, event.start, going=True)
+    actions.respond(event, event.start, by=UserFactory(), going=True)
     client.force_login(resident)
     few = queries_for(client, event.url)
     for _ in range(6):
-        actions.respond(UserFactory(), event, event.start, going=True)
+        actions.respond(event, event.start, by=UserFactory(), going=True)
 
     with django_assert_max_num_queries(few):
         response = client.get(event.url)
@@ -179,11 +180,11 @@ def test_event_page_uses_a_fixed_number_of_queries(client, resident, django_asse
 
 def test_attendee_list_uses_a_fixed_number_of_queries(client, editor, django_assert_max_num_queries):
     event = event_page(frequency="WEEKLY")
-    actions.respond(UserFactory(), event, event.start, going=True)
+    actions.respond(event, event.start, by=UserFactory(), going=True)
     client.force_login(editor)
     few = queries_for(client, event.url + "attendees/")
     for _ in range(6):
-        actions.respond(UserFactory(), event, event.start, going=True)
+        actions.respond(event, event.start, by=UserFactory(), going=True)
 
     with django_assert_max_num_queries(few):
         response = client.get(event.url + "attendees/")
@@ -219,10 +220,10 @@ def test_calendar_page_is_in_the_menu_after_seeding(client, demo_city):
 def test_data_export_and_account_closure(resident):
     event = event_page(title="Forum", capacity=1)
     waiting = UserFactory()
-    actions.respond(resident, event, None, going=True)
-    actions.respond(waiting, event, None, going=True)
+    actions.respond(event, None, by=resident, going=True)
+    actions.respond(event, None, by=waiting, going=True)
 
-    exported = account_actions.export_user_data(resident)
+    exported = account_queries.export_user_data(resident)
     account_actions.delete_account(resident, by=resident)
 
     assert exported["event_rsvps"][0]["event"] == "Forum"

@@ -26,7 +26,7 @@ def forum(organiser):
     """A one-off event with one resident going."""
     event = event_page(title="Community forum", partners=[organiser])
     going = UserFactory(email="going@example.org")
-    actions.respond(going, event, None, going=True)
+    actions.respond(event, None, by=going, going=True)
     return event
 
 
@@ -96,8 +96,8 @@ def test_cancel_this_date_cancels_only_that_date_and_tells_only_its_people(
         client, people, weekly, who, django_capture_on_commit_callbacks):
     first_key, second_key = coming_keys(weekly, 2)
     first, second = UserFactory(email="first@example.org"), UserFactory(email="second@example.org")
-    actions.respond(first, weekly, first_key, going=True)
-    actions.respond(second, weekly, second_key, going=True)
+    actions.respond(weekly, first_key, by=first, going=True)
+    actions.respond(weekly, second_key, by=second, going=True)
     sign_in(client, people, who)
     key_param = first_key.strftime("%Y%m%dT%H%M%SZ")
 

@@ -35,11 +35,11 @@ def test_reminders_go_once_to_people_going_tomorrow(capsys, django_capture_on_co
     # and another event in three days
     event = event_page(title="Forum", start=tomorrow_at(18), capacity=1)
     going, waiting, not_going = UserFactory(), UserFactory(), UserFactory()
-    actions.respond(going, event, None, going=True)
-    actions.respond(waiting, event, None, going=True)
-    actions.respond(not_going, event, None, going=False)
+    actions.respond(event, None, by=going, going=True)
+    actions.respond(event, None, by=waiting, going=True)
+    actions.respond(event, None, by=not_going, going=False)
     later = event_page(start=at(timezone.localdate() + timedelta(days=3), 18))
-    actions.respond(UserFactory(), later, None, going=True)
+    actions.respond(later, None, by=UserFactory(), going=True)
 
     # when the timer runs the command twice (the outbox sends after each commit)
     with django_capture_on_commit_callbacks(execute=True):
@@ -59,8 +59,8 @@ def test_reminder_for_one_date_of_a_series_and_none_for_a_cancelled_date(
         editor, django_capture_on_commit_callbacks):
     weekly = event_page(title="Support group", start=tomorrow_at(19), frequency="WEEKLY")
     resident, other = UserFactory(), UserFactory()
-    actions.respond(resident, weekly, weekly.start, going=True)
-    actions.respond(other, weekly, nth_key(weekly, 1), going=True)
+    actions.respond(weekly, weekly.start, by=resident, going=True)
+    actions.respond(weekly, nth_key(weekly, 1), by=other, going=True)
 
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.send_due_reminders() == 1
@@ -73,7 +73,7 @@ def test_reminder_for_one_date_of_a_series_and_none_for_a_cancelled_date(
 
 def test_the_reminder_task_is_the_same_work():
     event = event_page(start=tomorrow_at(10))
-    actions.respond(UserFactory(), event, None, going=True)
+    actions.respond(event, None, by=UserFactory(), going=True)
 
     result = tasks.send_event_reminders.enqueue()
 
@@ -87,8 +87,8 @@ def test_cancelling_one_date_tells_only_the_people_of_that_date(editor, client,
     weekly = event_page(title="Support group", frequency="WEEKLY")
     next_week, week_after = nth_key(weekly, 0), nth_key(weekly, 1)
     first, second = UserFactory(), UserFactory()
-    actions.respond(first, weekly, next_week, going=True)
-    actions.respond(second, weekly, week_after, going=True)
+    actions.respond(weekly, next_week, by=first, going=True)
+    actions.respond(weekly, week_after, by=second, going=True)
 
     # when the editor cancels next week's date
     with django_capture_on_commit_callbacks(execute=True):
@@ -109,8 +109,8 @@ def test_cancelling_in_the_admin_tells_everyone_going_or_waiting(administrator, 
     # given a full event with one person going and one waiting
     event = event_page(title="Training", capacity=1)
     going, waiting = UserFactory(), UserFactory()
-    actions.respond(going, event, None, going=True)
-    actions.respond(waiting, event, None, going=True)
+    actions.respond(event, None, by=going, going=True)
+    actions.respond(event, None, by=waiting, going=True)
 
     # when "cancelled" is ticked and the page published (by an administrator, or a second editor
     # approving it), as in the admin
@@ -142,8 +142,8 @@ def test_the_sweep_tells_of_a_cancellation_whose_task_was_never_enqueued(
     # given a date cancelled but its email task lost (the on-commit enqueue never ran)
     weekly = event_page(title="Support group", frequency="WEEKLY")
     going = UserFactory()
-    actions.respond(going, weekly, nth_key(weekly, 0), going=True)
-    actions.respond(UserFactory(), weekly, nth_key(weekly, 1), going=True)
+    actions.respond(weekly, nth_key(weekly, 0), by=going, going=True)
+    actions.respond(weekly, nth_key(weekly, 1), by=UserFactory(), going=True)
     with django_capture_on_commit_callbacks(execute=False):
         actions.cancel_occurrence(weekly, timezone.localtime(nth_key(weekly, 0)).date(), by=editor,
                                   note="Hall closed")

@@ -20,7 +20,7 @@ ATTENDEE_LIST = {
 def test_who_sees_the_attendee_list(client, people, organiser, who, allowed):
     # given an event organised by one partner, with a resident going
     event = event_page(title="Forum", partners=[organiser])
-    actions.respond(UserFactory(display_name="Going Person"), event, None, going=True)
+    actions.respond(event, None, by=UserFactory(display_name="Going Person"), going=True)
     if people[who]:
         client.force_login(people[who])
 
@@ -37,8 +37,8 @@ def test_contact_details_only_where_the_resident_agreed(client, editor):
     event = event_page()
     sharer = UserFactory(display_name="Sharer", email="sharer@example.org")
     private = UserFactory(display_name="Private", email="private@example.org")
-    actions.respond(sharer, event, None, going=True, share_contact=True)
-    actions.respond(private, event, None, going=True)
+    actions.respond(event, None, by=sharer, going=True, share_contact=True)
+    actions.respond(event, None, by=private, going=True)
     client.force_login(editor)
 
     html = client.get(event.url + "attendees/").text

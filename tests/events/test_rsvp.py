@@ -90,16 +90,16 @@ def test_cancelled_date_and_past_event_refuse_rsvps(resident):
                         exceptions=[EventException(occurrence_date=timezone.localdate() + timedelta(days=7))])
 
     with pytest.raises(ValidationError, match="already passed"):
-        actions.respond(resident, past, None, going=True)
+        actions.respond(past, None, by=resident, going=True)
     with pytest.raises(ValidationError, match="cancelled"):
-        actions.respond(resident, weekly, weekly.start, going=True)
+        actions.respond(weekly, weekly.start, by=resident, going=True)
 
 
 def test_full_event_puts_people_on_the_waiting_list_in_order():
     event = event_page(capacity=1)
     first, second, third = UserFactory(), UserFactory(), UserFactory()
 
-    statuses = [actions.respond(user, event, None, going=True)[0].status
+    statuses = [actions.respond(event, None, by=user, going=True)[0].status
                 for user in (first, second, third)]
 
     assert statuses == ["going", "waiting", "waiting"]
@@ -110,11 +110,11 @@ def test_a_freed_place_goes_to_the_first_waiting_with_an_email(django_capture_on
     event = event_page(title="Naloxone training", capacity=1)
     going, first_waiting, second_waiting = UserFactory(), UserFactory(), UserFactory()
     for user in (going, first_waiting, second_waiting):
-        actions.respond(user, event, None, going=True)
+        actions.respond(event, None, by=user, going=True)
 
     # when the person going says they are not going after all
     with django_capture_on_commit_callbacks(execute=True):
-        _rsvp, promoted = actions.respond(going, event, None, going=False)
+        _rsvp, promoted = actions.respond(event, None, by=going, going=False)
 
     # then the first person waiting has the place and is told by email
     assert promoted.user == first_waiting
@@ -128,11 +128,11 @@ def test_a_freed_place_goes_to_the_first_waiting_with_an_email(django_capture_on
 def test_leaving_the_waiting_list_promotes_nobody(django_capture_on_commit_callbacks):
     event = event_page(capacity=1)
     going, waiting = UserFactory(), UserFactory()
-    actions.respond(going, event, None, going=True)
-    actions.respond(waiting, event, None, going=True)
+    actions.respond(event, None, by=going, going=True)
+    actions.respond(event, None, by=waiting, going=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        actions.respond(waiting, event, None, going=False)
+        actions.respond(event, None, by=waiting, going=False)
 
     assert Rsvp.objects.get(user=going).status == "going"
     assert mail.outbox == []
@@ -141,10 +141,10 @@ def test_leaving_the_waiting_list_promotes_nobody(django_capture_on_commit_callb
 def test_saying_going_twice_keeps_your_place():
     event = event_page(capacity=1)
     resident, other = UserFactory(), UserFactory()
-    actions.respond(resident, event, None, going=True)
-    actions.respond(other, event, None, going=True)
+    actions.respond(event, None, by=resident, going=True)
+    actions.respond(event, None, by=other, going=True)
 
-    rsvp, _ = actions.respond(resident, event, None, going=True, share_contact=True)
+    rsvp, _ = actions.respond(event, None, by=resident, going=True, share_contact=True)
 
     assert rsvp.status == "going" and rsvp.share_contact
     assert Rsvp.objects.get(user=other).status == "waiting"
@@ -164,7 +164,7 @@ def test_online_link_is_shown_only_to_people_going(client, resident):
 
 def test_permission_denied_is_raised_by_the_action_for_unverified(unverified_resident):
     with pytest.raises(PermissionDenied):
-        actions.respond(unverified_resident, event_page(), None, going=True)
+        actions.respond(event_page(), None, by=unverified_resident, going=True)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql",
@@ -180,7 +180,7 @@ def test_two_residents_taking_the_last_place_at_once_only_one_gets_it():
     def take_place(user):
         try:
             barrier.wait(timeout=10)
-            actions.respond(user, event, None, going=True)
+            actions.respond(event, None, by=user, going=True)
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -203,7 +203,7 @@ def test_raising_the_capacity_gives_places_to_people_waiting(
     event = event_page(capacity=1)
     going, first, second = UserFactory(), UserFactory(), UserFactory()
     for user in (going, first, second):
-        actions.respond(user, event, None, going=True)
+        actions.respond(event, None, by=user, going=True)
 
     page = event.get_latest_revision_as_object()
     page.capacity = 2
@@ -241,7 +241,7 @@ def test_people_waiting_see_their_place_in_the_queue(client):
     event = event_page(capacity=1)
     going, first, second = UserFactory(), UserFactory(), UserFactory()
     for user in (going, first, second):
-        actions.respond(user, event, None, going=True)
+        actions.respond(event, None, by=user, going=True)
     client.force_login(second)
 
     html = client.get(event.url).text

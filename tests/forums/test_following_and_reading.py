@@ -6,7 +6,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forums import actions
+from forums import actions, queries
 from forums.models import Follow, Notification, ReadMarker
 from forums.moderation import actions as moderation_actions
 from tests.factories import UserFactory, forum_thread
@@ -21,7 +21,7 @@ def followed_thread(resident, board):
 
 def test_starting_or_replying_follows_the_thread(resident, board, followed_thread):
     replier = UserFactory()
-    actions.reply(replier, followed_thread, body="Me too")
+    actions.reply(followed_thread, by=replier, body="Me too")
     assert set(Follow.objects.filter(thread=followed_thread).values_list("user", flat=True)) == {
         resident.pk, replier.pk}
 
@@ -44,7 +44,7 @@ def test_a_busy_thread_sends_one_email_until_read(resident, django_capture_on_co
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         for n in range(3):
-            actions.reply(neighbour, followed_thread, body=f"Reply {n}")
+            actions.reply(followed_thread, by=neighbour, body=f"Reply {n}")
     # then the author gets one email, naming the thread, with an unsubscribe link
     to_author = [m for m in mail.outbox if m.to == [resident.email]]
     assert len(to_author) == 1
@@ -53,15 +53,15 @@ def test_a_busy_thread_sends_one_email_until_read(resident, django_capture_on_co
     assert to_author[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert Notification.objects.get(user=resident).count == 3
     # and after reading the thread, the next reply makes another email
-    actions.mark_read(resident, followed_thread, followed_thread.posts.order_by("id").last().pk)
+    actions.mark_read(followed_thread, followed_thread.posts.order_by("id").last().pk, by=resident)
     followed_thread.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
-        actions.reply(neighbour, followed_thread, body="Reply 4")
+        actions.reply(followed_thread, by=neighbour, body="Reply 4")
     assert len([m for m in mail.outbox if m.to == [resident.email]]) == 2
 
 
 def test_one_click_unsubscribe_needs_no_login(client, resident, followed_thread):
-    token = actions.unsubscribe_token(resident, followed_thread)
+    token = queries.unsubscribe_token(resident, followed_thread)
     page = client.get(f"/forums/unsubscribe/{token}/")
     assert "Stop emails" in page.content.decode()
     assert Follow.objects.filter(user=resident).exists()  # a GET (link scanner) changes nothing
@@ -71,7 +71,7 @@ def test_one_click_unsubscribe_needs_no_login(client, resident, followed_thread)
 
 
 def test_a_tampered_unsubscribe_link_is_refused(client, resident, followed_thread):
-    token = actions.unsubscribe_token(resident, followed_thread)
+    token = queries.unsubscribe_token(resident, followed_thread)
     response = client.post(f"/forums/unsubscribe/{token[:-2]}xx/")
     assert response.status_code == 400
     assert "This link is not valid" in response.content.decode()
@@ -79,7 +79,7 @@ def test_a_tampered_unsubscribe_link_is_refused(client, resident, followed_threa
 
 
 def test_notification_list_shows_unread_replies(client, resident, followed_thread):
-    actions.reply(UserFactory(), followed_thread, body="A new reply")
+    actions.reply(followed_thread, by=UserFactory(), body="A new reply")
     client.force_login(resident)
     content = client.get("/forums/notifications/").content.decode()
     assert "1 new reply in" in content and "Street lights on Elm Road" in content
@@ -100,7 +100,7 @@ def test_board_marks_threads_with_new_posts_and_thread_opens_at_first_unread(cli
     client.get(url)
     assert "New replies" not in client.get(board.url).content.decode()
     # when someone replies
-    reply = actions.reply(UserFactory(), followed_thread, body="Something new")
+    reply = actions.reply(followed_thread, by=UserFactory(), body="Something new")
     # then the board marks the thread, and opening it lands on the new post
     assert "New replies" in client.get(board.url).content.decode()
     response = client.get(url)
@@ -122,7 +122,7 @@ def _writes_while(request):
 @pytest.mark.parametrize("query", ["", "?page=1"])
 def test_viewing_a_thread_already_read_writes_nothing(client, resident, followed_thread, query):
     # given a resident who has read their thread, including a neighbour's reply
-    actions.reply(UserFactory(), followed_thread, body="A reply to read")
+    actions.reply(followed_thread, by=UserFactory(), body="A reply to read")
     client.force_login(resident)
     url = followed_thread.get_absolute_url() + query
     client.get(url)
@@ -136,7 +136,7 @@ def test_reading_further_moves_the_marker_and_reads_the_notification(client, res
     client.force_login(resident)
     url = followed_thread.get_absolute_url()
     client.get(url)
-    reply = actions.reply(UserFactory(), followed_thread, body="Something new")
+    reply = actions.reply(followed_thread, by=UserFactory(), body="Something new")
     assert Notification.objects.filter(user=resident, read_at__isnull=True).exists()
     # when they open the page with the reply
     assert _writes_while(lambda: client.get(url + "?page=1")) != []
@@ -147,12 +147,12 @@ def test_reading_further_moves_the_marker_and_reads_the_notification(client, res
 
 def test_the_read_marker_is_made_once_and_only_moves_forward(resident, followed_thread):
     # given a thread with two replies, and a reader who has never opened it
-    first = actions.reply(UserFactory(), followed_thread, body="First reply")
-    second = actions.reply(UserFactory(), followed_thread, body="Second reply")
+    first = actions.reply(followed_thread, by=UserFactory(), body="First reply")
+    second = actions.reply(followed_thread, by=UserFactory(), body="Second reply")
     reader = UserFactory()
     # when they read to the second reply, then back to the first
-    actions.mark_read(reader, followed_thread, second.pk)
-    actions.mark_read(reader, followed_thread, first.pk)
+    actions.mark_read(followed_thread, second.pk, by=reader)
+    actions.mark_read(followed_thread, first.pk, by=reader)
     # then their marker stays at the second
     assert ReadMarker.objects.get(user=reader, thread=followed_thread).last_read_post_id == second.pk
 
@@ -163,7 +163,7 @@ def test_a_notification_for_a_hidden_reply_is_read_at_the_threads_last_post(clie
     client.force_login(resident)
     url = followed_thread.get_absolute_url()
     client.get(url)
-    reply = actions.reply(UserFactory(), followed_thread, body="Soon hidden")
+    reply = actions.reply(followed_thread, by=UserFactory(), body="Soon hidden")
     moderation_actions.hide(reply, by=moderator, reason="Off topic")
     # when they open the thread, which ends where they had read to
     client.get(url + "?page=1")
@@ -182,7 +182,7 @@ def test_the_sweep_emails_a_reply_whose_task_was_never_enqueued(resident, follow
     # given a reply committed but its email task lost (the on-commit enqueue never ran)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=False):
-        actions.reply(UserFactory(), followed_thread, body="Lights fixed?")
+        actions.reply(followed_thread, by=UserFactory(), body="Lights fixed?")
     assert mail.outbox == []
     # then the sweep leaves it to the task for a few minutes
     assert tasks.sweep_reply_emails.enqueue().return_value == 0

@@ -7,7 +7,13 @@ functions alike (a lazy import is still a dependency, only a hidden one).
 - stories, events and forums do not import each other, nor the layer above them (search,
   transparency);
 - portal's domain modules (accounts, partners, taxonomy, markup, ...) import no app; only the
-  composition (settings, urls, the health check, the demo command) may."""
+  composition (settings, urls, the health check, the demo command) may;
+- apart from the page routes' dispatch to views, no two modules of the forums import each other.
+
+Before this test (commit a633a8c) moderation and concerns imported forums.actions and
+forums.views, and forums had three import cycles: forums.permissions <-> moderation.permissions,
+forums.actions -> moderation.actions -> forums.actions (and tasks), forums.views <->
+moderation.views."""
 
 import ast
 from pathlib import Path
@@ -97,3 +103,47 @@ def test_portal_domain_modules_import_no_app():
            and not any(within(row[0], place) for place in PORTAL_COMPOSITION)
            and row[1].split(".")[0] in APPS and row[1].split(".")[0] != "portal"]
     assert not bad, where(bad)
+
+
+def cycles(edges):
+    """The strongly connected components of more than one module (Tarjan)."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in edges.get(node, ()):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = set()
+            while True:
+                other = stack.pop()
+                on_stack.discard(other)
+                component.add(other)
+                if other == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_forums_have_no_import_cycle_but_the_page_routes():
+    """forums.routes hands each address under a board to its view (Wagtail's RoutablePageMixin,
+    imported lazily by the page models, like a URLconf); apart from that dispatch no two modules
+    of forums, moderation and concerns import each other, even lazily."""
+    modules = {module for module, *_ in ALL_IMPORTS if within(module, "forums")}
+    edges = {}
+    for module, imported, _line, _path in ALL_IMPORTS:
+        if module in modules and imported in modules and imported != module \
+                and module != "forums.routes":
+            edges.setdefault(module, set()).add(imported)
+    assert cycles(edges) == []

@@ -69,7 +69,7 @@ def test_closed_board_takes_no_new_threads(resident, board):
 
 def test_staff_posts_carry_a_badge(client, liaison, moderator, board):
     thread = forum_thread(liaison, board)
-    actions.reply(moderator, thread, body="Please keep it civil")
+    actions.reply(thread, by=moderator, body="Please keep it civil")
     content = client.get(thread.get_absolute_url()).content.decode()
     assert "Liaison, Riverton Police (test)" in content
     assert 'class="badge badge--staff">Moderator<' in content
@@ -79,9 +79,9 @@ def test_feeds_list_only_visible_threads_and_posts(client, resident, moderator, 
     shown = forum_thread(resident, board, title="A visible thread for the feed", body="Seen by all")
     hidden = forum_thread(resident, board, title="A hidden thread for the feed")
     moderation.hide(hidden.posts.get(), by=moderator, reason="Off topic")
-    removed = actions.reply(resident, shown, body="A removed reply")
+    removed = actions.reply(shown, by=resident, body="A removed reply")
     moderation.hide(removed, by=moderator, reason="Off topic")
-    actions.reply(resident, shown, body="A kept reply")
+    actions.reply(shown, by=resident, body="A kept reply")
     forum_url = board.get_parent().url
     for url in [forum_url + "feed/rss/", forum_url + "feed/atom/", board.url + "feed/rss/"]:
         feed = client.get(url).content.decode()

@@ -61,7 +61,7 @@ def test_unverified_resident_cannot_reply(client, resident, unverified_resident,
     assert "You cannot reply here" in response.content.decode()
     assert not Post.objects.filter(body_source="sneaky").exists()
     with pytest.raises(PermissionDenied):
-        actions.reply(unverified_resident, thread, body="hi")
+        actions.reply(thread, by=unverified_resident, body="hi")
 
 
 @pytest.mark.parametrize(("title", "body", "message"), [
@@ -139,12 +139,12 @@ def test_after_the_window_only_a_moderator_can_edit(client, resident, moderator,
     Post.objects.filter(pk=post.pk).update(created_at=timezone.now() - timedelta(minutes=31))
     post.refresh_from_db()
     with pytest.raises(PermissionDenied):
-        actions.edit_post(resident, post, body="Too late")
+        actions.edit_post(post, by=resident, body="Too late")
     client.force_login(resident)
     response = client.post(f"{thread.get_absolute_url()}posts/{post.pk}/edit/", {"body": "Too late"},
                            follow=True)
     assert "The time to edit this post has passed" in response.content.decode()
-    actions.edit_post(moderator, post, body="Fixed by a moderator")
+    actions.edit_post(post, by=moderator, body="Fixed by a moderator")
     post.refresh_from_db()
     assert post.body_source == "Fixed by a moderator"
 
@@ -154,7 +154,7 @@ def test_someone_else_cannot_edit_a_post(resident, board):
 
     thread = forum_thread(resident, board)
     with pytest.raises(PermissionDenied):
-        actions.edit_post(UserFactory(), thread.posts.get(), body="Mine now")
+        actions.edit_post(thread.posts.get(), by=UserFactory(), body="Mine now")
 
 
 def test_quote_prefills_the_reply(client, resident, board):
@@ -172,7 +172,7 @@ def test_locked_thread_takes_no_replies(resident, board):
     Thread.objects.filter(pk=thread.pk).update(is_locked=True)
     thread.refresh_from_db()
     with pytest.raises(PermissionDenied):
-        actions.reply(resident, thread, body="Still here")
+        actions.reply(thread, by=resident, body="Still here")
 
 
 def test_title_validation_in_the_action(resident, board):

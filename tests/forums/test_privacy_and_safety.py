@@ -9,6 +9,7 @@ from forums import actions
 from forums.models import Post
 from forums.moderation import actions as moderation
 from portal.accounts import actions as account_actions
+from portal.accounts import queries as account_queries
 from tests.factories import NeighbourhoodFactory, UserFactory, forum_thread
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +75,7 @@ def test_anonymous_post_hides_the_account_in_page_feed_and_source(client, anonym
     area = NeighbourhoodFactory(name="Millbrook")
     author = UserFactory(display_name="Secret Sam", email="sam@example.org", neighbourhood=area)
     thread = forum_thread(author, anonymous_board, anonymous=True, title="Dealing outside number 4")
-    actions.reply(author, thread, body="More happened tonight", anonymous=True)
+    actions.reply(thread, by=author, body="More happened tonight", anonymous=True)
     # when a visitor reads the board, the thread, the feeds and the forum index
     urls = [anonymous_board.url, thread.get_absolute_url(), anonymous_board.url + "feed/rss/",
             anonymous_board.url + "feed/atom/", thread.get_absolute_url() + "feed/rss/",
@@ -95,7 +96,7 @@ def test_anonymous_posting_only_where_the_board_allows_it(resident, board):
 def test_hidden_posts_never_show_in_pages_feeds_or_counts(client, resident, moderator, board):
     # given a thread with a reply a moderator has hidden
     thread = forum_thread(resident, board, title="A thread with a hidden reply")
-    hidden = actions.reply(resident, thread, body="Something unkind that was hidden")
+    hidden = actions.reply(thread, by=resident, body="Something unkind that was hidden")
     moderation.hide(hidden, by=moderator, reason="unkind")
     # when a visitor looks at everything
     pages = [thread.get_absolute_url(), thread.get_absolute_url() + "feed/rss/",
@@ -135,8 +136,8 @@ def test_deleting_an_account_keeps_the_posts_without_the_name(client, board):
 
 def test_export_includes_threads_and_posts(resident, board):
     thread = forum_thread(resident, board, title="My exported thread", body="My first words")
-    actions.reply(resident, thread, body="My second words")
-    data = account_actions.export_user_data(resident)
+    actions.reply(thread, by=resident, body="My second words")
+    data = account_queries.export_user_data(resident)
     assert [t["title"] for t in data["forum_threads"]] == ["My exported thread"]
     assert [p["body"] for p in data["forum_posts"]] == ["My first words", "My second words"]
     assert data["forum_following"] == ["My exported thread"]
@@ -157,7 +158,7 @@ def test_content_changed_signal_on_show_edit_and_hide(resident, moderator, board
             thread = forum_thread(resident, board)
         post = thread.posts.get()
         with django_capture_on_commit_callbacks(execute=True):
-            actions.edit_post(resident, post, body="changed")
+            actions.edit_post(post, by=resident, body="changed")
         with django_capture_on_commit_callbacks(execute=True):
             moderation.hide(post, by=moderator, reason="Off topic")
     finally:

@@ -28,7 +28,7 @@ def fill_board(board, threads, replies_each=1):
     for n in range(threads):
         thread = forum_thread(authors[n % 3], board, title=f"Thread number {n} on the board")
         for r in range(replies_each):
-            actions.reply(authors[(n + r + 1) % 3], thread, body=f"Reply {r}")
+            actions.reply(thread, by=authors[(n + r + 1) % 3], body=f"Reply {r}")
         made.append(thread)
     return made
 
@@ -41,7 +41,7 @@ def test_board_page_queries_do_not_grow(client, board, resident, django_assert_m
     if signed_in:
         client.force_login(resident)
         for thread in threads:
-            actions.mark_read(resident, thread, 1)
+            actions.mark_read(thread, 1, by=resident)
     with django_assert_max_num_queries(BOARD_QUERIES[signed_in]):
         response = client.get(board.url)
     assert response.content.decode().count('<li class="thread-row') == count
@@ -83,8 +83,8 @@ def test_forum_index_feeds_and_notifications_queries_do_not_grow(client, board, 
                                                                  django_assert_max_num_queries, count):
     threads = fill_board(board, count)
     for thread in threads:
-        actions.follow(resident, thread)
-        actions.reply(UserFactory(), thread, body="news")
+        actions.follow(thread, by=resident)
+        actions.reply(thread, by=UserFactory(), body="news")
     thread = threads[0]
     forum_url = board.get_parent().url
     client.force_login(resident)

@@ -7,6 +7,7 @@ from forums import actions as forum_actions
 from forums.moderation import actions
 from forums.moderation.models import Flag, FlagReason, ReviewItem, ReviewReason
 from portal.accounts import actions as account_actions
+from portal.accounts import queries as account_queries
 from tests.factories import established_resident, forum_thread
 
 pytestmark = pytest.mark.django_db
@@ -14,11 +15,11 @@ pytestmark = pytest.mark.django_db
 
 def test_export_lists_flags_and_deletion_clears_their_notes(board):
     thread = forum_thread(established_resident(), board)
-    post = forum_actions.reply(established_resident(), thread, body="A reply")
+    post = forum_actions.reply(thread, by=established_resident(), body="A reply")
     flagger = established_resident()
-    actions.flag_post(flagger, post, reason=FlagReason.OTHER, note="My neighbour Jo says so")
+    actions.flag_post(post, by=flagger, reason=FlagReason.OTHER, note="My neighbour Jo says so")
 
-    exported = account_actions.export_user_data(flagger)
+    exported = account_queries.export_user_data(flagger)
     assert exported["moderation"]["flags"][0]["note"] == "My neighbour Jo says so"
 
     account_actions.delete_account(flagger, by=flagger)

@@ -162,3 +162,83 @@ def test_findings_say_where_they_are_in_the_text():
     text = "Ring 07700 900123 now"
     (finding,) = detection.find_personal_data(text)
     assert text[finding.start:finding.end] == finding.text == "07700 900123"
+
+
+@pytest.mark.parametrize("country, text", [
+    ("GB", "she lives at 101 Kingsway with her brother"), ("GB", "the lad at 44 Queensway"),
+    ("GB", "she lives at 7 westgate, above the bakery"),
+    ("GB", "flat 4 above the chippy on Station Road"), ("GB", "Acacia Avenue, flat 6"),
+    ("US", "the dealer is in apartment 4C on Northside Boulevard"), ("US", "Elm Street apt 3B"),
+    ("US", "he lives on Lincoln Ave, unit 7"), ("ES", "vive en la calle Olmo, piso 3, puerta B"),
+    ("ES", "el piso 2º B de la calle Mayor"), ("US", "Elm Street, apartamento 12"),
+])
+def test_one_word_streets_and_a_flat_with_its_street_are_addresses(country, text):
+    assert [f.kind for f in detection.find_personal_data(text, country=country)] == [Kind.ADDRESS]
+
+
+@pytest.mark.parametrize("country, text", [
+    ("GB", "we walked 2 miles along the Ridgeway"), ("GB", "the 3 hallways in the centre"),
+    ("GB", "the police said 5 tailgates were forced"), ("GB", "I'll be on the Kingsway bus at 7"),
+    ("GB", "Unit 3 of the course covers Mill Lane's history"),
+    ("US", "my apartment on the east side got new locks"), ("US", "the file is called report_v2"),
+    ("ES", "vivo en un piso de la calle Mayor desde hace años"),
+    ("ES", "el apartado 3 del informe habla de la calle Mayor"),
+])
+def test_streets_and_flats_that_name_no_home_are_not_addresses(country, text):
+    assert detection.find_personal_data(text, country=country) == []
+
+
+@pytest.mark.parametrize("text", [
+    "she's jess_k99 on there", "he's dre2fly99 on there", "look up mike_t_44, he posts it all",
+    "add tyler_b on snap", "búscala como jess_k99", "es jess_k99 en esa red", "su usuario es jess_k99",
+    "sigue a dani_gt_91 en esa red",
+])
+def test_handles_written_bare_are_social_accounts(text):
+    assert us_kinds(text) == [Kind.SOCIAL]
+
+
+@pytest.mark.parametrize("text", [
+    "follow covid19 guidance at the drop-in", "she's covid19 negative now",
+    "the file report_v2 has the numbers", "version 2.1 of the app is out", "see www.example.org",
+    "el archivo informe_v2 está en la carpeta",
+])
+def test_words_with_underscores_or_digits_are_not_handles_by_themselves(text):
+    assert us_kinds(text) == []
+
+
+@pytest.mark.parametrize("country, text, found", [
+    ("CA", "she lives at 12 Maple Crescent, Ottawa K1A 0B1", ["12 Maple Crescent", "K1A 0B1"]),
+    ("CA", "the postcode is K1A 0B1", ["K1A 0B1"]),
+    ("IE", "the Eircode is D02 X285", ["D02 X285"]),
+    ("IE", "he's at 14 Main Street, Ballina", ["14 Main Street"]),
+    ("AU", "12 Smith Street, Fitzroy VIC 3065", ["12 Smith Street", "VIC 3065"]),
+    ("AU", "the house at 7 Wattle Grove", ["7 Wattle Grove"]),
+])
+def test_canadian_irish_and_australian_addresses_and_postcodes(country, text, found):
+    findings = detection.find_personal_data(text, country=country)
+    assert [(f.kind, f.text) for f in findings] == [(Kind.ADDRESS, f) for f in found]
+
+
+@pytest.mark.parametrize("country, text", [
+    ("CA", "the 2024 budget had 3 lines for outreach"), ("IE", "we met at 10 in the community hall"),
+    ("AU", "I drove 120 km on the highway"),
+])
+def test_harmless_canadian_irish_and_australian_text(country, text):
+    assert detection.find_personal_data(text, country=country) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("her page is https://www.instagram.com/jess_k99", Kind.SOCIAL),
+    ("[her page](https://instagram.com/jess_k99)", Kind.SOCIAL),
+    ("see https://www.tiktok.com/@jessk99", Kind.SOCIAL),
+    ("message me on wa.me/15552017788", Kind.MESSAGING),
+])
+def test_links_to_profiles_are_handles(text, kind):
+    assert us_kinds(text) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "read https://example.org/report_v2 first", "watch https://www.instagram.com/reel/Cx12ab/ it's funny",
+])
+def test_other_links_are_not_handles(text):
+    assert us_kinds(text) == []

@@ -23,9 +23,9 @@ def scene(board, moderator):
     held_post, _ = held_reply(UserFactory(), thread, body=HELD_TEXT)
     held_thread = forum_thread(UserFactory(), board, title="A held thread from a newcomer",
                                body="Held thread body")
-    redacted = forum_actions.reply(established_resident(), thread, body=ORIGINAL_TEXT)
+    redacted = forum_actions.reply(thread, by=established_resident(), body=ORIGINAL_TEXT)
     actions.redact(redacted, by=moderator, body="Kept words", reason="Named someone")
-    flaggable = forum_actions.reply(established_resident(), thread, body="A post to flag")
+    flaggable = forum_actions.reply(thread, by=established_resident(), body="A post to flag")
     return {"thread": thread, "held_post": held_post, "held_thread": held_thread,
             "flaggable": flaggable}
 

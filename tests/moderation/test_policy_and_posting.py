@@ -60,14 +60,14 @@ def test_after_enough_approved_posts_and_days_a_resident_is_promoted(resident, b
     # given a new resident whose first three replies were approved
     thread = forum_thread(established_resident(), board)
     for n in range(3):
-        post = forum_actions.reply(resident, thread, body=f"Reply number {n}")
+        post = forum_actions.reply(thread, by=resident, body=f"Reply number {n}")
         assert post.visibility == Visibility.PENDING
         actions.approve(post.review_items.get(), by=moderator)
     # when they post again two days after joining
     resident.date_joined = timezone.now() - timedelta(days=2, minutes=1)
     resident.save()
     resident.__dict__.pop("_moderation_standing", None)
-    post = forum_actions.reply(resident, thread, body="Now I am a member")
+    post = forum_actions.reply(thread, by=resident, body="Now I am a member")
     # then it is published at once and they are a member
     assert post.visibility == Visibility.VISIBLE
     assert Standing.objects.get(user=resident).trust_level == TrustLevel.MEMBER
@@ -79,7 +79,7 @@ def test_thresholds_come_from_the_site_setting(resident, board):
                                                 defaults={"held_first_posts": 0})
     thread = forum_thread(established_resident(), board)
     # when a brand-new resident replies, then it is published
-    assert forum_actions.reply(resident, thread, body="Hello all").visibility == Visibility.VISIBLE
+    assert forum_actions.reply(thread, by=resident, body="Hello all").visibility == Visibility.VISIBLE
 
 
 @pytest.mark.parametrize("body", ["Ring him on 07700 900123", "He drives AB12 CDE",
@@ -113,10 +113,10 @@ def test_replace_and_hold_words(board):
     author = established_resident()
     thread = forum_thread(established_resident(), board)
     WatchedWord.objects.create(phrase="rubbish collector", action="replace", replacement="[removed]")
-    post = forum_actions.reply(author, thread, body="That rubbish collector again, shit.")
+    post = forum_actions.reply(thread, by=author, body="That rubbish collector again, shit.")
     assert post.body_source == "That [removed] again, s***."
     assert post.visibility == Visibility.VISIBLE
-    held = forum_actions.reply(author, thread, body="I think he is a dealer")
+    held = forum_actions.reply(thread, by=author, body="I think he is a dealer")
     assert held.visibility == Visibility.PENDING
     assert held.review_items.get().reason == ReviewReason.WATCHED_WORD
 
@@ -124,7 +124,7 @@ def test_replace_and_hold_words(board):
 def test_crisis_language_shows_help_and_is_urgent_at_the_top_of_the_queue(client, board, moderator):
     # given an older item in the queue and an established resident
     thread = forum_thread(established_resident(), board)
-    held_by_newcomer = forum_actions.reply(UserFactory(), thread, body="first post")
+    held_by_newcomer = forum_actions.reply(thread, by=UserFactory(), body="first post")
     author = established_resident()
     client.force_login(author)
     # when they write about an overdose happening now
@@ -215,7 +215,7 @@ def test_rate_limits_use_the_cache_and_expire(board):
 def test_blocked_posts_raise_in_the_action_too(board):
     thread = forum_thread(established_resident(), board)
     with pytest.raises(ValidationError):
-        forum_actions.reply(established_resident(), thread, body="crypto giveaway today")
+        forum_actions.reply(thread, by=established_resident(), body="crypto giveaway today")
 
 
 def test_moderators_are_never_held(moderator, board):
@@ -231,8 +231,8 @@ def test_decide_is_pure_for_a_plain_post(resident):
 def test_an_edit_that_adds_personal_details_is_held(board):
     author = established_resident()
     thread = forum_thread(established_resident(), board)
-    post = forum_actions.reply(author, thread, body="A harmless reply")
-    forum_actions.edit_post(author, post, body="Actually, ring 07700 900123")
+    post = forum_actions.reply(thread, by=author, body="A harmless reply")
+    forum_actions.edit_post(post, by=author, body="Actually, ring 07700 900123")
     post.refresh_from_db()
     assert post.visibility == Visibility.PENDING
     assert post.review_items.get().reason == ReviewReason.PERSONAL_DATA

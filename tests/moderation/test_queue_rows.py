@@ -39,7 +39,7 @@ def two_held(thread):
 def test_a_row_shows_title_excerpt_with_findings_reason_board_age_and_standing(client, moderator, board):
     author = established_resident(display_name="Sam from Millbrook")
     thread = forum_thread(author, board, title="Noise on the estate at night")
-    forum_actions.reply(author, thread, body="Ring Dave on 07700 900123 about it")
+    forum_actions.reply(thread, by=author, body="Ring Dave on 07700 900123 about it")
     client.force_login(moderator)
     html = client.get(QUEUE_URL).content.decode()
     assert "Noise on the estate at night" in html
@@ -98,7 +98,7 @@ def test_canned_reasons_are_edited_in_the_moderation_settings(client, moderator,
 
 
 def test_hide_is_offered_for_public_posts_and_hides(client, moderator, thread):
-    post = forum_actions.reply(established_resident(), thread, body="I want to end my life")
+    post = forum_actions.reply(thread, by=established_resident(), body="I want to end my life")
     item = ReviewItem.objects.open().get(post=post)
     client.force_login(moderator)
     assert 'value="hide"' in client.get(QUEUE_URL).content.decode()
@@ -179,7 +179,7 @@ def test_the_admin_home_shows_moderators_their_queue_counts(client, moderator, t
     # given a held reply waiting two days and a fresh crisis post
     old, item = held_reply(UserFactory(), thread, body="An old held reply")
     ReviewItem.objects.filter(pk=item.pk).update(created_at=item.created_at - timedelta(days=2))
-    forum_actions.reply(established_resident(), thread, body="I want to end my life")
+    forum_actions.reply(thread, by=established_resident(), body="I want to end my life")
     # when a moderator opens the admin home
     client.force_login(moderator)
     html = client.get("/admin/").content.decode()

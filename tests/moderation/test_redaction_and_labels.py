@@ -34,7 +34,7 @@ def _refresh(*objects):
 
 def test_redacting_what_held_a_post_publishes_it(moderator, thread):
     # given a reply held for a phone number
-    post = forum_actions.reply(established_resident(), thread, body="Ring Dave on 07700 900123")
+    post = forum_actions.reply(thread, by=established_resident(), body="Ring Dave on 07700 900123")
     item = post.review_items.get()
     assert post.visibility == Visibility.PENDING
     # when a moderator takes the number out
@@ -48,7 +48,7 @@ def test_redacting_what_held_a_post_publishes_it(moderator, thread):
 
 def test_redacting_part_of_what_held_a_post_keeps_it_in_the_queue(moderator, thread):
     # given a reply held for a phone number and an email address
-    post = forum_actions.reply(established_resident(), thread,
+    post = forum_actions.reply(thread, by=established_resident(),
                                body="Ring Dave on 07700 900123 or write to dave@example.org")
     # when the moderator takes out the number only
     actions.redact(post, by=moderator, body="Ring Dave or write to dave@example.org",
@@ -77,9 +77,9 @@ def test_a_new_accounts_post_stays_held_after_a_redaction(moderator, thread):
 
 def test_redacting_a_post_hidden_by_flags_publishes_it(moderator, thread):
     # given a reply hidden after three flags
-    post = forum_actions.reply(established_resident(), thread, body="The man at number 4 is a thief")
+    post = forum_actions.reply(thread, by=established_resident(), body="The man at number 4 is a thief")
     for _ in range(3):
-        actions.flag_post(established_resident(), post, reason=FlagReason.HARASSMENT)
+        actions.flag_post(post, by=established_resident(), reason=FlagReason.HARASSMENT)
     post.refresh_from_db()
     assert post.visibility == Visibility.PENDING
     # when a moderator redacts the accusation
@@ -91,7 +91,7 @@ def test_redacting_a_post_hidden_by_flags_publishes_it(moderator, thread):
 
 
 def test_redacting_a_crisis_post_that_still_speaks_of_crisis_keeps_it_urgent(moderator, thread):
-    post = forum_actions.reply(established_resident(), thread,
+    post = forum_actions.reply(thread, by=established_resident(),
                                body="I want to end my life, call me on 07700 900123")
     actions.redact(post, by=moderator, body="I want to end my life", reason="Phone number")
     post.refresh_from_db()
@@ -101,7 +101,7 @@ def test_redacting_a_crisis_post_that_still_speaks_of_crisis_keeps_it_urgent(mod
 
 
 def test_redacting_through_the_admin_says_what_happened(client, moderator, thread):
-    post = forum_actions.reply(established_resident(), thread, body="Ring Dave on 07700 900123")
+    post = forum_actions.reply(thread, by=established_resident(), body="Ring Dave on 07700 900123")
     client.force_login(moderator)
     response = client.post(reverse("moderation_post", args=[post.pk]),
                            {"action": "redact", "body": "Ring Dave", "reason": "Phone number"},
@@ -129,7 +129,7 @@ def test_retitling_a_thread_held_for_its_title_publishes_it_and_keeps_the_old_ti
 
 
 def test_the_queue_names_a_crisis_reason_once(client, moderator, thread):
-    forum_actions.reply(established_resident(), thread, body="I want to end my life, ring 07700 900123")
+    forum_actions.reply(thread, by=established_resident(), body="I want to end my life, ring 07700 900123")
     item = ReviewItem.objects.open().get()
     assert item.summary == "Crisis language: suicide; Found a phone number"
     client.force_login(moderator)
@@ -139,7 +139,7 @@ def test_the_queue_names_a_crisis_reason_once(client, moderator, thread):
 
 
 def test_an_approved_crisis_post_is_kept_crisis_followed_up(moderator, thread):
-    forum_actions.reply(established_resident(), thread, body="I want to end my life")
+    forum_actions.reply(thread, by=established_resident(), body="I want to end my life")
     item = ReviewItem.objects.open().get()
     actions.approve(item, by=moderator)
     item.refresh_from_db()
@@ -147,8 +147,8 @@ def test_an_approved_crisis_post_is_kept_crisis_followed_up(moderator, thread):
 
 
 def test_an_approved_flagged_post_is_kept_flags_dismissed(moderator, thread):
-    post = forum_actions.reply(established_resident(), thread, body="Buy cheap watches")
-    item = actions.flag_post(established_resident(), post, reason=FlagReason.SPAM)
+    post = forum_actions.reply(thread, by=established_resident(), body="Buy cheap watches")
+    item = actions.flag_post(post, by=established_resident(), reason=FlagReason.SPAM)
     actions.approve(item, by=moderator)
     item.refresh_from_db()
     assert item.get_status_display() == "Kept (flags dismissed)"
@@ -174,6 +174,6 @@ def test_the_edit_page_says_whose_post_it_is(client, board, moderator, editor_is
 
 def test_a_post_published_by_a_redaction_counts_for_its_author(moderator, thread):
     author = established_resident()
-    post = forum_actions.reply(author, thread, body="Ring Dave on 07700 900123")
+    post = forum_actions.reply(thread, by=author, body="Ring Dave on 07700 900123")
     actions.redact(post, by=moderator, body="Ring Dave", reason="Phone number")
     assert Standing.objects.get(user=author).approved_posts == 1

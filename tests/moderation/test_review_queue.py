@@ -38,19 +38,19 @@ def thread(board):
 
 def test_one_flag_per_person_and_the_threshold_hides_the_post(thread):
     # given a public reply and a site threshold of 3 flags
-    post = forum_actions.reply(established_resident(), thread, body="Rude words about a neighbour")
+    post = forum_actions.reply(thread, by=established_resident(), body="Rude words about a neighbour")
     flaggers = [established_resident() for _ in range(3)]
     # when two residents flag it, it stays public and is in the queue
-    actions.flag_post(flaggers[0], post, reason=FlagReason.HARASSMENT)
-    actions.flag_post(flaggers[1], post, reason=FlagReason.PERSONAL)
+    actions.flag_post(post, by=flaggers[0], reason=FlagReason.HARASSMENT)
+    actions.flag_post(post, by=flaggers[1], reason=FlagReason.PERSONAL)
     post.refresh_from_db()
     assert post.visibility == Visibility.VISIBLE
     assert ReviewItem.objects.open().get().reason == ReviewReason.FLAGGED
     # and the same person cannot flag twice
     with pytest.raises(Exception, match="already flagged"):
-        actions.flag_post(flaggers[0], post, reason=FlagReason.SPAM)
+        actions.flag_post(post, by=flaggers[0], reason=FlagReason.SPAM)
     # when a third resident flags it, it is hidden pending review
-    actions.flag_post(flaggers[2], post, reason=FlagReason.SPAM)
+    actions.flag_post(post, by=flaggers[2], reason=FlagReason.SPAM)
     post.refresh_from_db()
     assert post.visibility == Visibility.PENDING
     assert ReviewItem.objects.open().count() == 1
@@ -59,13 +59,13 @@ def test_one_flag_per_person_and_the_threshold_hides_the_post(thread):
 
 
 def test_a_danger_flag_is_urgent(thread):
-    post = forum_actions.reply(established_resident(), thread, body="I can't cope tonight")
-    actions.flag_post(established_resident(), post, reason=FlagReason.DANGER)
+    post = forum_actions.reply(thread, by=established_resident(), body="I can't cope tonight")
+    actions.flag_post(post, by=established_resident(), reason=FlagReason.DANGER)
     assert ReviewItem.objects.open().get().urgent
 
 
 def test_flagging_through_the_site_needs_a_reason_and_a_note_for_other(client, thread):
-    post = forum_actions.reply(established_resident(), thread, body="Buy cheap watches")
+    post = forum_actions.reply(thread, by=established_resident(), body="Buy cheap watches")
     client.force_login(established_resident())
     url = reverse("forums:flag_post", args=[post.pk])
     response = client.post(url, {"reason": "other", "note": ""})
@@ -77,7 +77,7 @@ def test_flagging_through_the_site_needs_a_reason_and_a_note_for_other(client, t
 
 def test_a_flag_without_a_reason_is_explained_and_focus_goes_to_the_reasons(client, thread):
     # Given a resident on the flag form
-    post = forum_actions.reply(established_resident(), thread, body="Buy cheap watches")
+    post = forum_actions.reply(thread, by=established_resident(), body="Buy cheap watches")
     client.force_login(established_resident())
 
     # When they send it without choosing a reason
@@ -92,7 +92,7 @@ def test_a_flag_without_a_reason_is_explained_and_focus_goes_to_the_reasons(clie
 
 def test_something_else_without_a_note_is_explained_and_focus_goes_to_the_note(client, thread):
     # Given a resident on the flag form
-    post = forum_actions.reply(established_resident(), thread, body="Buy cheap watches")
+    post = forum_actions.reply(thread, by=established_resident(), body="Buy cheap watches")
     client.force_login(established_resident())
 
     # When they choose "Something else" and leave the note empty
@@ -110,7 +110,7 @@ def test_something_else_without_a_note_is_explained_and_focus_goes_to_the_note(c
 
 def test_after_flagging_the_resident_returns_to_the_posts_page_with_focus_on_the_thanks(client, thread):
     # Given a resident flagging a reply on a thread
-    post = forum_actions.reply(established_resident(), thread, body="Buy cheap watches")
+    post = forum_actions.reply(thread, by=established_resident(), body="Buy cheap watches")
     client.force_login(established_resident())
 
     # When the flag is sent
@@ -136,7 +136,7 @@ def test_authors_and_visitors_cannot_flag(client, thread):
 def test_the_queue_lists_urgent_first_and_filters(client, moderator, thread, other_board):
     newcomer_post, _ = held_reply(UserFactory(), thread)
     other_thread = forum_thread(established_resident(), other_board)
-    forum_actions.reply(established_resident(), other_thread, body="I want to kill myself")
+    forum_actions.reply(other_thread, by=established_resident(), body="I want to kill myself")
     client.force_login(moderator)
     html = client.get(QUEUE_URL).content.decode()
     assert html.index("<mark>kill myself</mark>") < html.index(newcomer_post.body_source)
@@ -215,7 +215,7 @@ def test_reject_needs_a_reason_and_emails_the_author_their_text(client, moderato
 
 
 def test_redact_keeps_the_original_for_moderators_only(client, moderator, thread):
-    post = forum_actions.reply(established_resident(), thread, body="The man at the corner shop sells")
+    post = forum_actions.reply(thread, by=established_resident(), body="The man at the corner shop sells")
     client.force_login(moderator)
     client.post(moderate_url(post), {"action": "redact", "body": "[removed by a moderator] sells",
                                      "reason": "Names a person"})
@@ -230,7 +230,7 @@ def test_redact_keeps_the_original_for_moderators_only(client, moderator, thread
 
 
 def test_hide_restore_lock_and_move(client, moderator, thread, other_board):
-    post = forum_actions.reply(established_resident(), thread, body="A heated reply")
+    post = forum_actions.reply(thread, by=established_resident(), body="A heated reply")
     client.force_login(moderator)
     client.post(moderate_url(post), {"action": "hide", "reason": "Heated"})
     post.refresh_from_db()
@@ -289,8 +289,8 @@ def test_bulk_approve_and_reject(client, moderator, thread, django_capture_on_co
 def test_flag_threshold_comes_from_settings(thread):
     ModerationSettings.objects.update_or_create(site_id=thread.board.get_site().pk,
                                                 defaults={"flag_threshold": 1})
-    post = forum_actions.reply(established_resident(), thread, body="Just one flag hides me")
-    actions.flag_post(established_resident(), post, reason=FlagReason.SPAM)
+    post = forum_actions.reply(thread, by=established_resident(), body="Just one flag hides me")
+    actions.flag_post(post, by=established_resident(), reason=FlagReason.SPAM)
     post.refresh_from_db()
     assert post.visibility == Visibility.PENDING
 

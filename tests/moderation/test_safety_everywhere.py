@@ -122,9 +122,10 @@ def test_the_sites_help_numbers_are_not_held(board):
     HelpNumber.objects.create(settings=site_settings(), label="Outreach team", number="0161 496 0000")
     thread = forum_thread(established_resident(), board)
     # when a resident passes it on, then it is published; another landline is held
-    post = forum_actions.reply(established_resident(), thread, body="The outreach team is on 0161 496 0000")
+    post = forum_actions.reply(thread, by=established_resident(),
+                               body="The outreach team is on 0161 496 0000")
     assert post.visibility == Visibility.VISIBLE
-    held = forum_actions.reply(established_resident(), thread, body="His landline is 0161 496 0999")
+    held = forum_actions.reply(thread, by=established_resident(), body="His landline is 0161 496 0999")
     assert held.visibility == Visibility.PENDING
 
 
@@ -156,7 +157,7 @@ def test_a_title_changed_within_the_edit_window_is_held_with_its_post(client, bo
     first = thread.posts.get()
     old_url = thread.get_absolute_url()
     # when its author changes the title to name an address
-    forum_actions.edit_post(author, first, body=first.body_source, title="Dealing at 12 Acacia Avenue")
+    forum_actions.edit_post(first, by=author, body=first.body_source, title="Dealing at 12 Acacia Avenue")
     # then the thread and its post wait for a moderator: the title is nowhere in public
     thread.refresh_from_db()
     assert thread.visibility == Visibility.PENDING
@@ -209,7 +210,8 @@ def test_the_author_of_a_held_post_is_told_what_kind_of_detail_was_found(client,
 def test_readers_of_a_post_about_an_overdose_now_see_the_help_panel(client, board):
     # given a post saying an overdose is happening now, and another thread without one
     thread = forum_thread(established_resident(), board)
-    forum_actions.reply(established_resident(), thread, body="A man by the bins is not breathing, lips blue")
+    forum_actions.reply(thread, by=established_resident(),
+                        body="A man by the bins is not breathing, lips blue")
     quiet = forum_thread(established_resident(), board, title="Bins collected late")
     # when a visitor reads each thread, then only the first shows the help panel
     assert "Help is available now" in client.get(thread.get_absolute_url() + "?page=1").content.decode()
@@ -219,7 +221,7 @@ def test_readers_of_a_post_about_an_overdose_now_see_the_help_panel(client, boar
 def test_the_moderator_sees_each_finding_marked(client, board, moderator):
     # given a reply held for a phone number and a plate
     thread = forum_thread(established_resident(), board)
-    post = forum_actions.reply(established_resident(), thread,
+    post = forum_actions.reply(thread, by=established_resident(),
                                body="Ring 07700&#32;900123, he drives **AB12** CDE")
     assert post.review_items.get().reason == ReviewReason.PERSONAL_DATA
     # when a moderator opens it from the queue
@@ -254,3 +256,43 @@ def test_an_author_who_retitles_their_thread_lands_on_its_new_address(client, bo
     assert response.redirect_chain[-1][0].startswith(thread.get_absolute_url())
     assert "<h1>Noise on the corner at night</h1>" in response.content.decode()
     assert client.get(f"{board.url}{thread.pk}-noise-on-our-street-at-night/").status_code == 404
+
+
+# Checked while walking the issue's bullets (notes/safety.md) -----------------------------------------
+
+@pytest.mark.parametrize("country, language, date", [
+    ("US", "en-us", "March 12, 2026"), ("GB", "en-gb", "12 Mar 2026"), ("ES", "en-gb", "12 Mar 2026")])
+def test_the_date_format_follows_the_country(country, language, date):
+    """PORTAL_COUNTRY sets the default LANGUAGE_CODE (and with it Django's date and number formats)
+    when the settings are loaded; LANGUAGE_CODE in the environment overrides it."""
+    import datetime
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    environ = {k: v for k, v in os.environ.items() if k != "LANGUAGE_CODE"}
+    environ.update(PORTAL_COUNTRY=country, DJANGO_SETTINGS_MODULE="portal.settings.test")
+    code = ("import django; django.setup(); from django.conf import settings; "
+            "print(settings.LANGUAGE_CODE)")
+    loaded = subprocess.run([sys.executable, "-c", code], env=environ, capture_output=True, text=True,
+                            cwd=django_settings.BASE_DIR, check=True).stdout.strip()
+    assert loaded == language
+    from django.utils import formats, translation
+
+    with translation.override(language):
+        assert formats.date_format(datetime.date(2026, 3, 12)) == date
+
+
+def test_a_held_title_is_in_no_board_list_or_feed(client, board):
+    # given a thread held for the address in its title
+    thread = forum_thread(established_resident(), board, title="He lives at 4 Mill Lane")
+    assert Thread.objects.get(pk=thread.pk).visibility == Visibility.PENDING
+    # then neither the board's page nor its feeds nor the forum's feeds show it
+    forum = board.get_parent()
+    for url in (board.url, board.url + "feed/rss/", board.url + "feed/atom/", forum.url + "feed/rss/",
+                forum.url + "feed/atom/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Mill Lane" not in response.content.decode(), url

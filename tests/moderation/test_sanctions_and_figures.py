@@ -27,7 +27,7 @@ def test_a_silenced_resident_reads_but_cannot_post_until_lifted(client, moderato
     response = client.get(thread.get_absolute_url() + "?page=1")
     assert response.status_code == 200 and 'id="reply"' not in response.content.decode()
     with pytest.raises(PermissionDenied):
-        forum_actions.reply(type(resident).objects.get(pk=resident.pk), thread, body="Let me in")
+        forum_actions.reply(thread, by=type(resident).objects.get(pk=resident.pk), body="Let me in")
     # when the moderator lifts the silence early, they can reply again
     actions.lift(resident, "silenced", by=moderator, reason="Apologised")
     response = client.get(thread.get_absolute_url() + "?page=1")
@@ -66,7 +66,7 @@ def test_sanctions_need_a_moderator_a_reason_and_a_future_end(moderator, residen
 def test_moderators_set_a_trust_level_by_hand(moderator, resident, board):
     actions.set_trust_level(resident, 1, by=moderator)
     thread = forum_thread(established_resident(), board)
-    assert forum_actions.reply(resident, thread, body="Straight through").is_public
+    assert forum_actions.reply(thread, by=resident, body="Straight through").is_public
     assert ModelLogEntry.objects.filter(action="moderation.user.trust_level").count() == 1
 
 
@@ -84,7 +84,7 @@ def make_item(post, reason, status, created, minutes=None, was_held=False):
 
 def test_monthly_figures_count_decisions_and_the_median_time(board):
     thread = forum_thread(established_resident(), board)
-    posts = [forum_actions.reply(established_resident(), thread, body=f"post {n}") for n in range(6)]
+    posts = [forum_actions.reply(thread, by=established_resident(), body=f"post {n}") for n in range(6)]
     make_item(posts[0], ReviewReason.NEW_ACCOUNT, ReviewStatus.APPROVED, at(2), 30, was_held=True)
     make_item(posts[1], ReviewReason.PERSONAL_DATA, ReviewStatus.REJECTED, at(3), 90, was_held=True)
     make_item(posts[2], ReviewReason.FLAGGED, ReviewStatus.HIDDEN, at(4), 10)
@@ -110,7 +110,8 @@ def test_recent_months_are_newest_first():
 def test_a_post_hidden_without_the_queue_counts_as_hidden(board, moderator):
     # given a post a moderator hides from its page directly, and one hidden through the queue
     thread = forum_thread(established_resident(), board)
-    direct, queued = (forum_actions.reply(established_resident(), thread, body=f"post {n}") for n in range(2))
+    direct, queued = (forum_actions.reply(thread, by=established_resident(), body=f"post {n}")
+                      for n in range(2))
     actions.hide(direct, by=moderator, reason="Names a neighbour")
     ReviewItem.objects.create(post=queued, reason=ReviewReason.FLAGGED)
     actions.hide(queued, by=moderator, reason="Abusive")

@@ -139,7 +139,7 @@ def test_a_hidden_first_post_never_becomes_the_description(client, board, reside
     thread = forum_thread(resident, board, title="Needles near the station",
                           body="Ask for Dave by the bike racks, he sells there.")
     first = Post.objects.get(thread=thread)
-    actions.reply(UserFactory(), thread, body="Please do not post numbers here.")
+    actions.reply(thread, by=UserFactory(), body="Please do not post numbers here.")
     moderation_actions.hide(first, by=moderator, reason="Personal details")
     for user in [None, moderator]:
         if user:
@@ -169,11 +169,11 @@ def test_months_outside_the_years_with_events_are_noindex_and_not_linked_onwards
 
 def test_header_shows_a_residents_unread_notifications(client, board, resident):
     thread = forum_thread(UserFactory(), board, title="Needles near the station")
-    actions.follow(resident, thread)
+    actions.follow(thread, by=resident)
     client.force_login(resident)
     assert '<span class="badge badge--count">' not in client.get("/").text
-    actions.reply(UserFactory(), thread, body="They were cleared today.")
-    actions.reply(UserFactory(), forum_thread(resident, board, title="My own thread here"),
+    actions.reply(thread, by=UserFactory(), body="They were cleared today.")
+    actions.reply(forum_thread(resident, board, title="My own thread here"), by=UserFactory(),
                   body="A reply to the resident")
     html = client.get("/").text
     assert (f'<a href="{reverse("forums:notifications")}" class="account-nav__notifications">'
@@ -192,7 +192,7 @@ def test_visitors_have_no_notifications_link(client, board):
 
 def edit(post, body):
     post.refresh_from_db()
-    return actions.edit_post(post.author, post, body=body)
+    return actions.edit_post(post, by=post.author, body=body)
 
 
 def history(client, post):
@@ -219,10 +219,10 @@ def test_readers_see_a_posts_earlier_public_versions(client, board, request, rol
 def test_a_version_held_for_review_is_never_shown(client, board, moderator):
     thread = forum_thread(UserFactory(), board, title="Needles near the station", body="Visible.")
     WatchedWord.objects.create(phrase="dealer", action=WordAction.HOLD)
-    post = actions.reply(UserFactory(), thread, body="The dealer is back by the swings.")
+    post = actions.reply(thread, by=UserFactory(), body="The dealer is back by the swings.")
     assert post.visibility == Visibility.PENDING and history(client, post).status_code == 404
     # A moderator edits the held text before approving it
-    actions.edit_post(moderator, post, body="Someone is back by the swings.")
+    actions.edit_post(post, by=moderator, body="Someone is back by the swings.")
     moderation_actions.approve(post.review_items.get(), by=moderator)
     post.refresh_from_db()
     assert post.is_public
@@ -250,7 +250,7 @@ def test_history_of_a_hidden_post_is_not_found(client, board, moderator):
     thread = forum_thread(UserFactory(), board, title="Needles near the station", body="Text.")
     post = Post.objects.get(thread=thread)
     edit(post, "Changed text.")
-    actions.reply(UserFactory(), thread, body="A reply")
+    actions.reply(thread, by=UserFactory(), body="A reply")
     moderation_actions.hide(post, by=moderator, reason="Off topic")
     for user in [None, moderator]:
         if user:

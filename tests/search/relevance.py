@@ -202,7 +202,7 @@ def _seed_threads(board, author, replier, forum_thread):
     for title, body, replies in THREADS:
         thread = forum_thread(author, board, title=title, body=body)
         for reply in replies:
-            actions.reply(replier, thread, body=reply)
+            actions.reply(thread, by=replier, body=reply)
 
 
 def rebuild_index(engine):

@@ -43,7 +43,7 @@ def suggestions(client, q):
 
 
 def add_reply(thread, author, body, after_commit):
-    return after_commit(actions.reply, author, thread, body=body)
+    return after_commit(actions.reply, thread, by=author, body=body)
 
 
 def test_a_thread_is_found_by_its_first_post_with_board_and_thread_shown(client, thread):
@@ -96,7 +96,7 @@ def withdraw(post, visibility, moderator):
     if visibility == Visibility.HIDDEN:
         return moderation.hide(post, by=moderator, reason="Off topic")
     WatchedWord.objects.get_or_create(phrase="contraband", action=WordAction.HOLD)
-    actions.edit_post(post.author, post, body=post.body_source + " Also contraband.")
+    actions.edit_post(post, by=post.author, body=post.body_source + " Also contraband.")
     if visibility == Visibility.REMOVED:
         item = ReviewItem.objects.get(post=post)
         moderation.reject(item, by=moderator, reason="Off topic")
@@ -145,7 +145,7 @@ def test_a_post_shown_again_is_found_again(client, thread, resident, moderator, 
 def test_an_edited_post_is_no_longer_found_by_its_old_words(client, thread, resident, after_commit):
     # Given the author edits the first post, replacing a word and the title
     post = Post.objects.get(thread=thread)
-    after_commit(actions.edit_post, resident, post, body="The lamps by the subway flicker.",
+    after_commit(actions.edit_post, post, by=resident, body="The lamps by the subway flicker.",
                  title="Flickering lamps")
 
     # Then the old words find nothing, the new ones find the post under its new title

@@ -51,9 +51,14 @@ def world(db, partner, liaison, moderator, editor, administrator, monkeypatch):
                                        title="Needles behind the library", anonymous=True)
     shared_concern = raised_concern(sharing_author, board, topic=topic, neighbourhood=area,
                                     title="Dealing at the bus stop", share_contact=True)
-    concern_actions.add_note(liaison, shared_concern, body="Called the resident back.")
+    concern_actions.add_note(shared_concern, by=liaison, body="Called the resident back.")
+    # A sanction and a moderator's message: the sanctions list and the site history name them
+    from forums.moderation import actions as moderation_actions
+
+    moderation_actions.silence(anonymous_author, by=moderator, until=None, reason="Spam links")
+    moderation_actions.send_message(anonymous_author, by=moderator, body="We are here to help.")
     event = event_page(title="Harm reduction evening")
-    rsvp, _ = event_actions.respond(attendee, event, None, going=True, share_contact=False)
+    rsvp, _ = event_actions.respond(event, None, by=attendee, going=True, share_contact=False)
     return SimpleNamespace(
         partner=partner, liaison=liaison, other_liaison=other_liaison, moderator=moderator,
         editor=editor, administrator=administrator, board=board,

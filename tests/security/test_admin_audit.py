@@ -43,7 +43,7 @@ def ids_for(view_name, world):
     """The seeded objects an admin view's id parameters name: the residents for the user admin,
     the concerns for the inbox, the event and board for page views, the log entries' objects
     for the others (histories, usage) and the first row of everything else."""
-    from forums.moderation.models import ReviewItem
+    from forums.moderation.models import ReviewItem, Sanction
 
     namespace = view_name.split(":")[0]
     if namespace == "wagtailusers_users":
@@ -54,6 +54,8 @@ def ids_for(view_name, world):
         return [world.event.pk, world.board.pk]
     if namespace == "wagtailsnippets_moderation_reviewitem":
         return list(ReviewItem.objects.values_list("pk", flat=True)) or [1]
+    if namespace == "moderation_sanctions":
+        return list(Sanction.objects.values_list("pk", flat=True)) or [1]
     return [1]
 
 

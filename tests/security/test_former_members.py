@@ -22,8 +22,8 @@ def test_two_closed_accounts_both_show_as_former_member_without_an_id(client, bo
     # given two residents who wrote in a thread and then closed their accounts
     first, second = UserFactory(display_name="First Writer"), UserFactory(display_name="Second One")
     thread = forum_thread(first, board, body="Words from the first")
-    actions.reply(second, thread, body="Words from the second")
-    actions.reply(resident, thread, body="A reply from someone still here")
+    actions.reply(thread, by=second, body="Words from the second")
+    actions.reply(thread, by=resident, body="A reply from someone still here")
     close(first)
     close(second)
     # then the database holds the same name for both, and addresses made of random hex alone

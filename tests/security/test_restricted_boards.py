@@ -99,14 +99,14 @@ def test_a_follower_shut_out_later_is_not_notified_of_it(client, board, resident
                                                          django_capture_on_commit_callbacks):
     # given a resident following a thread on a board that is later restricted to liaisons
     thread = forum_thread(liaison, board, title=TITLE, body=BODY)
-    actions.follow(resident, thread)
+    actions.follow(thread, by=resident)
     restriction = PageViewRestriction.objects.create(
         page=board, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(Group.objects.get(name=Role.LIAISON))
     mail.outbox.clear()
     # when a liaison replies
     with django_capture_on_commit_callbacks(execute=True):
-        actions.reply(liaison, thread, body="More about the docks")
+        actions.reply(thread, by=liaison, body="More about the docks")
     # then the resident gets no email about it, and their notifications page does not list it
     assert not [m for m in mail.outbox if resident.email in m.to]
     assert Notification.objects.filter(user=resident).exists()  # kept, should access return

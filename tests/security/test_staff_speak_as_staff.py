@@ -81,12 +81,12 @@ def test_the_actions_refuse_staff_anonymity(anonymous_board, concern_board, resi
     member = staff_user(role)
     thread = forum_thread(resident, anonymous_board)
     with pytest.raises(PermissionDenied, match=REFUSAL):
-        actions.reply(member, thread, body="Praise", anonymous=True)
+        actions.reply(thread, by=member, body="Praise", anonymous=True)
     with pytest.raises(PermissionDenied, match=REFUSAL):
-        actions.start_thread(member, anonymous_board, title="A long enough title", body="x",
+        actions.start_thread(anonymous_board, by=member, title="A long enough title", body="x",
                              anonymous=True)
     with pytest.raises(PermissionDenied, match=REFUSAL):
-        concern_actions.raise_concern(member, concern_board, title="A long enough title",
+        concern_actions.raise_concern(concern_board, by=member, title="A long enough title",
                                       body="x", topic=TopicFactory(),
                                       neighbourhood=NeighbourhoodFactory(), anonymous=True)
     assert not Post.objects.filter(author=member).exists()

@@ -157,14 +157,14 @@ def test_a_new_concern_maps_to_an_open_request(client, concern):
 
 def test_answered_then_resolved_concern(client, concern, police_liaison):
     # given the police answer with a reason and then resolve the concern
-    actions.answer(police_liaison, concern, body="We cleared the area.", kind="not_actionable",
+    actions.answer(concern, by=police_liaison, body="We cleared the area.", kind="not_actionable",
                    reason="Private land")
     _, [answered] = get(client, "requests.json")
     assert answered["status"] == "open"
     assert answered["expected_datetime"] is None  # answered: nothing is expected any more
     assert answered["status_notes"] == ("Riverton Police (test): Official response: Not "
                                         "actionable. Why: Private land")
-    actions.resolve(police_liaison, concern)
+    actions.resolve(concern, by=police_liaison)
     _, [resolved] = get(client, "requests.json")
     assert resolved["status"] == "closed"
     assert resolved["status_notes"] == "Riverton Police (test): Resolved"
@@ -185,9 +185,9 @@ def test_nothing_personal_or_internal_is_ever_in_the_json(client, resident, boar
     # internal timeline entry), an internal note and a signed official answer
     concern = raised_concern(resident, board, topic=topic, neighbourhood=area, anonymous=True,
                              share_contact=True, title="Dealing outside number 12")
-    actions.claim(police_liaison, concern)
-    actions.assign(police_liaison, concern, police_liaison)
-    actions.add_note(police_liaison, concern, body="Internal: the caller lives at number 14.")
+    actions.claim(concern, by=police_liaison)
+    actions.assign(concern, police_liaison, by=police_liaison)
+    actions.add_note(concern, by=police_liaison, body="Internal: the caller lives at number 14.")
     # when a client reads the list and the request itself
     texts = [get(client, "requests.json")[1], get(client, f"requests/{concern.pk}.json")[1]]
     # then none of it shows
@@ -203,7 +203,7 @@ def test_only_public_concerns_are_requests(client, concern, resident, board, top
                                           moderator):
     # given: a concern waiting for moderation, a hidden thread, a concern whose first post was
     # hidden, and one on a login-only board
-    waiting = actions.raise_concern(resident, board, title="Waiting for review", body="Text.",
+    waiting = actions.raise_concern(board, by=resident, title="Waiting for review", body="Text.",
                                     topic=topic, neighbourhood=area)
     Concern.objects.filter(thread=waiting).update(state="submitted", published_at=None)
     hidden = raised_concern(resident, board, topic=topic, neighbourhood=area, title="Hidden by a moderator")
@@ -245,8 +245,8 @@ def dated(resident, board, topic, area, rules, police_liaison):
         concern = raised_concern(resident, board, topic=topic, neighbourhood=area, title=title)
         published(concern, day)
         made.append(concern)
-    actions.answer(police_liaison, made[0], body="We cleared the area.", kind="action_taken")
-    actions.resolve(police_liaison, made[0])  # resolving needs an official answer first
+    actions.answer(made[0], by=police_liaison, body="We cleared the area.", kind="action_taken")
+    actions.resolve(made[0], by=police_liaison)  # resolving needs an official answer first
     return made
 
 
@@ -373,7 +373,7 @@ def test_requests_query_count_does_not_grow(client, django_assert_max_num_querie
         get(client, "requests.json")
     for n in range(8):
         more = raised_concern(resident, board, topic=topic, neighbourhood=area, title=f"More concerns {n}")
-        actions.answer(police_liaison, more, body=f"Answer {n}", kind="information")
+        actions.answer(more, by=police_liaison, body=f"Answer {n}", kind="information")
     with django_assert_max_num_queries(len(few.captured_queries)):
         _, items = get(client, "requests.json")
     assert len(items) == 9

@@ -40,10 +40,10 @@ class Command(BaseCommand):
                 kind, body = BODIES[n % len(BODIES)]
                 body = f"{body.format(n=n)} (Queue day {n})"
                 author = _resident(f"queue-author-{n}", member=kind != "new")
-                post = posting.reply(author, thread, body=body)
+                post = posting.reply(thread, by=author, body=body)
                 if kind == "flagged":
                     for flagger in flaggers:
-                        actions.flag_post(flagger, post, reason=FlagReason.HARASSMENT)
+                        actions.flag_post(post, by=flagger, reason=FlagReason.HARASSMENT)
         self.stdout.write(f"Added {count} posts to the review queue.")
 
 

@@ -1,6 +1,6 @@
 // Keyboard shortcuts for the review queue. Everything works without them: each row's actions are
-// ordinary forms. j/k move between items, a/x/h/s press Approve/Reject/Hide/Suspend in the current
-// item's row, r chooses a reason, o opens the item. After an action the page comes back with the
+// ordinary forms. j/k move between items, a/x/h/s/d press Approve/Reject/Hide/Suspend/Redact all
+// findings in the current item's row, r chooses a reason, o opens the item. After an action the page comes back with the
 // next item's link as the address's fragment: it gets the focus.
 (function () {
   "use strict";
@@ -32,7 +32,7 @@
       focusLink(index < 0 ? 0 : index + (key === "j" ? 1 : -1));
     } else if (row && key === "o") {
       row.querySelector("[data-queue-open]").click();
-    } else if (row && (key === "a" || key === "x" || key === "h" || key === "s" || key === "r")) {
+    } else if (row && (key === "a" || key === "x" || key === "h" || key === "s" || key === "d" || key === "r")) {
       var control = row.querySelector('[data-queue-key="' + key + '"]');
       if (!control) { return; }
       if (key === "r") { control.focus(); } else { control.click(); }
