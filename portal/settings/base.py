@@ -155,7 +155,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PERIODIC_TASKS = {
     "outbox retry": ("portal.tasks.retry_outbox", env.integer("OUTBOX_RETRY_SECONDS", 60)),
     "scheduled publishing": ("portal.tasks.publish_scheduled", 60),
-    "search index retry": ("search.tasks.retry_pending_updates", 120),
+    "search index retry": ("search.tasks.retry_pending_updates", env.integer("SEARCH_RETRY_SECONDS", 120)),
     "concern digests and escalation": ("forums.concerns.tasks.run_jobs", 900),
     "event reminders": ("events.tasks.send_event_reminders", 3600),
     # Emails whose on-commit task was never enqueued (the database went away just after commit).
@@ -331,5 +331,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # The Elasticsearch client logs each failed request and retry with its traceback: while
+        # the engine is down, search/engines.py's log_outage says so once a minute instead.
+        "elastic_transport": {"level": "ERROR"},
+        "elasticsearch": {"level": "ERROR"},
+    },
 }

@@ -19,7 +19,7 @@ ENGLISH = "There are used needles by the swings in the park most mornings."
 
 def test_a_spanish_thread_and_an_english_reply_each_get_their_language(board, resident):
     thread = forum_thread(resident, board, title="Jeringuillas en el parque", body=SPANISH)
-    reply = actions.reply(UserFactory(), thread, body=ENGLISH)
+    reply = actions.reply(thread, by=UserFactory(), body=ENGLISH)
 
     thread.refresh_from_db()
     first = Post.objects.filter(thread=thread).order_by("pk").first()
@@ -29,9 +29,9 @@ def test_a_spanish_thread_and_an_english_reply_each_get_their_language(board, re
 def test_a_text_too_short_to_tell_gets_the_language_of_the_page_it_was_written_on(board, resident):
     thread = forum_thread(resident, board, title="Needles in the park", body=ENGLISH)
     with translation.override("es"):
-        short = actions.reply(UserFactory(), thread, body="+1")
+        short = actions.reply(thread, by=UserFactory(), body="+1")
     with translation.override("en"):
-        other = actions.reply(UserFactory(), thread, body="+1")
+        other = actions.reply(thread, by=UserFactory(), body="+1")
 
     assert (short.language, other.language) == ("es", "en")
 
@@ -40,7 +40,7 @@ def test_editing_the_first_post_into_another_language_changes_the_threads(board,
     thread = forum_thread(resident, board, title="Needles in the park", body=ENGLISH)
     first = Post.objects.get(thread=thread)
 
-    actions.edit_post(resident, first, body=SPANISH)
+    actions.edit_post(first, by=resident, body=SPANISH)
 
     thread.refresh_from_db()
     first.refresh_from_db()
@@ -49,7 +49,7 @@ def test_editing_the_first_post_into_another_language_changes_the_threads(board,
 
 def test_titles_and_bodies_carry_their_lang(client, board, resident):
     thread = forum_thread(resident, board, title="Jeringuillas en el parque", body=SPANISH)
-    actions.reply(UserFactory(), thread, body=ENGLISH)
+    actions.reply(thread, by=UserFactory(), body=ENGLISH)
 
     board_html = client.get(board.url).text
     thread_html = client.get(thread.get_absolute_url() + "?page=1").text

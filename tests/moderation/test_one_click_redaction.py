@@ -34,7 +34,7 @@ def thread(board):
 @pytest.fixture
 def held(thread):
     """A reply held for a phone number, and a second held item below it in the queue."""
-    post = forum_actions.reply(established_resident(), thread,
+    post = forum_actions.reply(thread, by=established_resident(),
                                body=f"Ring Dave on {NUMBER} about the **noise**.")
     other = held_reply(UserFactory(), thread, body="Second held reply")[1]
     return post, post.review_items.get(), other
@@ -118,7 +118,7 @@ def test_redacting_a_held_threads_title_and_body_from_the_moderation_page(client
 
 def test_a_detail_written_with_escapes_is_found_in_the_source(moderator, thread):
     # given a number written with Markdown emphasis and an entity, which readers see as one number
-    post = forum_actions.reply(established_resident(), thread, body="Ring 077**00**&#32;900123 now")
+    post = forum_actions.reply(thread, by=established_resident(), body="Ring 077**00**&#32;900123 now")
     assert post.visibility == Visibility.PENDING
     # when it is redacted in one click
     actions.redact_findings(post, by=moderator)
@@ -135,7 +135,7 @@ def test_the_placeholder_is_in_the_boards_language(moderator, board):
     board.locale = spanish
     board.save()
     thread = forum_thread(established_resident(), board, title="Ruido en la calle")
-    post = forum_actions.reply(established_resident(), thread, body=f"Llamen al {NUMBER}")
+    post = forum_actions.reply(thread, by=established_resident(), body=f"Llamen al {NUMBER}")
     actions.redact_findings(post, by=moderator)
     post.refresh_from_db()
     assert post.body_source == "Llamen al \\[número de teléfono eliminado\\]"
