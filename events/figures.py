@@ -15,6 +15,8 @@ from collections import Counter
 from django.db.models import Count
 from django.utils import timezone
 
+from portal.translations import once_per_translation
+
 from .models import EventPage, Rsvp
 from .recurrence import occurrences
 
@@ -25,7 +27,7 @@ def events_by_kind(since, until, *, partner=None, neighbourhood=None, now=None):
     """{kind label: {"held": n, "attendance": n}} for every kind, in the order of EventPage.Kind."""
     now = now or timezone.now()
     until = min(until, now)
-    events = (EventPage.objects.live().public().filter(start__lt=until)
+    events = (once_per_translation(EventPage.objects.live().public()).filter(start__lt=until)
               .prefetch_related("exceptions"))
     if partner is not None:
         events = events.filter(partners=partner)
@@ -55,7 +57,7 @@ def event_counts(*, until, now=None):
     or None, "held": 1, "attendance": residents going}]."""
     now = now or timezone.now()
     until = min(until, now)
-    events = (EventPage.objects.live().public().filter(start__lt=until)
+    events = (once_per_translation(EventPage.objects.live().public()).filter(start__lt=until)
               .prefetch_related("exceptions", "partners"))
     held = []
     for event in events:

@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from portal.translations import localized
+
 from .models import CalendarPage, EventPage
 from .recurrence import occurrences
 
@@ -19,14 +21,14 @@ def upcoming_occurrences(events, limit):
 
 
 def _live_events():
-    return (EventPage.objects.live().public().filter(is_cancelled=False)
+    return (localized(EventPage.objects.live().public()).filter(is_cancelled=False)
             .prefetch_related("exceptions"))
 
 
 def home_upcoming(request):
     return {
         "occurrences": upcoming_occurrences(_live_events(), HOME_COUNT),
-        "calendar": CalendarPage.objects.live().first(),
+        "calendar": localized(CalendarPage.objects.live()).first(),
     }
 
 

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from portal import absolute
 from portal.partners.models import Partner
 from portal.taxonomy.models import Neighbourhood, Topic
+from portal.translations import under
 
 from . import actions, ical, permissions, recurrence
 from .models import CalendarPage, EventPage, Rsvp
@@ -66,7 +67,7 @@ class CalendarFilterForm(forms.Form):
 def events_under(calendar_page):
     """Live, public events of a calendar with what listing them needs, in a fixed number of queries."""
     return (
-        EventPage.objects.live().public().descendant_of(calendar_page).distinct()
+        under(EventPage.objects.live().public(), calendar_page).distinct()
         .select_related("neighbourhood")
         .prefetch_related("partners", "topics", "exceptions")
     )

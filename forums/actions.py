@@ -21,7 +21,7 @@ from .moderation import policy as moderation_policy
 from .posting import reply as reply  # the posting actions: see posting.py
 from .posting import start_thread as start_thread
 from .signals import announce
-from .threads import clean_body, clean_title, is_first_post, refresh_thread, thread_slug
+from .threads import clean_body, clean_title, is_first_post, post_language, refresh_thread, thread_slug
 
 
 def edit_post(post, *, by, body, title=None):
@@ -37,11 +37,15 @@ def edit_post(post, *, by, body, title=None):
                                     body_html=post.body_html, edited_by=by,
                                     was_public=post.is_public and thread.is_public)
         post.body_source, post.body_html = body, markup.render(body)
+        post.language = post_language(body, default=post.language)
         post.edited_at = timezone.now()
         was_public = post.is_public
         if decision.is_held:
             post.visibility = decision.visibility
-        post.save(update_fields=["body_source", "body_html", "edited_at", "visibility"])
+        post.save(update_fields=["body_source", "body_html", "language", "edited_at", "visibility"])
+        if thread.language != post.language and is_first_post(post):
+            thread.language = post.language
+            thread.save(update_fields=["language"])
         moderation_actions.record_decision(post, decision)
         if was_public and not post.is_public:
             refresh_thread(thread)

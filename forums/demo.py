@@ -58,6 +58,27 @@ THREADS = {
     ],
 }
 
+# Threads written in Spanish (issue 19), seeded once each by title, also on an older demo.
+SPANISH_THREADS = {
+    "treatment-and-recovery": [
+        ("residente@riverton.example", "¿Hay grupos de apoyo en español para familias?",
+         "Mi hijo empezó un tratamiento hace poco y busco un grupo de apoyo para familias donde "
+         "se hable español. ¿Alguien sabe si hay alguno en Riverton? (Hilo de demostración.)",
+         "Treatment and recovery", None, False,
+         [("ngo.liaison@riverton.example", "Sí: en el grupo de apoyo para familias de los jueves "
+           "hay voluntarias que hablan español. También podemos buscarle un mentor que hable "
+           "español mientras espera la primera cita. (Respuesta de demostración.)")]),
+    ],
+    "events-and-outreach": [
+        ("residente@riverton.example", "¿Alguien quiere hacer la formación en naloxona conmigo?",
+         "Me gustaría aprender a usar la naloxona. ¿Hay más vecinos de Westfield que quieran ir "
+         "juntos a la próxima formación? (Hilo de demostración.)",
+         "Harm reduction", "Westfield", False,
+         [("resident@riverton.example", "I went last month and it was really useful. Go for it! "
+           "(Demo reply.)")]),
+    ],
+}
+
 
 def seed(demo):
     from .concerns import demo as concerns_demo
@@ -82,6 +103,11 @@ def seed(demo):
         boards[slug] = board
     moderation_demo.seed(demo, boards)
     concerns_demo.seed(demo)  # routing rules and concerns in different states (issue #5)
+    # Last, so the other demo threads and posts keep their numbers (the browser tests name them).
+    for slug, threads in SPANISH_THREADS.items():
+        board = boards[slug]
+        _seed_threads(demo, board, [thread for thread in threads
+                                    if not board.threads.filter(title=thread[1]).exists()])
 
 
 def _seed_threads(demo, board, threads):

@@ -4,6 +4,8 @@ them so a user sees the same message the action would raise."""
 import secrets
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from portal.taxonomy.models import Landmark, Neighbourhood, Topic
 
@@ -157,6 +159,10 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["topic"].set_objects(topics)
         self.fields["area"].set_objects(neighbourhoods)
+        # Threads in one language (of their first post, detected when written).
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language"), required=False,
+            choices=[("", _("Any language")), *settings.LANGUAGES])
         if states:  # concern boards: filter by the concern's state
             self.fields["state"] = forms.ChoiceField(
                 label="State", required=False, choices=[("", "Any state"), *states])

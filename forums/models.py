@@ -128,6 +128,10 @@ class Thread(models.Model):
     last_post = models.ForeignKey("Post", null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+")
     reply_count = models.PositiveIntegerField(default=0)
+    language = models.CharField(
+        max_length=10, blank=True,
+        help_text="Language of the first post (a code of settings.LANGUAGES, e.g. 'es'): boards "
+                  "and search filter by it.")
 
     objects = ThreadQuerySet.as_manager()
 
@@ -197,6 +201,10 @@ class Post(models.Model):
     is_official_response = models.BooleanField(default=False)
     official_partner = models.ForeignKey("partners.Partner", null=True, blank=True,
                                          on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(
+        max_length=10, blank=True,
+        help_text="The language the post is written in, detected when written (portal/languages.py); "
+                  "empty when not known. Shown as the post's `lang`.")
     staff_badge = models.CharField(max_length=80, blank=True,
                                    help_text="e.g. “Moderator”; empty for residents.")
 

@@ -23,6 +23,7 @@ from .threads import (
     create_post,
     notify_followers,
     once,
+    post_language,
     refresh_thread,
 )
 
@@ -43,12 +44,13 @@ def start_thread(board, *, by, title, body, topic=None, neighbourhood=None, anon
 
     def make():
         area = author_area(by) if anonymous else ""
+        language = post_language(f"{title}\n{body}")  # the thread's is its first post's
         thread = Thread.objects.create(
             board=board, title=title, kind=board.thread_kind, author=by, is_anonymous=anonymous,
             author_area=area, topic=topic, neighbourhood=neighbourhood,
-            last_activity_at=timezone.now(), visibility=decision.visibility,
+            last_activity_at=timezone.now(), visibility=decision.visibility, language=language,
         )
-        post = create_post(by, thread, body, anonymous, area, decision.visibility)
+        post = create_post(by, thread, body, anonymous, area, decision.visibility, language=language)
         _written(post, decision, by=by)
         log(instance=thread, action="forums.thread.started", user=by,
             data={"board": board.pk, "anonymous": anonymous}, title=thread.log_title)

@@ -42,6 +42,7 @@ class PostRow:
     created: Stamp
     edited: Stamp | None
     body_html: str
+    language: str  # the post's language code ("es"), its body's `lang`; empty when not known
     permalink: str
     redacted: bool  # shown to everyone: "Edited by a moderator"
     is_moderator: bool  # the viewer moderates: originals, the Moderate link, the queue badge
@@ -108,6 +109,7 @@ def post_rows(user, thread, thread_url, posts):
             created=stamp(post.created_at),
             edited=stamp(post.edited_at) if post.edited_at else None,
             body_html=post.body_html,
+            language=post.language,
             permalink=urls["post"].replace(str(_PK), pk),
             redacted=mark["redacted"],
             is_moderator=mark["is_moderator"],
@@ -148,6 +150,7 @@ class ThreadRow:
     topic_name: str
     neighbourhood_name: str
     reply_count: int
+    language: str  # the first post's language code, the title's `lang`
     last_activity: Stamp
     last_poster: str | None  # None when the thread has no visible post to name
 
@@ -179,6 +182,7 @@ def thread_rows(threads, board=None):
             topic_name=topic_names.get(thread.topic_id, ""),
             neighbourhood_name=area_names.get(thread.neighbourhood_id, ""),
             reply_count=thread.reply_count,
+            language=thread.language,
             last_activity=stamp(thread.last_activity_at),
             last_poster=thread.last_post.public_author_name if thread.last_post_id else None,
         )

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
-from portal import markup
+from portal import languages, markup
 
 from . import permissions
 from .models import Follow, Notification, Post, Submission, Visibility
@@ -78,10 +78,16 @@ def is_first_post(post):
     return first_id == post.pk
 
 
-def create_post(user, thread, body, anonymous, area, visibility=Visibility.VISIBLE):
+def post_language(text, default=None):
+    """The language `text` is written in ("en", "es"); when it cannot be told, `default` or the
+    language of the page it was written on."""
+    return languages.detect(text, default=default or languages.page_language())
+
+
+def create_post(user, thread, body, anonymous, area, visibility=Visibility.VISIBLE, language=None):
     return Post.objects.create(
         thread=thread, author=user, is_anonymous=anonymous, author_area=area, body_source=body,
-        visibility=visibility,
+        visibility=visibility, language=language or post_language(body),
         body_html=markup.render(body), staff_badge="" if anonymous else staff_badge_for(user),
     )
 

@@ -76,6 +76,8 @@ def board(request, board):
             threads = threads.filter(neighbourhood=filters.cleaned_data["area"])
         if filters.cleaned_data.get("state"):
             threads = threads.filter(concern__state=filters.cleaned_data["state"])
+        if filters.cleaned_data.get("language"):
+            threads = threads.filter(language=filters.cleaned_data["language"])
     # Page through ids alone (an index-only scan, even deep in the list), then load that page.
     page_obj = Paginator(threads.values_list("id", flat=True), THREADS_PER_PAGE).get_page(
         request.GET.get("page"))

@@ -7,7 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Common Ground"
 
     def ready(self):
-        from . import chrome, routing
+        from . import chrome, routing, translations
 
         chrome.connect()
         routing.connect()
+        translations.connect()

@@ -47,6 +47,24 @@ TOPICS = {
     "Alcohol": "Street drinking and alcohol-related harm.",
     "Anti-social behaviour": "Noise, intimidation and nuisance linked to drugs or alcohol.",
 }
+# Topics' names and descriptions in Spanish (a Spanish topic is the same topic: issue 19).
+TOPICS_ES = {
+    "Drug litter and needles": ("Jeringuillas y restos de consumo",
+                                "Jeringuillas, papel de aluminio y otros restos de consumo en "
+                                "lugares públicos."),
+    "Dealing in the street": ("Venta de drogas en la calle",
+                              "Inquietudes sobre la venta de drogas en espacios públicos."),
+    "Treatment and recovery": ("Tratamiento y recuperación",
+                               "Empezar un tratamiento, mantener la recuperación, apoyo a las familias."),
+    "Harm reduction": ("Reducción de daños",
+                       "Naloxona, intercambio de jeringuillas, análisis de sustancias y "
+                       "prevención de sobredosis."),
+    "Young people and prevention": ("Jóvenes y prevención",
+                                    "Educación, trabajo con jóvenes y atención temprana."),
+    "Alcohol": ("Alcohol", "Consumo de alcohol en la calle y daños relacionados."),
+    "Anti-social behaviour": ("Comportamiento incívico",
+                              "Ruido, intimidación y molestias relacionadas con drogas o alcohol."),
+}
 PARTNERS = [
     ("Riverton Police Service (demo)", Partner.Kind.POLICE,
      "The city's police service (a fictional demo organisation). Neighbourhood teams answer "
@@ -68,6 +86,7 @@ ACCOUNTS = [
     # email, display name, role, partner name
     ("resident@riverton.example", "Maple Street Neighbour", Role.RESIDENT, None),
     ("resident2@riverton.example", "Millbrook Parent", Role.RESIDENT, None),
+    ("residente@riverton.example", "Vecina de Westfield", Role.RESIDENT, None),
     ("moderator@riverton.example", "Riverton Moderator", Role.MODERATOR, None),
     ("police.liaison@riverton.example", "Sgt. Demo (Police)", Role.LIAISON,
      "Riverton Police Service (demo)"),
@@ -81,6 +100,10 @@ ACCOUNTS = [
     ("editor2@riverton.example", "Second Editor", Role.EDITOR, None),
     ("admin@riverton.example", "Portal Administrator", Role.ADMINISTRATOR, None),
 ]
+
+
+# Residents who prefer Spanish: the site, their emails and notifications in Spanish (issue 19).
+PREFERS_SPANISH = {"residente@riverton.example"}
 
 
 def demo_password(email):
@@ -118,6 +141,10 @@ def seed(demo):
         demo.topics[name], _ = Topic.objects.get_or_create(
             slug=slugify(name), defaults={"name": name, "description": description}
         )
+        if not demo.topics[name].name_es and name in TOPICS_ES:
+            topic = demo.topics[name]
+            topic.name_es, topic.description_es = TOPICS_ES[name]
+            topic.save(update_fields=["name_es", "description_es"])
     for name, kind, description, areas in PARTNERS:
         partner, created = Partner.objects.get_or_create(
             slug=slugify(name.replace("(demo)", "")),
@@ -143,6 +170,7 @@ def _seed_accounts(demo):
             user = User.objects.create_user(
                 email=email, password=demo_password(email), display_name=display_name,
                 neighbourhood=demo.neighbourhoods["Millbrook"] if role == Role.RESIDENT else None,
+                preferred_language="es" if email in PREFERS_SPANISH else "",
             )
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
             account_actions.make_resident(user)
@@ -155,7 +183,8 @@ def _seed_accounts(demo):
         ).exists():
             activate_totp(user, DEMO_TOTP_SECRET)
         demo.users[email] = user
-        demo.printed.append((role.label, email, demo_password(email)))
+        label = f"{role.label} (español)" if email in PREFERS_SPANISH else role.label
+        demo.printed.append((label, email, demo_password(email)))
 
 
 def _seed_pages(demo):

@@ -28,12 +28,13 @@ def _cache():
 def _search():
     from wagtail.search.backends import get_search_backend
 
-    engine = "elasticsearch" if settings.ELASTICSEARCH_URL else "database"
-    if engine == "elasticsearch" and not get_search_backend().es.ping():
-        return {"ok": False, "engine": engine, "error": "Elasticsearch did not answer"}
     from search.models import PendingIndexUpdate
 
-    return {"engine": engine, "pending_updates": PendingIndexUpdate.objects.count()}
+    engine = "elasticsearch" if settings.ELASTICSEARCH_URL else "database"
+    state = {"engine": engine, "pending_updates": PendingIndexUpdate.objects.count()}
+    if engine == "elasticsearch" and not get_search_backend().es.ping():
+        return {"ok": False, **state, "error": "Elasticsearch did not answer"}
+    return state
 
 
 def _outbox():

@@ -7,6 +7,7 @@ urls.py, `i18n_patterns(..., prefix_default_language=False)`; LocaleMiddleware a
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.urls import translate_url
@@ -83,3 +84,76 @@ def chosen_on_page():
 def for_user(user):
     """The language of the emails to `user`: the one they chose, else the site's."""
     return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+
+
+# The language of what people write ------------------------------------------------------------
+# lingua-language-detector, limited to the listed languages: about 17 MB and under a millisecond
+# per post for English and Spanish (figures in /work/notes/i18ncontent.md). A text too short or
+# too mixed to tell (lingua's minimum relative distance) gets the caller's default: the language
+# of the page it was written on.
+MIN_RELATIVE_DISTANCE = 0.25
+
+
+@lru_cache(maxsize=4)
+def _detector(codes):
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    languages = []
+    for code in codes:
+        try:
+            languages.append(Language.from_iso_code_639_1(IsoCode639_1.from_str(code)))
+        except ValueError:
+            continue  # a listed language lingua does not know is never detected
+    if len(languages) < 2:
+        return None
+    return (LanguageDetectorBuilder.from_languages(*languages)
+            .with_minimum_relative_distance(MIN_RELATIVE_DISTANCE).build())
+
+
+def detect(text, default=""):
+    """The listed language (a code of settings.LANGUAGES, e.g. "es") `text` is written in, or
+    `default` when it cannot tell."""
+    codes = tuple(code for code, _name in settings.LANGUAGES)
+    detector = _detector(codes)
+    if detector is None or not (text or "").strip():
+        return default
+    language = detector.detect_language_of(text[:2000])
+    if language is None:
+        return default
+    code = language.iso_code_639_1.name.lower()
+    return code if code in codes else default
+
+
+def page_language():
+    """The listed code of the current page's language ("en", "es")."""
+    code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE.split("-")[0]
+
+
+def name_of(code):
+    """A listed language's name in itself ("Español"), or the code."""
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+# Text editors translate on the object itself ------------------------------------------------
+# Short texts residents see on snippets and settings (a topic's name, a partner's description,
+# the crisis banner) have a Spanish field beside the English one (`name_es` beside `name`): a
+# Spanish topic is the same topic, so routing, filters and figures are unchanged.
+TRANSLATED_LANGUAGES = ("es",)
+
+
+def translated_code():
+    """The code of the current language if objects have fields in it ("es"), else ""."""
+    code = (translation.get_language() or "").split("-")[0]
+    return code if code in TRANSLATED_LANGUAGES else ""
+
+
+def translated(obj, field):
+    """`obj.<field>` in the current language: its `<field>_<code>` when the page is in a language
+    with its own field and an editor filled it in, else the field itself."""
+    code = translated_code()
+    if code:
+        value = getattr(obj, f"{field}_{code}", "")
+        if value:
+            return value
+    return getattr(obj, field)

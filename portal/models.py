@@ -75,6 +75,10 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     )
     crisis_banner_enabled = models.BooleanField(default=True)
     crisis_banner_text = models.CharField(max_length=300, default=default_crisis_text)
+    crisis_banner_text_es = models.CharField(
+        "crisis banner text in Spanish", max_length=300, blank=True,
+        help_text="Shown on the Spanish pages; empty: the built-in Spanish text while the text above "
+                  "is the built-in one, else the text above.")
     emergency_number = models.CharField(
         max_length=20, blank=True,
         help_text="Police and ambulance. Leave empty for the country's (PORTAL_COUNTRY), e.g. 999 or 911.")
@@ -109,6 +113,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             [
                 FieldPanel("crisis_banner_enabled"),
                 FieldPanel("crisis_banner_text"),
+                FieldPanel("crisis_banner_text_es"),
                 FieldPanel("emergency_number"),
                 FieldPanel("crisis_line_number"),
                 InlinePanel("help_numbers", label="Help number", min_num=1),
@@ -129,6 +134,10 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     def crisis_text(self):
         """The banner's text in the page's language while it is still the built-in text (until
         site settings are translatable); an editor's own text as written."""
+        from .languages import translated
+
+        if translated(self, "crisis_banner_text") != self.crisis_banner_text:
+            return self.crisis_banner_text_es  # an editor's Spanish text, on a Spanish page
         if self.crisis_banner_text.strip() == default_crisis_text():
             return default_crisis_text(translation.get_language())
         return self.crisis_banner_text
@@ -153,10 +162,27 @@ def default_help_numbers():
 class HelpNumber(Orderable):
     settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="help_numbers")
     label = models.CharField(max_length=80)
+    label_es = models.CharField("label in Spanish", max_length=80, blank=True)
     number = models.CharField(max_length=40)
     hours = models.CharField(max_length=60, blank=True)
+    hours_es = models.CharField("hours in Spanish", max_length=60, blank=True)
 
-    panels = [FieldPanel("label"), FieldPanel("number"), FieldPanel("hours")]
+    panels = [FieldPanel("label"), FieldPanel("label_es"), FieldPanel("number"), FieldPanel("hours"),
+              FieldPanel("hours_es")]
+
+    @property
+    def display_label(self):
+        """The label in the page's language: the Spanish one an editor wrote, else the label
+        (which the template translates while it is one of the built-in labels)."""
+        from .languages import translated
+
+        return translated(self, "label")
+
+    @property
+    def display_hours(self):
+        from .languages import translated
+
+        return translated(self, "hours")
 
     def __str__(self):
         return f"{self.label}: {self.number}"

@@ -15,6 +15,9 @@ It is django-tasks-db's `db_worker`, supervised:
   escalation, event reminders, scheduled publishing, search index retry): the heartbeat thread
   enqueues each task when its interval has passed, at most once per interval however many
   workers run (the `PeriodicJob` row is locked while it is claimed). No cron lines are needed.
+- **A task whose row disappears does not end it.** A task result deleted while its task ran
+  (pruned by staff or a clean-up, the database emptied) leaves its result nowhere to go:
+  db_worker raises out of its loop; this worker logs it and takes the next task.
 """
 
 import contextlib
@@ -59,6 +62,13 @@ class SupervisedWorker(Worker):
                                    time.monotonic() - outage_since)
                     requeue_own(self.worker_id)
                     outage_since, wait = None, 1
+
+    def run_task(self, db_task_result):
+        try:
+            super().run_task(db_task_result)
+        except DBTaskResult.NotUpdated:
+            logger.warning("Task %s (%s) was deleted while it ran; its result is dropped",
+                           db_task_result.id, db_task_result.task_path)
 
     def _start_heartbeat(self):
         thread = threading.Thread(target=self._beat_forever, name="worker-heartbeat", daemon=True)

@@ -38,6 +38,18 @@ english = analyzer(
         token_filter("portal_english_stemmer", "stemmer", language="english"),
     ],
 )
+# Spanish text: Elasticsearch's own `spanish` analyser rebuilt (so it can be extended like the
+# English one): Spanish stop words and the light Spanish stemmer ("tratamientos" -> "tratamient").
+spanish = analyzer(
+    "portal_spanish",
+    tokenizer="standard",
+    filter=[
+        "lowercase",
+        token_filter("portal_spanish_stop", "stop", stopwords="_spanish_"),
+        token_filter("portal_spanish_stemmer", "stemmer", language="light_spanish"),
+        "asciifolding",
+    ],
+)
 autocomplete = analyzer(
     "portal_autocomplete",
     tokenizer="standard",
@@ -56,23 +68,25 @@ class PortalDocument(Document):
     source = Keyword()
     object_id = Keyword()
     kind = Keyword()
+    # Every text field in English and, as the `spanish` subfield, in Spanish: a search in a
+    # language queries that language's fields (LANGUAGE_FIELDS).
     title = Text(
         analyzer=english,
         fields={
             "autocomplete": Text(analyzer=autocomplete, search_analyzer=autocomplete_search),
             "raw": Keyword(),
+            "spanish": Text(analyzer=spanish),
         },
     )
-    body = Text(analyzer=english)
-    context = Text(analyzer=english)
+    body = Text(analyzer=english, fields={"spanish": Text(analyzer=spanish)})
+    context = Text(analyzer=english, fields={"spanish": Text(analyzer=spanish)})
     url = Keyword(index=False)
     date = Date()
     year = Integer()
     topic = Keyword()
     neighbourhood = Keyword()
     partner = Keyword()
-    # Today every text field is analysed in English; a language's own analysers (e.g. Spanish
-    # subfields `title.spanish`) will be chosen by this field's value.
+    # The document's search language ("english", "spanish"): searches keep to the page's.
     language = Keyword()
     suggest = Completion(analyzer=autocomplete_search)
 
@@ -100,13 +114,25 @@ def build_index(name):
 
 
 FIELDS = ["title^3", "context^1.5", "body"]
+LANGUAGE_FIELDS = {
+    "english": FIELDS,
+    "spanish": ["title.spanish^3", "context.spanish^1.5", "body.spanish"],
+}
 
 
-def _words(words):
+def fields_for(languages):
+    """The fields analysed in each of `languages` (English's for a language without its own)."""
+    fields = []
+    for language in languages:
+        fields += [name for name in LANGUAGE_FIELDS.get(language, FIELDS) if name not in fields]
+    return fields
+
+
+def _words(words, fields=FIELDS):
     """One typed word (fuzzy, in any form) or a phrase."""
     if len(words) == 1:
-        return Q("multi_match", query=words[0], fields=FIELDS, fuzziness="AUTO", prefix_length=1)
-    return Q("multi_match", query=" ".join(words), fields=FIELDS, type="phrase")
+        return Q("multi_match", query=words[0], fields=fields, fuzziness="AUTO", prefix_length=1)
+    return Q("multi_match", query=" ".join(words), fields=fields, type="phrase")
 
 
 def _any_of(queries):
@@ -116,12 +142,18 @@ def _any_of(queries):
 def build_query(request: Search):
     """Each typed word or one of its synonyms (editors' list, expanded at query time so an edit
     applies at once, without re-indexing), and each quoted phrase: all of them, or any of them
-    with `match_any`. The text score is multiplied by the weight of the result's kind."""
-    parts = [_any_of([_words(words) for words in group]) for group in request.groups]
-    parts += [_words(tuple(phrase.split())) for phrase in request.query.phrases]
+    with `match_any`. The text score is multiplied by the weight of the result's kind. Words are
+    analysed in the request's language (each language's, searching every language); documents
+    in another language are left out unless the request searches every language."""
+    fields = fields_for(request.query_languages)
+    parts = [_any_of([_words(words, fields) for words in group]) for group in request.groups]
+    parts += [_words(tuple(phrase.split()), fields) for phrase in request.query.phrases]
+    languages = [Q("term", **{name: value}) for name, value in request.language_lookups.items()]
     if not parts:
-        return Q("match_all")
+        return Q("bool", filter=languages) if languages else Q("match_all")
     text = _any_of(parts) if request.match_any else Q("bool", must=parts)
+    if languages:
+        text = Q("bool", must=[text], filter=languages)
     weights = [{"filter": Q("term", kind=kind), "weight": weight} for kind, weight in KIND_WEIGHTS.items()]
     return Q("function_score", query=text, functions=weights, score_mode="first",
              boost_mode="multiply")

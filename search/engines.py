@@ -44,6 +44,7 @@ class Hit:
     context: str = ""
     promoted: bool = False
     kind_label: str = ""
+    lang: str = ""  # the result's language code ("es") when it differs from the page's, for `lang`
 
 
 @dataclass
@@ -93,6 +94,9 @@ class Search:
     # False: every typed word (or one of its synonyms) must match; True: any of them, ranked.
     match_any: bool = False
     language: str = ""  # search language ("english"); empty: the active or site language
+    # False: only documents in `search_language` (the page's language); True: every language,
+    # each word searched in the forms of each language.
+    all_languages: bool = False
 
     @property
     def start(self):
@@ -110,6 +114,21 @@ class Search:
         from .language import search_language
 
         return self.language or search_language()
+
+    @property
+    def query_languages(self):
+        """The languages whose stems and stop words the words are searched in: the request's
+        own, then (for every language) the others."""
+        from .language import SEARCH_LANGUAGES
+
+        if not self.all_languages:
+            return (self.search_language,)
+        return tuple(dict.fromkeys([self.search_language, *SEARCH_LANGUAGES.values()]))
+
+    @property
+    def language_lookups(self):
+        """The documents searched: those in the request's language unless `all_languages`."""
+        return {} if self.all_languages else {"language": self.search_language}
 
     @property
     def words_to_mark(self):
@@ -169,6 +188,7 @@ class DatabaseEngine:
                 snippet=snippet(doc.body, words),
                 date=doc.date,
                 context=doc.context,
+                lang=_lang_attribute(doc.language),
             )
             for doc in documents
         ]
@@ -177,10 +197,10 @@ class DatabaseEngine:
         from . import postgres
 
         tsquery = postgres.text_query(request)
-        lookups = _filter_lookups(request.filters)
+        lookups = {**_filter_lookups(request.filters), **request.language_lookups}
         title_first = None if request.match_any else postgres.title_query(request)
-        unfiltered_ids = postgres.capped_ids(tsquery, {}, title_first)
-        ids = postgres.capped_ids(tsquery, lookups, title_first) if lookups else unfiltered_ids
+        unfiltered_ids = postgres.capped_ids(tsquery, request.language_lookups, title_first)
+        ids = postgres.capped_ids(tsquery, lookups, title_first) if request.filters else unfiltered_ids
         # The facets count the first CAP matches of the words alone (so a chosen filter still
         # shows the other values); the total counts the matches of the words and filters.
         facets, _ = self._count_facets(
@@ -204,7 +224,7 @@ class DatabaseEngine:
         from . import sqlite
         from .models import SearchDocument
 
-        queryset = SearchDocument.objects.filter(**_filter_lookups(filters))
+        queryset = SearchDocument.objects.filter(**_filter_lookups(filters), **request.language_lookups)
         if sort == "relevance" and not request.query.is_empty:
             return sqlite.ranked(request, queryset)
         matches = sqlite.matching(request, queryset)
@@ -314,6 +334,16 @@ class DatabaseEngine:
 
     def ping(self):
         return True
+
+
+def _lang_attribute(language):
+    """A `lang` value for a result in `language` ("spanish" -> "es") when the page is in
+    another language, else ""."""
+    from .language import SEARCH_LANGUAGES, search_language
+
+    if not language or language == search_language():
+        return ""
+    return {name: code for code, name in SEARCH_LANGUAGES.items()}.get(language, "")
 
 
 def _filter_lookups(filters):

@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 
 from . import sources
 from .indexing import schedule
+from .language import search_language
 
 THREAD_LABEL = "forums.thread"
 MAX_BODY = 100_000  # characters of post text kept per thread (the first posts come first)
@@ -49,18 +50,29 @@ def thread_text(thread):
     return " ".join(post_text(html) for html in bodies)[:MAX_BODY]
 
 
+def _thread_address(thread):
+    """As the site's language links it, whatever the language of the indexing request or task."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return thread.url_under(thread.board.url)
+
+
 def thread_document(thread):
     return sources.Document(
         source=THREAD_LABEL,
         object_id=str(thread.pk),
         kind="thread",
         title=thread.title,
-        url=thread.url_under(thread.board.url),
+        url=_thread_address(thread),
         body=thread_text(thread),
         context=f"{thread.board.title} › {thread.title}",
         date=thread.last_activity_at,
         topic=thread.topic.slug if thread.topic_id else "",
         neighbourhood=thread.neighbourhood.slug if thread.neighbourhood_id else "",
+        # The language of its first post, detected when written (forums/actions.py).
+        language=search_language(thread.language) if thread.language else "",
     )
 
 

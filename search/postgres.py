@@ -32,16 +32,18 @@ def update_vectors(queryset):
 
 def query_parts(request):
     """One tsquery per typed word (or any of its synonyms, a synonym of several words as a
-    phrase) and per quoted phrase. Words match in any form of the request's language."""
-    config = request.search_language
-
-    def words(alternative):
-        return SearchQuery(" ".join(alternative), config=config,
-                           search_type="plain" if len(alternative) == 1 else "phrase")
-
-    parts = [reduce(or_, map(words, group)) for group in request.groups]
-    parts += [SearchQuery(phrase, search_type="phrase", config=config) for phrase in request.query.phrases]
+    phrase) and per quoted phrase. Words match in any form of the request's language, or of any
+    language when the request searches every language (each row's vector is in its own)."""
+    parts = [reduce(or_, [_words(alternative, request) for alternative in group]) for group in request.groups]
+    parts += [_words(phrase.split(), request) for phrase in request.query.phrases]
     return parts
+
+
+def _words(words, request):
+    """A word or phrase in each of the request's query languages."""
+    return reduce(or_, [SearchQuery(" ".join(words), config=config,
+                                    search_type="plain" if len(words) == 1 else "phrase")
+                        for config in request.query_languages])
 
 
 def text_query(request):
@@ -64,11 +66,8 @@ def typed_query(request):
     counts more than its synonyms. None when it is the same as text_query()."""
     if not any(len(group) > 1 for group in request.groups):
         return None
-    config = request.search_language
-    parts = [SearchQuery(" ".join(group[0]), config=config,
-                         search_type="plain" if len(group[0]) == 1 else "phrase")
-             for group in request.groups]
-    parts += [SearchQuery(phrase, search_type="phrase", config=config) for phrase in request.query.phrases]
+    parts = [_words(group[0], request) for group in request.groups]
+    parts += [_words(phrase.split(), request) for phrase in request.query.phrases]
     return reduce(or_, parts)
 
 

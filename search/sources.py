@@ -24,7 +24,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from .language import site_language
+from .language import search_language, site_language
 
 
 @dataclass(frozen=True)
@@ -183,9 +183,20 @@ def page_document(page):
         object_id=str(page.pk),
         kind=page_type.kind,
         title=page.title,
-        url=page.url or "",
+        url=_address(page),
+        language=search_language(page.locale.language_code),  # a translation is in its own
         **fields,
     )
+
+
+def _address(page):
+    """The page's address as the site's language links it (a translation keeps its /es/), whatever
+    the language of the request or task that indexes it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return page.url or ""
 
 
 def _slug(obj):

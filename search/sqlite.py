@@ -30,7 +30,10 @@ def match_parts(request, typed_only=False):
     """One FTS5 expression per group of alternatives (a typed word or its synonyms, a synonym of
     several words as a phrase) and per quoted phrase; `typed_only` leaves the synonyms out."""
     def quoted(words):
-        return '"' + " ".join(stem(word, request.search_language) for word in words) + '"'
+        """The words' stems in each query language: one quoted phrase, or several OR'd."""
+        forms = dict.fromkeys('"' + " ".join(stem(word, language) for word in words) + '"'
+                              for language in request.query_languages)
+        return next(iter(forms)) if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
     groups = [group[:1] if typed_only else group for group in request.groups]
     parts = ["(" + " OR ".join(quoted(words) for words in group) + ")" for group in groups]

@@ -1,5 +1,6 @@
 """The search page (/search/?q=) and title suggestions as you type (/search/suggest/?q=)."""
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -8,6 +9,7 @@ from wagtail.models import Page
 from . import engines, recording
 from .engines import FACETS, MAX_PAGE, SORTS, Search
 from .facets import facet_groups, url_with
+from .language import search_language
 from .query import parse
 
 FACET_TITLES = {
@@ -39,7 +41,11 @@ def _page_from(params):
 
 
 def _get_help_page():
-    return Page.objects.live().public().filter(slug="get-help").only("pk", "url_path").first()
+    """The Get help page in the page's language (its translation), else in any."""
+    from wagtail.models import Locale
+
+    pages = Page.objects.live().public().filter(slug="get-help").only("pk", "url_path", "locale_id")
+    return pages.filter(locale=Locale.get_active()).first() or pages.first()
 
 
 @require_GET
@@ -48,12 +54,19 @@ def search_page(request):
     query = parse(params.get("q", ""))
     filters = _filters_from(params)
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
-    context = {"search_query": query.text, "query": query, "filters": filters, "sort": sort}
+    # Results in the page's language by default; ?languages=all searches every language, and
+    # ?languages=es one listed language whatever the page's.
+    chosen = params.get("languages", "")
+    all_languages = chosen == "all"
+    language = search_language(chosen) if chosen in dict(settings.LANGUAGES) else ""
+    context = {"search_query": query.text, "query": query, "filters": filters, "sort": sort,
+               "all_languages": all_languages, "chosen_language": chosen if language else ""}
     if query.is_empty and not filters:
         context["empty_query"] = bool(params.get("q", "").strip())
         return render(request, "search/search.html", context)
 
-    search_request = Search(query=query, filters=filters, page=_page_from(params), sort=sort)
+    search_request = Search(query=query, filters=filters, page=_page_from(params), sort=sort,
+                            all_languages=all_languages, language=language)
     results = engines.search(search_request)
     first_page_of_words = search_request.page == 1 and not query.is_empty
     context.update(

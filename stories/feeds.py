@@ -3,6 +3,7 @@
 from django.utils.feedgenerator import Atom1Feed
 
 from portal.feeds import PublicAddressFeed
+from portal.translations import localized
 
 from .models import CaseStudyPage, ReportPage
 
@@ -13,7 +14,7 @@ def latest_stories(limit=FEED_LENGTH):
     """The newest live, public reports and case studies, newest first."""
     stories = []
     for model in (ReportPage, CaseStudyPage):
-        stories += model.objects.live().public().order_by("-first_published_at")[:limit]
+        stories += localized(model.objects.live().public()).order_by("-first_published_at")[:limit]
     stories.sort(key=lambda page: page.first_published_at, reverse=True)
     return stories[:limit]
 

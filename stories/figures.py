@@ -4,11 +4,14 @@
   [since, until); with `partner`, only reports naming that partner.
 """
 
+
+from portal.translations import once_per_translation
+
 from .models import ReportPage
 
 
 def reports_published(since, until, *, partner=None, topic=None):
-    reports = ReportPage.objects.live().public().filter(first_published_at__gte=since,
+    reports = once_per_translation(ReportPage.objects.live().public()).filter(first_published_at__gte=since,
                                                          first_published_at__lt=until)
     if partner is not None:
         reports = reports.filter(partners=partner)

@@ -3,6 +3,7 @@
 from wagtail.models import Site
 
 from portal.models import SiteSettings
+from portal.translations import localized
 
 from . import dashboard
 from .models import TransparencyPage, TransparencySettings
@@ -13,6 +14,6 @@ def partner_figures(partner):
     threshold = TransparencySettings.for_site(site).suppression_threshold if site else 5
     target_days = SiteSettings.for_site(site).response_target_days if site else 5
     figures = dashboard.partner_figures(partner, threshold=threshold, target_days=target_days)
-    page = TransparencyPage.objects.live().public().first()
+    page = localized(TransparencyPage.objects.live().public()).first()
     return {"figures": figures, "partner": partner,
             "dashboard_url": f"{page.url}?partner={partner.slug}" if page else None}

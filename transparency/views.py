@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from portal.models import SiteSettings
+from portal.translations import localized
 
 from . import dashboard as figures
 from . import opendata
@@ -50,7 +51,7 @@ def serve_dashboard(page, request):
 
 
 def _meta(as_of, threshold, about):
-    page = TransparencyPage.objects.live().public().first()
+    page = localized(TransparencyPage.objects.live().public()).first()
     return {"title": about, "generated_at": as_of.isoformat(), "suppression_threshold": threshold,
             "licence": opendata.licence(), "dictionary": "/transparency/data/",
             "dashboard": page.url if page else None}
@@ -104,7 +105,7 @@ def _csv_value(value):
 
 
 def data_dictionary(request):
-    page = TransparencyPage.objects.live().public().first()
+    page = localized(TransparencyPage.objects.live().public()).first()
     return TemplateResponse(request, "transparency/data_dictionary.html", {
         "concern_columns": opendata.concern_columns(),
         "yearly_columns": opendata.concern_columns("year"),

@@ -280,7 +280,7 @@ def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=No
     with transaction.atomic():
         post = Post.objects.create(
             thread=thread, author=user, body_source=body, body_html=markup.render(body),
-            is_official_response=True, official_partner=partner,
+            language=threads.post_language(body), is_official_response=True, official_partner=partner,
             staff_badge=f"Signed by {user.display_name}" if sign_name else "")
         threads.refresh_thread(thread)
         threads.notify_followers(post, without_email=[thread.author_id])

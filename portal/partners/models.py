@@ -19,6 +19,9 @@ class Partner(index.Indexed, models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     description = models.TextField(blank=True)
+    description_es = models.TextField(
+        "description in Spanish", blank=True,
+        help_text="Shown on the Spanish pages; empty: the description above.")
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -39,6 +42,7 @@ class Partner(index.Indexed, models.Model):
             heading="Organisation",
         ),
         FieldPanel("description"),
+        FieldPanel("description_es"),
         FieldPanel("logo"),
         MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("public_email"), FieldPanel("public_phone")],
@@ -62,3 +66,10 @@ class Partner(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("partner_detail", args=[self.slug])
+
+    @property
+    def display_description(self):
+        """The description in the page's language (portal/languages.py: translated)."""
+        from portal.languages import translated
+
+        return translated(self, "description")

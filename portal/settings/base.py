@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "search",
     "transparency",
     # Wagtail
+    "wagtail_localize",  # editors translate pages and snippets side by side (issue 19)
+    "wagtail_localize.locales",  # replaces wagtail.locales: the admin's locale management
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -153,7 +155,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PERIODIC_TASKS = {
     "outbox retry": ("portal.tasks.retry_outbox", env.integer("OUTBOX_RETRY_SECONDS", 60)),
     "scheduled publishing": ("portal.tasks.publish_scheduled", 60),
-    "search index retry": ("search.tasks.retry_pending_updates", 120),
+    "search index retry": ("search.tasks.retry_pending_updates", env.integer("SEARCH_RETRY_SECONDS", 120)),
     "concern digests and escalation": ("forums.concerns.tasks.run_jobs", 900),
     "event reminders": ("events.tasks.send_event_reminders", 3600),
     # Emails whose on-commit task was never enqueued (the database went away just after commit).
@@ -252,7 +254,12 @@ WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "pptx"]
-WAGTAIL_I18N_ENABLED = False
+# Pages and translatable snippets exist once per content language: English (the default locale,
+# served unprefixed) and Spanish (the Spanish tree is served at /es/ from the translated home
+# page). wagtail-localize gives editors side-by-side translation; a translation is a page of its
+# own, so the same workflows (stories/workflows.py) publish it.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = BASE_URL or None  # None: the Wagtail site's root URL
 # Editors cannot publish directly; an approved workflow publishes (stories/workflows.py).
@@ -321,5 +328,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # The Elasticsearch client logs each failed request and retry with its traceback: while
+        # the engine is down, search/engines.py's log_outage says so once a minute instead.
+        "elastic_transport": {"level": "ERROR"},
+        "elasticsearch": {"level": "ERROR"},
+    },
 }

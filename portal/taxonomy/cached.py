@@ -25,8 +25,15 @@ def neighbourhoods():
 
 
 def topic_names():
-    """{topic id: name}."""
-    return _lists()["topic_names"]
+    """{topic id: name}, in the page's language."""
+    from portal.languages import translated_code
+
+    lists = _lists()
+    names, code = lists["topic_names"], translated_code()
+    spanish = lists.get(f"topic_names_{code}") if code else None
+    if spanish:
+        return {pk: spanish.get(pk) or name for pk, name in names.items()}
+    return names
 
 
 def neighbourhood_names():
@@ -45,6 +52,7 @@ def _build():
         "topics": all_topics,
         "neighbourhoods": all_neighbourhoods,
         "topic_names": {topic.pk: topic.name for topic in all_topics},
+        "topic_names_es": {topic.pk: topic.name_es for topic in all_topics if topic.name_es},
         "neighbourhood_names": {area.pk: area.name for area in all_neighbourhoods},
     }
 

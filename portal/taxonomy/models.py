@@ -6,16 +6,33 @@ class Topic(index.Indexed, models.Model):
     """What a concern, thread, report or event is about (e.g. drug litter, treatment access)."""
 
     name = models.CharField(max_length=80, unique=True)
+    name_es = models.CharField("name in Spanish", max_length=80, blank=True,
+                               help_text="Shown on the Spanish pages; empty: the name above.")
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
+    description_es = models.TextField("description in Spanish", blank=True)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [index.SearchField("name"), index.SearchField("name_es"),
+                     index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The name in the page's language (portal/languages.py: translated)."""
+        from portal.languages import translated
+
+        return translated(self, "name")
+
+    @property
+    def display_description(self):
+        from portal.languages import translated
+
+        return translated(self, "description")
 
 
 class Neighbourhood(index.Indexed, models.Model):

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, QuoteBlock
+from portal.translations import under
 
 from ..blocks import OutcomeFiguresBlock
 from .base import (
@@ -59,7 +60,7 @@ class CaseStudyIndexPage(StoryIndexMixin, Page):
 
     def stories(self):
         return (
-            CaseStudyPage.objects.live().public().descendant_of(self)
+            under(CaseStudyPage.objects.live().public(), self)
             .order_by("-first_published_at")
             .select_related("neighbourhood")
             .prefetch_related("partners", "topics")

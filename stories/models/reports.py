@@ -10,6 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.translations import under
+
 from ..blocks import KeyFiguresBlock, StoryBodyBlock
 from .base import (
     ChoiceFilter,
@@ -49,7 +51,7 @@ class ReportIndexPage(StoryIndexMixin, Page):
 
     def stories(self):
         return (
-            ReportPage.objects.live().public().descendant_of(self)
+            under(ReportPage.objects.live().public(), self)
             .order_by("-period_end", "-first_published_at")
             .prefetch_related("partners", "topics")
             .distinct()

@@ -10,6 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.translations import under
+
 from ..blocks import StoryBodyBlock
 from .base import (
     ChoiceFilter,
@@ -61,7 +63,7 @@ class ResourceIndexPage(StoryIndexMixin, Page):
 
     def stories(self):
         return (
-            ResourcePage.objects.live().public().descendant_of(self)
+            under(ResourcePage.objects.live().public(), self)
             .order_by("title")
             .select_related("document")
             .prefetch_related("topics")

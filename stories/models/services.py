@@ -13,6 +13,8 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.translations import under
+
 from .base import (
     CheckFilter,
     ChoiceFilter,
@@ -86,7 +88,7 @@ class ServiceIndexPage(StoryIndexMixin, Page):
 
     def stories(self):
         return (
-            ServicePage.objects.live().public().descendant_of(self)
+            under(ServicePage.objects.live().public(), self)
             .order_by("title")
             .select_related("neighbourhood", "provider_partner")
             .prefetch_related("opening_hours")

@@ -100,4 +100,19 @@ PAGES = [
     SitePage("transparency, this month so far", "/transparency/?period=month"),
     SitePage("transparency, filters not understood", "/transparency/?period=forever&partner=nobody"),
     SitePage("open data dictionary", "/transparency/data/"),
+    # Spanish (issue 19): the demo's translated pages, one served from the English tree, and the
+    # language filters
+    SitePage("Spanish home", "/es/"),
+    SitePage("Spanish get help", "/es/get-help/"),
+    SitePage("Spanish community rules", "/es/community-rules/"),
+    SitePage("Spanish report", "/es/reports/2026-q2/"),
+    SitePage("Spanish report index with an untranslated report", "/es/reports/"),
+    SitePage("untranslated report under /es/", "/es/reports/2026-q1/"),
+    SitePage("Spanish case study", "/es/case-studies/crisis-outreach-to-treatment/"),
+    SitePage("Spanish calendar", "/es/events/"),
+    SitePage("Spanish event", "/es/events/naloxone-training/"),
+    SitePage("Spanish transparency", "/es/transparency/"),
+    SitePage("Spanish search", "/es/search/?q=tratamientos"),
+    SitePage("search in every language", "/search/?q=tratamientos&languages=all"),
+    SitePage("board filtered by language", "/es/forum/treatment-and-recovery/?language=es"),
 ]

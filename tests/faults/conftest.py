@@ -2,8 +2,11 @@
 port, aiosmtpd, a TCP relay in front of PostgreSQL (closing it is a database outage as the site
 sees one), gunicorn serving the site and `manage.py worker`. Nothing is mocked.
 
-The site's data is committed to the test database (the subprocesses must see it), so these tests
-run on their own: `make test-faults` (PostgreSQL, `DATABASE_URL=postgres://...`)."""
+The servers and the site run for the whole session (`fault_env`); each scenario (`faults`)
+starts from the migrated database and an empty cache, commits data of its own (the subprocesses
+must see it: the tests are transactional, and the database is emptied and its migrated data put
+back after each), and leaves every server up for the next. So the scenarios pass alone and in
+any order. They run on their own: `make test-faults` (PostgreSQL, `DATABASE_URL=postgres://...`)."""
 
 import contextlib
 import os
@@ -64,6 +67,12 @@ class RedisServer:
             self.process.terminate()
             self.process.wait(10)
             self.process = None
+
+    def flush(self):
+        """Empty every database (each scenario starts with a cold cache)."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=5) as sock:
+            sock.sendall(b"FLUSHALL\r\n")
+            assert sock.recv(16).startswith(b"+OK")
 
 
 # --- SMTP ----------------------------------------------------------------------------------------
@@ -158,7 +167,12 @@ class Relay:
         except OSError:
             pass
         finally:
+            # shutdown, not only close: the other direction's thread is blocked in recv() on
+            # these sockets, and on Linux a close() under it neither wakes it nor sends the FIN,
+            # so PostgreSQL would keep the session of a client that had gone
             for sock in (source, target):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
                 with contextlib.suppress(OSError):
                     sock.close()
 
@@ -173,12 +187,14 @@ class Site:
         self.port = free_port()
         self.web = self.worker = None
         self.url = f"http://127.0.0.1:{self.port}"
+        self.marks = {}
 
     def start_web(self):
         log = open(self.log_dir / "web.log", "ab")  # noqa: SIM115 - closed with the process
         self.web = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi", "--bind",
-             f"127.0.0.1:{self.port}", "--workers", "2", "--threads", "4", "--timeout", "60"],
+             f"127.0.0.1:{self.port}", "--workers", "2", "--threads", "4", "--timeout", "60",
+             "--graceful-timeout", "5", "--preload"],  # the site loaded once, not per worker
             cwd=ROOT, env=self.env, stdout=log, stderr=log)
         wait_for(self._answers, timeout=60, what="gunicorn")
 
@@ -207,8 +223,21 @@ class Site:
                 except subprocess.TimeoutExpired:
                     process.kill()
 
+    def mark(self):
+        """From now on, `log()` returns only what the processes write after this point."""
+        self.marks = {name: self._path(name).stat().st_size if self._path(name).exists() else 0
+                      for name in ("web", "worker")}
+
     def log(self, name):
-        return (self.log_dir / f"{name}.log").read_text(errors="replace")
+        path = self._path(name)
+        if not path.exists():
+            return ""
+        with path.open("rb") as log:
+            log.seek(self.marks.get(name, 0))
+            return log.read().decode(errors="replace")
+
+    def _path(self, name):
+        return self.log_dir / f"{name}.log"
 
 
 class Browser:
@@ -243,6 +272,8 @@ class Browser:
 
 @pytest.fixture(scope="session")
 def fault_env(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The servers and the site (gunicorn + worker), up for the whole session. No data: each
+    scenario commits its own (`faults`)."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
@@ -264,32 +295,59 @@ def fault_env(django_db_setup, django_db_blocker, tmp_path_factory):
         "ALLOWED_HOSTS": "127.0.0.1", "BASE_URL": "http://127.0.0.1",
         "OUTBOX_FIRST_RETRY_SECONDS": "1", "OUTBOX_RETRY_SECONDS": "2", "OUTBOX_SEND_TIMEOUT": "3",
         "WORKER_HEARTBEAT_SECONDS": "1", "WORKER_DEAD_AFTER_SECONDS": "4",
+        "SEARCH_RETRY_SECONDS": "2",
         "LOG_LEVEL": "WARNING",
     }
     env.pop("ELASTICSEARCH_URL", None)
     site = Site(env, tmp_path_factory.mktemp("faults"))
-    with django_db_blocker.unblock():
-        data = _site_data()
-    site.start_web()
-    site.start_worker()
-    yield {"site": site, "redis": redis_server, "smtp": smtp, "relay": relay, "data": data,
-           "blocker": django_db_blocker}
-    site.stop()
-    smtp.stop()
-    redis_server.stop()
-    relay.down()
+    try:
+        site.start_web()
+        site.start_worker()
+        yield {"site": site, "redis": redis_server, "smtp": smtp, "relay": relay,
+               "blocker": django_db_blocker}
+    finally:
+        site.stop()
+        smtp.stop()
+        redis_server.stop()
+        relay.down()
+        with django_db_blocker.unblock():
+            _wait_for_other_sessions_to_end(connection)
+
+
+def _wait_for_other_sessions_to_end(connection, timeout=5):
+    """The site's connections end a moment after its processes: pytest-django can only drop the
+    test database once they have. Any still open after `timeout` (the test database is this
+    session's alone) are listed and ended."""
+    others = ("FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+    def alone():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {others}")  # noqa: S608 - no input in it
+            return cursor.fetchone()[0] == 0
+
+    try:
+        wait_for(alone, timeout=timeout, what="the site's database sessions to end")
+    except AssertionError:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT pid, application_name, client_port, state, backend_start, "  # noqa: S608
+                           f"left(query, 80) {others}")
+            for row in cursor.fetchall():
+                print(f"\nstill connected at the end: {row}")
+            cursor.execute(f"SELECT pg_terminate_backend(pid) {others}")  # noqa: S608
+    connection.close()
 
 
 def _site_data():
-    """A board with a thread and residents who may post (committed: the site reads it)."""
+    """A board with a thread and residents who may post, signed in (committed: the site reads
+    it; unique names, though the database is emptied after each scenario)."""
     from django.test import Client
 
     from tests.factories import established_resident, forum_board, forum_thread
 
-    run = uuid.uuid4().hex[:8]  # the data is committed: never collide with an earlier run's
+    run = uuid.uuid4().hex[:8]
     board = forum_board(slug=f"faults-{run}", title="Fault board")
     residents = [established_resident(email=f"fault{n}.{run}@example.org", display_name=f"Fault {n} {run}")
-                 for n in range(12)]
+                 for n in range(4)]
     thread = forum_thread(residents[0], board, title="Street lights out again")
     sessions = []
     for resident in residents:
@@ -302,8 +360,12 @@ def _site_data():
 
 @pytest.fixture
 def faults(fault_env):
-    yield fault_env
-    # leave every server up for the next test
+    """One scenario: the migrated database (put back by pytest-django's serialized rollback), an
+    empty cache, data of its own, logs read from here on; every server up again after it."""
+    site = fault_env["site"]
+    fault_env["redis"].flush()
+    site.mark()
+    yield {**fault_env, "data": _site_data()}
     if not fault_env["relay"].is_up:
         fault_env["relay"].up()
     if fault_env["redis"].process is None:
@@ -311,11 +373,16 @@ def faults(fault_env):
     if fault_env["smtp"].controller is None:
         fault_env["smtp"].start()
     fault_env["smtp"].slow = 0
-    site = fault_env["site"]
     if site.worker.poll() is not None:
         site.start_worker()
 
 
-def db(faults):
-    """Read the database from the test (directly, not through the relay)."""
-    return faults["blocker"].unblock()
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed scenario shows what the site and the worker logged while it ran."""
+    report = yield
+    scenario = getattr(item, "funcargs", {}).get("faults")
+    if report.when == "call" and report.failed and scenario:
+        for name in ("web", "worker"):
+            report.sections.append((f"{name}.log during the scenario", scenario["site"].log(name)[-8000:]))
+    return report

@@ -39,6 +39,21 @@ def test_tasks_of_a_dead_worker_are_queued_again_and_a_live_workers_are_not():
     assert (status[plain_recent.id], status[plain_old.id]) == ("RUNNING", "READY")
 
 
+@pytest.mark.django_db(transaction=True)  # the worker's autocommit: a failed save is its own
+def test_a_task_whose_row_is_deleted_while_it_runs_does_not_end_the_worker(caplog):
+    gone = running_task("w1")
+    DBTaskResult.objects.filter(pk=gone.pk).delete()  # pruned by staff, the database emptied
+    supervised = worker.SupervisedWorker(
+        queue_names=["default"], interval=0.1, batch=True, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id="w1", excluded_queue_names=[])
+
+    supervised.run_task(gone)  # db_worker raises NotUpdated out of its loop here, and exits
+
+    assert not DBTaskResult.objects.exists()
+    assert supervised.running_task is False
+    assert f"Task {gone.id} ({gone.task_path}) was deleted while it ran" in caplog.text
+
+
 def test_each_periodic_task_is_enqueued_once_per_interval(settings):
     settings.PERIODIC_TASKS = {"outbox retry": ("portal.tasks.retry_outbox", 60)}
     now = timezone.now()

@@ -29,7 +29,8 @@ def test_the_index_has_english_and_autocomplete_analysers_and_typed_fields():
     properties = body["mappings"]["properties"]
     assert properties["title"]["analyzer"] == "portal_english"
     assert properties["title"]["fields"]["autocomplete"]["analyzer"] == "portal_autocomplete"
-    assert properties["body"] == {"type": "text", "analyzer": "portal_english"}
+    assert properties["body"] == {"type": "text", "analyzer": "portal_english",
+                                  "fields": {"spanish": {"type": "text", "analyzer": "portal_spanish"}}}
     for facet in ["kind", "topic", "neighbourhood", "partner"]:
         assert properties[facet] == {"type": "keyword"}
     assert properties["year"] == {"type": "integer"} and properties["date"] == {"type": "date"}
@@ -49,7 +50,10 @@ def test_a_document_carries_every_field_and_a_title_suggestion():
 
 
 def text_query(body):
-    return body["query"]["function_score"]["query"]
+    """The words' query, inside the filter that keeps to the page's language."""
+    query = body["query"]["function_score"]["query"]
+    assert query["bool"]["filter"] == [{"term": {"language": "english"}}]
+    return query["bool"]["must"][0]
 
 
 def fuzzy(word):
@@ -177,3 +181,37 @@ def test_publishing_succeeds_and_the_update_is_queued_for_retry_when_elasticsear
     assert page.live
     assert SearchDocument.objects.filter(title="Drop-in hours").exists()
     assert PendingIndexUpdate.objects.filter(engine="elasticsearch", object_id=str(page.pk)).exists()
+
+
+def test_spanish_text_has_spanish_stop_words_and_stemmer():
+    body = elastic.build_index("commonground-content-1").to_dict()
+
+    analysis = body["settings"]["analysis"]
+    assert analysis["analyzer"]["portal_spanish"]["filter"] == [
+        "lowercase", "portal_spanish_stop", "portal_spanish_stemmer", "asciifolding"]
+    assert analysis["filter"]["portal_spanish_stop"] == {"type": "stop", "stopwords": "_spanish_"}
+    assert analysis["filter"]["portal_spanish_stemmer"] == {"type": "stemmer", "language": "light_spanish"}
+    properties = body["mappings"]["properties"]
+    for name in ["title", "body", "context"]:
+        assert properties[name]["fields"]["spanish"] == {"type": "text", "analyzer": "portal_spanish"}
+
+
+def test_a_spanish_search_queries_the_spanish_fields_of_spanish_documents():
+    body = elastic.build_search(Search(parse("tratamientos"), language="spanish"), "x").to_dict()
+
+    query = body["query"]["function_score"]["query"]
+    assert query["bool"]["filter"] == [{"term": {"language": "spanish"}}]
+    assert query["bool"]["must"][0] == {"bool": {"must": [{"multi_match": {
+        "query": "tratamientos", "fields": ["title.spanish^3", "context.spanish^1.5", "body.spanish"],
+        "fuzziness": "AUTO", "prefix_length": 1}}]}}
+
+
+def test_every_language_queries_every_languages_fields_without_a_language_filter():
+    request = Search(parse("overdoses"), language="spanish", all_languages=True)
+
+    query = elastic.build_search(request, "x").to_dict()["query"]["function_score"]["query"]
+
+    assert query == {"bool": {"must": [{"multi_match": {
+        "query": "overdoses", "fields": ["title.spanish^3", "context.spanish^1.5", "body.spanish",
+                                         "title^3", "context^1.5", "body"],
+        "fuzziness": "AUTO", "prefix_length": 1}}]}}

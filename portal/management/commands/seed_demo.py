@@ -10,7 +10,7 @@ from portal.demo import DEMO_TOTP_SECRET, Demo, home_page
 
 # Each app's demo content, in the order it depends on each other.
 DEMO_SEEDERS = ["portal.demo.seed", "stories.demo.seed", "events.demo.seed", "forums.demo.seed",
-                "search.demo.seed", "transparency.demo.seed"]
+                "transparency.demo.seed", "portal.demo_spanish.seed", "search.demo.seed"]
 
 
 class Command(BaseCommand):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo site ready: http://127.0.0.1:8000/"))
         self.stdout.write("Demo accounts (fictional; development only):")
         for role, email, password in demo.printed:
-            self.stdout.write(f"  {role:<14} {email:<34} {password}")
+            self.stdout.write(f"  {role:<19} {email:<34} {password}")
         self.stdout.write(f"Staff accounts use two-factor authentication; add this TOTP secret to "
                           f"an authenticator app: {DEMO_TOTP_SECRET}")
 
