@@ -59,7 +59,9 @@ def test_a_moderator_clears_a_mixed_queue_of_20_in_about_one_page_load_each(live
         assert "q=Queue+day" in page.url
         redacted.append(act_on_focused_row(page))
 
-    # Then the queue is clear, at one page load per item and the first one
+    # Then the queue is clear, at one page load per item and the first one, and the moderator is
+    # still on the searched queue (a refused action's error page has no rows either)
+    assert "/admin/moderation/queue/" in page.url and "q=Queue+day" in page.url, page.url
     expect(rows).to_have_count(0)
     assert len(loads) <= ITEMS + 2, loads
     # and a visitor sees a redacted post with a placeholder where the number was (the moderator's
