@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import Client
+from django.utils import translation
 
 from portal.accounts.roles import Role
 from tests.factories import PartnerFactory, UserFactory, staff_user
@@ -18,6 +19,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """A request to a Spanish page activates Spanish in the thread, and Django leaves it active
+    after the response: every test starts, and ends, in the site's language, so one test's /es/
+    page does not turn the next test's English pages, search and emails Spanish."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 _plain_force_login = Client.force_login
@@ -126,16 +137,24 @@ def pytest_runtest_setup(item):
     """The first transactional test after the demo city starts from the migrated database, as it
     would without the demo: the committed demo city is flushed and the migrations' data (the page
     tree's root and home page, the site, the roles) put back. Transactional tests see what was
-    committed, and the demo's page tree under theirs breaks Wagtail's routing."""
-    if not (_DEMO_CITY_IN_DATABASE and _is_transactional(item)):
+    committed, and the demo's page tree under theirs breaks Wagtail's routing.
+
+    A serialized_rollback test loads the migrations' data itself, into what it expects to be an
+    empty database; but the flush that ends a plain transactional test runs post_migrate, which
+    makes the role groups again under new ids, and loading the saved ones then breaks their unique
+    names. Such a test starts from an empty database."""
+    loads_itself = _loads_migrated_data_itself(item)
+    if not (loads_itself or (_DEMO_CITY_IN_DATABASE and _is_transactional(item))):
         return
     from django.db import connection
     from pytest_django.plugin import blocking_manager_key
 
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if loads_itself and serialized is None:  # no test database yet: the test starts on a new one
+        return
     with item.config.stash[blocking_manager_key].unblock():
         call_command("flush", "--noinput", verbosity=0, inhibit_post_migrate=True)
-        serialized = getattr(connection, "_test_serialized_contents", None)
-        if serialized:
+        if serialized and not loads_itself:
             connection.creation.deserialize_db_from_string(serialized)
             _reset_sequences(connection)
     _DEMO_CITY_IN_DATABASE.clear()
@@ -158,6 +177,13 @@ def _reset_sequences(connection):
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
             cursor.execute(statement)
+
+
+def _loads_migrated_data_itself(item):
+    """A serialized_rollback test loads the migrations' data in its own set-up (twice would
+    break the roles' unique names)."""
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
 
 
 def _is_transactional(item):

@@ -22,7 +22,8 @@ def help_lines():
         if site_settings and site_settings.pk else []
     rows = rows or default_help_numbers()
     numbers = country.emergency(site_settings)
-    lines = [f"{gettext('Emergency')}: {numbers.number}"]
+    emergency = gettext("Emergency")  # outside the f-string, so makemessages finds it
+    lines = [f"{emergency}: {numbers.number}"]
     lines += [f"{gettext(str(label))}: {number}" + (f" ({gettext(str(hours))})" if hours else "")
               for label, number, hours in rows if number != numbers.number]
     return lines

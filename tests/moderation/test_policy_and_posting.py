@@ -45,7 +45,7 @@ def test_a_new_residents_first_thread_waits_for_a_moderator(client, resident, bo
     assert "Your first posts are checked by a moderator" in html
     thread = Thread.objects.get()
     assert response.redirect_chain[-1][0] == thread.get_absolute_url()
-    assert "<h1>Litter on the canal path again</h1>" in html and "Awaiting review" in html
+    assert ">Litter on the canal path again</h1>" in html and "Awaiting review" in html
     assert thread.visibility == Visibility.PENDING
     assert ReviewItem.objects.get().reason == ReviewReason.NEW_ACCOUNT
     client.logout()

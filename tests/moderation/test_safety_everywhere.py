@@ -187,7 +187,7 @@ def test_a_moderator_retitling_a_public_thread_kills_its_old_address(client, boa
     thread.refresh_from_db()
     assert client.get(old_url).status_code == 404
     response = client.get(thread.get_absolute_url())
-    assert response.status_code == 200 and "<h1>Trouble near the river</h1>" in response.content.decode()
+    assert response.status_code == 200 and ">Trouble near the river</h1>" in response.content.decode()
 
 
 def test_a_display_name_with_personal_details_is_refused(resident):
@@ -254,7 +254,7 @@ def test_an_author_who_retitles_their_thread_lands_on_its_new_address(client, bo
     thread.refresh_from_db()
     assert thread.slug == "noise-on-the-corner-at-night"
     assert response.redirect_chain[-1][0].startswith(thread.get_absolute_url())
-    assert "<h1>Noise on the corner at night</h1>" in response.content.decode()
+    assert ">Noise on the corner at night</h1>" in response.content.decode()
     assert client.get(f"{board.url}{thread.pk}-noise-on-our-street-at-night/").status_code == 404
 
 

@@ -205,7 +205,7 @@ def test_a_moderator_messages_a_crisis_posts_author_from_the_queue(client, moder
     url = reverse("moderation_message_author", args=[item.pk])
 
     form = client.get(url + "?next=queue").content.decode()
-    assert "Hola Worried Walter" in form  # the caring template, in the resident's language
+    assert "Hola, Worried Walter:" in form  # the caring template, in the resident's language
     assert "Emergencias: 999" in form  # with the site's help numbers
     assert "Send the message" in form
     # an empty message is refused with a clear message
