@@ -139,10 +139,9 @@ def pytest_runtest_setup(item):
     tree's root and home page, the site, the roles) put back. Transactional tests see what was
     committed, and the demo's page tree under theirs breaks Wagtail's routing.
 
-    A serialized_rollback test loads the migrations' data itself, into what it expects to be an
-    empty database; but the flush that ends a plain transactional test runs post_migrate, which
-    makes the role groups again under new ids, and loading the saved ones then breaks their unique
-    names. Such a test starts from an empty database."""
+    A serialized_rollback test is started the same way: it loads the migrations' data itself, but
+    the flush that ends a plain transactional test runs post_migrate, which makes the role groups
+    again under new ids, and loading the saved ones then breaks their unique names."""
     loads_itself = _loads_migrated_data_itself(item)
     if not (loads_itself or (_DEMO_CITY_IN_DATABASE and _is_transactional(item))):
         return
@@ -153,10 +152,8 @@ def pytest_runtest_setup(item):
     if loads_itself and serialized is None:  # no test database yet: the test starts on a new one
         return
     with item.config.stash[blocking_manager_key].unblock():
-        # sequences kept: a serialized_rollback test loads rows with their ids and then adds its own
-        call_command("flush", "--noinput", verbosity=0, inhibit_post_migrate=True,
-                     reset_sequences=False)
-        if serialized and not loads_itself:
+        call_command("flush", "--noinput", verbosity=0, inhibit_post_migrate=True)
+        if serialized:  # a serialized_rollback test's own loading then finds each row by its id
             connection.creation.deserialize_db_from_string(serialized)
             _reset_sequences(connection)
     _DEMO_CITY_IN_DATABASE.clear()
