@@ -151,14 +151,24 @@ class Flag(models.Model):
         return f"{self.get_reason_display()} on post {self.post_id}"
 
 
-# Plain English labels: they are the keys of the published moderation figures and of the open
-# data's columns (transparency), which must not change with the reader's language.
 class ReviewReason(models.TextChoices):
-    CRISIS = "crisis", "Crisis language"
-    PERSONAL_DATA = "personal-data", "Personal details"
-    WATCHED_WORD = "watched-word", "Watched word"
-    NEW_ACCOUNT = "new-account", "New account"
-    FLAGGED = "flagged", "Flagged by residents"
+    CRISIS = "crisis", _("Crisis language")
+    PERSONAL_DATA = "personal-data", _("Personal details")
+    WATCHED_WORD = "watched-word", _("Watched word")
+    NEW_ACCOUNT = "new-account", _("New account")
+    FLAGGED = "flagged", _("Flagged by residents")
+
+
+# The reasons' plain English names: the keys of the published moderation figures and of the open
+# data's columns (transparency), which must not change with the reader's language (the labels
+# above are these, translated). The checks' stored details start with them too.
+REVIEW_REASON_NAMES = {
+    ReviewReason.CRISIS: "Crisis language",
+    ReviewReason.PERSONAL_DATA: "Personal details",
+    ReviewReason.WATCHED_WORD: "Watched word",
+    ReviewReason.NEW_ACCOUNT: "New account",
+    ReviewReason.FLAGGED: "Flagged by residents",
+}
 
 
 class ReviewStatus(models.TextChoices):
@@ -220,12 +230,14 @@ class ReviewItem(models.Model):
     def summary(self):
         """The reason and what the checks found, naming the reason once: "Crisis language:
         suicide; Found a phone number", never "Crisis language: Crisis language: suicide"."""
-        label = self.get_reason_display()
+        label = str(self.get_reason_display())
+        name = REVIEW_REASON_NAMES.get(self.reason, label)  # the details are stored in English
         parts = [part.strip() for part in self.details.split(";") if part.strip()]
-        own = [part for part in parts if part.startswith(label + ":")]
+        own = [part for part in parts if part.startswith(name + ":")]
         if not own:
             return f"{label}: {'; '.join(parts)}" if parts else label
-        return "; ".join([own[0], *(part for part in parts if part != own[0])])
+        first = label + own[0][len(name):]
+        return "; ".join([first, *(part for part in parts if part != own[0])])
 
 
 class Redaction(models.Model):
