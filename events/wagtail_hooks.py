@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
@@ -60,7 +61,8 @@ def who_is_coming_button(page, user, next_url=None):
     from .models import EventPage
 
     if page.specific_class is EventPage and page.live and permissions.can_see_attendees(user, page.specific):
-        yield Button("Who is coming", url=page.url + "attendees/", icon_name="group", priority=90)
+        yield Button(gettext_lazy("Who is coming"), url=page.url + "attendees/", icon_name="group",
+                     priority=90)
     yield from cancel_event_button(page, user)
 
 
@@ -78,4 +80,5 @@ def cancel_event_button(page, user):
         return
     event = page.specific
     if not event.is_cancelled and permissions.can_cancel_event(user, event):
-        yield Button("Cancel this event", url=event.url + "cancel/", icon_name="cross", priority=95)
+        yield Button(gettext_lazy("Cancel this event"), url=event.url + "cancel/", icon_name="cross",
+                     priority=95)

@@ -42,7 +42,7 @@ class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):
     template = "forums/forum_index_page.html"
 
     class Meta:
-        verbose_name = "forum"
+        verbose_name = gettext_lazy("forum")
 
     def boards(self):
         return BoardPage.objects.child_of(self).live().public()  # already the specific type
@@ -51,25 +51,26 @@ class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):
 class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):
     """A board in the forum. Thread URLs live under it: /<board>/<id>-<slug>/."""
 
-    intro = models.TextField(blank=True, help_text="What this board is for, in a sentence or two.")
+    intro = models.TextField(blank=True,
+                             help_text=gettext_lazy("What this board is for, in a sentence or two."))
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="boards",
-                                     help_text="The topics residents may choose from here.")
+                                     help_text=gettext_lazy("The topics residents may choose from here."))
     thread_kind = models.CharField(
         max_length=20, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION,
-        help_text="Concerns are routed to the partners responsible; discussions are not.",
+        help_text=gettext_lazy("Concerns are routed to the partners responsible; discussions are not."),
     )
-    is_open = models.BooleanField("open to posting", default=True,
-                                  help_text="Untick to make the board read-only.")
+    is_open = models.BooleanField(gettext_lazy("open to posting"), default=True,
+                                  help_text=gettext_lazy("Untick to make the board read-only."))
     allow_anonymous = models.BooleanField(
-        "allow anonymous posts", default=False,
-        help_text="Residents may post as “A resident of <their neighbourhood>”.",
+        gettext_lazy("allow anonymous posts"), default=False,
+        help_text=gettext_lazy("Residents may post as “A resident of <their neighbourhood>”."),
     )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("topics"), FieldPanel("thread_kind"), FieldPanel("is_open"),
-                         FieldPanel("allow_anonymous")], heading="Posting"),
+                         FieldPanel("allow_anonymous")], heading=gettext_lazy("Posting")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["forums.ForumIndexPage"]
@@ -77,7 +78,7 @@ class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):
     template = "forums/board_page.html"
 
     class Meta:
-        verbose_name = "board"
+        verbose_name = gettext_lazy("board")
 
     @property
     def forum_url(self):
@@ -114,7 +115,7 @@ class Thread(models.Model):
                                related_name="forum_threads")
     is_anonymous = models.BooleanField(default=False)
     author_area = models.CharField(max_length=80, blank=True,
-                                   help_text="The neighbourhood shown for an anonymous author.")
+                                   help_text=gettext_lazy("The neighbourhood shown for an anonymous author."))
     topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="threads")
     neighbourhood = models.ForeignKey("taxonomy.Neighbourhood", null=True, blank=True,
@@ -131,8 +132,8 @@ class Thread(models.Model):
     reply_count = models.PositiveIntegerField(default=0)
     language = models.CharField(
         max_length=10, blank=True,
-        help_text="Language of the first post (a code of settings.LANGUAGES, e.g. 'es'): boards "
-                  "and search filter by it.")
+        help_text=gettext_lazy("Language of the first post (a code of settings.LANGUAGES, e.g. 'es'): boards "
+                  "and search filter by it."))
 
     objects = ThreadQuerySet.as_manager()
 
@@ -204,10 +205,11 @@ class Post(models.Model):
                                          on_delete=models.SET_NULL, related_name="+")
     language = models.CharField(
         max_length=10, blank=True,
-        help_text="The language the post is written in, detected when written (portal/languages.py); "
-                  "empty when not known. Shown as the post's `lang`.")
+        help_text=gettext_lazy("The language the post is written in, detected when written "
+                               "(portal/languages.py); "
+                  "empty when not known. Shown as the post's `lang`."))
     staff_badge = models.CharField(max_length=80, blank=True,
-                                   help_text="e.g. “Moderator”; empty for residents.")
+                                   help_text=gettext_lazy("e.g. “Moderator”; empty for residents."))
 
     objects = PostQuerySet.as_manager()
 
@@ -254,9 +256,9 @@ class PostRevision(models.Model):
     edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                   related_name="+")
     was_public = models.BooleanField(
-        default=False, help_text="The public could read this version (the post and its thread "
+        default=False, help_text=gettext_lazy("The public could read this version (the post and its thread "
                                  "were visible when it was replaced): readers may see it in the "
-                                 "post's history, unless a moderator redacted the post later.")
+                                 "post's history, unless a moderator redacted the post later."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -31,7 +31,7 @@ def _crisis_text(number):
 
 
 class HomePage(Page):
-    intro = models.TextField(blank=True, help_text="A sentence or two under the site name.")
+    intro = models.TextField(blank=True, help_text=gettext_lazy("A sentence or two under the site name."))
     body = StreamField(BodyBlock(), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -40,7 +40,7 @@ class HomePage(Page):
     subpage_types = None  # any page type
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = gettext_lazy("home page")
 
     def get_context(self, request, *args, **kwargs):
         from .sections import sections_for
@@ -60,7 +60,7 @@ class StandardPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
-        verbose_name = "standard page"
+        verbose_name = gettext_lazy("standard page")
 
 
 @register_setting(icon="warning")
@@ -76,39 +76,43 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     crisis_banner_enabled = models.BooleanField(default=True)
     crisis_banner_text = models.CharField(max_length=300, default=default_crisis_text)
     crisis_banner_text_es = models.CharField(
-        "crisis banner text in Spanish", max_length=300, blank=True,
-        help_text="Shown on the Spanish pages; empty: the built-in Spanish text while the text above "
-                  "is the built-in one, else the text above.")
+        gettext_lazy("crisis banner text in Spanish"), max_length=300, blank=True,
+        help_text=gettext_lazy("Shown on the Spanish pages; empty: the built-in Spanish text while the text "
+                               "above "
+                  "is the built-in one, else the text above."))
     emergency_number = models.CharField(
         max_length=20, blank=True,
-        help_text="Police and ambulance. Leave empty for the country's (PORTAL_COUNTRY), e.g. 999 or 911.")
+        help_text=gettext_lazy("Police and ambulance. Leave empty for the country's (PORTAL_COUNTRY), e.g. "
+                               "999 or 911."))
     crisis_line_number = models.CharField(
         max_length=20, blank=True,
-        help_text="A short national crisis line named beside it, e.g. 988. Leave empty for the country's.")
+        help_text=gettext_lazy("A short national crisis line named beside it, e.g. 988. Leave empty for the "
+                               "country's."))
     contact_email = models.EmailField(default="hello@commonground.example")
     response_target_days = models.PositiveSmallIntegerField(
         default=5, validators=[MinValueValidator(1)],
-        help_text="Partners aim to answer a concern officially within this many days (at least 1)."
+        help_text=gettext_lazy("Partners aim to answer a concern officially within this many days (at least "
+                               "1).")
     )
     community_rules_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     help_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="Where the crisis banner's “More help” link goes on a phone (e.g. Get help); "
-                  "empty: the help numbers at the foot of the page."
+        help_text=gettext_lazy("Where the crisis banner's “More help” link goes on a phone (e.g. Get help); "
+                  "empty: the help numbers at the foot of the page.")
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="The privacy notice, linked from every page's footer."
+        help_text=gettext_lazy("The privacy notice, linked from every page's footer.")
     )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="The accessibility statement, linked from every page's footer."
+        help_text=gettext_lazy("The accessibility statement, linked from every page's footer.")
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading="Site"),
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading=gettext_lazy("Site")),
         MultiFieldPanel(
             [
                 FieldPanel("crisis_banner_enabled"),
@@ -116,19 +120,19 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                 FieldPanel("crisis_banner_text_es"),
                 FieldPanel("emergency_number"),
                 FieldPanel("crisis_line_number"),
-                InlinePanel("help_numbers", label="Help number", min_num=1),
+                InlinePanel("help_numbers", label=gettext_lazy("Help number"), min_num=1),
                 FieldPanel("help_page"),
             ],
-            heading="Crisis banner (shown on every page)",
+            heading=gettext_lazy("Crisis banner (shown on every page)"),
         ),
         FieldPanel("contact_email"),
         FieldPanel("response_target_days"),
         MultiFieldPanel([FieldPanel("community_rules_page"), FieldPanel("privacy_page"),
-                         FieldPanel("accessibility_page")], heading="Footer pages"),
+                         FieldPanel("accessibility_page")], heading=gettext_lazy("Footer pages")),
     ]
 
     class Meta:
-        verbose_name = "site settings"
+        verbose_name = gettext_lazy("site settings")
 
     @property
     def crisis_text(self):
@@ -162,10 +166,10 @@ def default_help_numbers():
 class HelpNumber(Orderable):
     settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="help_numbers")
     label = models.CharField(max_length=80)
-    label_es = models.CharField("label in Spanish", max_length=80, blank=True)
+    label_es = models.CharField(gettext_lazy("label in Spanish"), max_length=80, blank=True)
     number = models.CharField(max_length=40)
     hours = models.CharField(max_length=60, blank=True)
-    hours_es = models.CharField("hours in Spanish", max_length=60, blank=True)
+    hours_es = models.CharField(gettext_lazy("hours in Spanish"), max_length=60, blank=True)
 
     panels = [FieldPanel("label"), FieldPanel("label_es"), FieldPanel("number"), FieldPanel("hours"),
               FieldPanel("hours_es")]
@@ -198,15 +202,16 @@ class OutboxEmail(models.Model):
     `key` makes each message once-only."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be sent"
-        SENDING = "sending", "Being sent"
-        SENT = "sent", "Sent"
-        CANCELLED = "cancelled", "Given up"
+        PENDING = "pending", gettext_lazy("Waiting to be sent")
+        SENDING = "sending", gettext_lazy("Being sent")
+        SENT = "sent", gettext_lazy("Sent")
+        CANCELLED = "cancelled", gettext_lazy("Given up")
 
     key = models.CharField(max_length=200, unique=True)
-    template = models.CharField(max_length=200, blank=True, help_text="The template it was rendered from.")
+    template = models.CharField(max_length=200, blank=True,
+                                help_text=gettext_lazy("The template it was rendered from."))
     about = models.CharField(max_length=64, blank=True, db_index=True,
-                             help_text='What it is about, e.g. "concern:12", to find it again.')
+                             help_text=gettext_lazy('What it is about, e.g. "concern:12", to find it again.'))
     to = models.JSONField(default=list)
     subject = models.CharField(max_length=255)
     body = models.TextField()
@@ -215,8 +220,8 @@ class OutboxEmail(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(default=0)
     uncertain_attempts = models.PositiveIntegerField(
-        default=0, help_text="Sends retried after a worker stopped mid-send: the message may "
-                             "have gone twice.")
+        default=0, help_text=gettext_lazy("Sends retried after a worker stopped mid-send: the message may "
+                             "have gone twice."))
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     next_attempt_at = models.DateTimeField(db_index=True)
@@ -226,7 +231,7 @@ class OutboxEmail(models.Model):
     class Meta:
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="portal_outbox_due")]
         constraints = [models.CheckConstraint(condition=~models.Q(key=""), name="portal_outbox_key")]
-        verbose_name = "outgoing email"
+        verbose_name = gettext_lazy("outgoing email")
 
     def __str__(self):
         return self.subject

@@ -2,6 +2,7 @@
 Promoted results are Wagtail's own 'Promoted search results' (search_promotions)."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -33,7 +34,7 @@ class SearchSynonymViewSet(SnippetViewSet):
 
     model = SearchSynonym
     icon = "search"
-    menu_label = "Search synonyms"
+    menu_label = gettext_lazy("Search synonyms")
     add_to_settings_menu = True
     list_display = ["word", "synonyms", "both_ways"]
     search_fields = ["word", "synonyms"]

@@ -65,27 +65,27 @@ class Concern(models.Model):
                              db_index=True)
     close_reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True)
     share_contact = models.BooleanField(
-        "share my contact details with the responding partners", default=False,
-        help_text="Only the partners this concern is routed to see them; never the public.")
+        gettext_lazy("share my contact details with the responding partners"), default=False,
+        help_text=gettext_lazy("Only the partners this concern is routed to see them; never the public."))
     partners = models.ManyToManyField("partners.Partner", through="ConcernRoute",
                                       related_name="concerns")
     landmark = models.ForeignKey("taxonomy.Landmark", null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+",
-                                 help_text="The public place the resident chose, if any.")
+                                 help_text=gettext_lazy("The public place the resident chose, if any."))
     # The point the resident marked on the map: only the routed partners' liaisons see it;
     # everyone else sees it snapped to a coarse grid (places.py).
     latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     is_unmatched = models.BooleanField(
-        default=False, help_text="No routing rule matched: it went to the default partner.")
+        default=False, help_text=gettext_lazy("No routing rule matched: it went to the default partner."))
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True,
-                                        help_text="When it became visible and was routed.")
+                                        help_text=gettext_lazy("When it became visible and was routed."))
     first_response_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     escalated_at = models.DateTimeField(
-        null=True, blank=True, help_text="When a partner's lead was first told it is overdue.")
+        null=True, blank=True, help_text=gettext_lazy("When a partner's lead was first told it is overdue."))
 
     objects = ConcernQuerySet.as_manager()
 
@@ -178,8 +178,8 @@ class InternalNote(models.Model):
     body_source = models.TextField()
     body_html = models.TextField()
     is_shared = models.BooleanField(
-        "share with the other routed partners", default=False,
-        help_text="Otherwise only your organisation (and moderators) see it.")
+        gettext_lazy("share with the other routed partners"), default=False,
+        help_text=gettext_lazy("Otherwise only your organisation (and moderators) see it."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -204,10 +204,10 @@ class RoutingRule(models.Model):
     matching rule adds its partners (a police service and an NGO often share a concern)."""
 
     topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.CASCADE,
-                              related_name="+", help_text="Empty: any topic.")
+                              related_name="+", help_text=gettext_lazy("Empty: any topic."))
     neighbourhood = models.ForeignKey("taxonomy.Neighbourhood", null=True, blank=True,
                                       on_delete=models.CASCADE, related_name="+",
-                                      help_text="Empty: any neighbourhood.")
+                                      help_text=gettext_lazy("Empty: any neighbourhood."))
     partners = models.ManyToManyField("partners.Partner", related_name="+")
     is_active = models.BooleanField(default=True)
 
@@ -228,14 +228,14 @@ class ResponseTemplate(models.Model):
 
     partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
     topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.CASCADE,
-                              related_name="+", help_text="Empty: for any topic.")
-    kind = models.CharField("kind of answer", max_length=20, choices=AnswerKind.choices,
-                            blank=True, help_text="Empty: for any kind of answer.")
+                              related_name="+", help_text=gettext_lazy("Empty: for any topic."))
+    kind = models.CharField(gettext_lazy("kind of answer"), max_length=20, choices=AnswerKind.choices,
+                            blank=True, help_text=gettext_lazy("Empty: for any kind of answer."))
     title = models.CharField(max_length=120)
-    body = models.TextField(help_text="Markdown. Edit it before you post: it starts the answer. "
+    body = models.TextField(help_text=gettext_lazy("Markdown. Edit it before you post: it starts the answer. "
                                       "Placeholders: {title} (the concern's public title), "
                                       "{neighbourhood}, {partner} (your organisation), "
-                                      "{due_date} (when an answer is due).")
+                                      "{due_date} (when an answer is due)."))
 
     panels = [FieldPanel("partner"), FieldPanel("topic"), FieldPanel("kind"), FieldPanel("title"),
               FieldPanel("body")]
@@ -275,9 +275,9 @@ class AnswerDraft(models.Model):
 class ConcernSettings(BaseSiteSetting):
     default_partner = models.ForeignKey(
         "partners.Partner", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="Concerns that match no routing rule go here (and are flagged in the inbox).")
+        help_text=gettext_lazy("Concerns that match no routing rule go here (and are flagged in the inbox)."))
 
     panels = [FieldPanel("default_partner")]
 
     class Meta:
-        verbose_name = "concern settings"
+        verbose_name = gettext_lazy("concern settings")

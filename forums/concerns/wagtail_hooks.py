@@ -79,22 +79,22 @@ class InboxFilterSet(WagtailFilterSet):
     default (so removing every filter goes back to it); "any" shows everything."""
 
     state = django_filters.ChoiceFilter(choices=STATE_CHOICES, method="filter_state",
-                                        empty_label="Open (not resolved or closed)")
+                                        empty_label=gettext_lazy("Open (not resolved or closed)"))
     claim = django_filters.ChoiceFilter(
-        label="Claimed", choices=CLAIM_CHOICES, method="filter_claim",
-        empty_label="Mine and unclaimed (open concerns); anyone's (resolved, closed)")
-    topic = django_filters.ModelChoiceFilter(field_name="thread__topic", label="Topic",
+        label=gettext_lazy("Claimed"), choices=CLAIM_CHOICES, method="filter_claim",
+        empty_label=gettext_lazy("Mine and unclaimed (open concerns); anyone's (resolved, closed)"))
+    topic = django_filters.ModelChoiceFilter(field_name="thread__topic", label=gettext_lazy("Topic"),
                                              queryset=Topic.objects.all())
     neighbourhood = django_filters.ModelChoiceFilter(
-        field_name="thread__neighbourhood", label="Neighbourhood",
+        field_name="thread__neighbourhood", label=gettext_lazy("Neighbourhood"),
         queryset=Neighbourhood.objects.all())
-    age = django_filters.ChoiceFilter(label="Age", choices=AGE_CHOICES, method="filter_age",
-                                      empty_label="Any age")
-    overdue = django_filters.BooleanFilter(label="Overdue (no official answer past the target)",
+    age = django_filters.ChoiceFilter(label=gettext_lazy("Age"), choices=AGE_CHOICES, method="filter_age",
+                                      empty_label=gettext_lazy("Any age"))
+    overdue = django_filters.BooleanFilter(label=gettext_lazy("Overdue (no official answer past the target)"),
                                            method="filter_overdue")
-    escalated = django_filters.BooleanFilter(label="Escalated to a partner's lead",
+    escalated = django_filters.BooleanFilter(label=gettext_lazy("Escalated to a partner's lead"),
                                              method="filter_escalated")
-    is_unmatched = django_filters.BooleanFilter(label="Matched no routing rule")
+    is_unmatched = django_filters.BooleanFilter(label=gettext_lazy("Matched no routing rule"))
 
     class Meta:
         model = Concern
@@ -302,7 +302,7 @@ register_permission_policy(Concern, InboxPermissionPolicy(Concern))
 class ConcernInboxViewSet(ModelViewSet):
     model = Concern
     icon = "mail"
-    menu_label = "Concerns inbox"
+    menu_label = gettext_lazy("Concerns inbox")
     menu_order = 150
     add_to_admin_menu = True
     url_prefix = "concerns"
@@ -311,17 +311,17 @@ class ConcernInboxViewSet(ModelViewSet):
     filterset_class = InboxFilterSet
     list_per_page = 100
     list_display = [
-        TitleColumn("title", label="Concern", accessor="title", sort_key="thread__title",
+        TitleColumn("title", label=gettext_lazy("Concern"), accessor="title", sort_key="thread__title",
                     classname="inbox-title",
                     get_url=lambda c: c.thread.url_under(c.thread.board.url)),
-        Column("topic_area", label="Topic · neighbourhood", accessor="topic_area"),
-        Column("state", label="State", accessor=_state_cell, sort_key="state",
+        Column("topic_area", label=gettext_lazy("Topic · neighbourhood"), accessor="topic_area"),
+        Column("state", label=gettext_lazy("State"), accessor=_state_cell, sort_key="state",
                classname="inbox-nowrap"),
-        Column("due", label="Answer due", accessor=_due_cell, sort_key="published_at"),
-        Column("claimed", label="Claimed by", accessor="claimed"),
-        Column("sent_to", label="Sent to"),
-        Column("contact", label="Contact (shared)", accessor="contact"),
-        Column("flag", label="Rule gap",
+        Column("due", label=gettext_lazy("Answer due"), accessor=_due_cell, sort_key="published_at"),
+        Column("claimed", label=gettext_lazy("Claimed by"), accessor="claimed"),
+        Column("sent_to", label=gettext_lazy("Sent to")),
+        Column("contact", label=gettext_lazy("Contact (shared)"), accessor="contact"),
+        Column("flag", label=gettext_lazy("Rule gap"),
                accessor=lambda c: format_html("<strong>{}</strong>", "No rule matched")
                if c.is_unmatched else ""),
     ]
@@ -362,7 +362,7 @@ class RoutingRuleViewSet(SnippetViewSet):
     menu_order = 160
     add_to_admin_menu = True  # used daily: in the main menu, not under Snippets
     index_view_class = RoutingRuleIndexView
-    list_display = ["__str__", Column("partners", label="Partners", accessor=partner_names),
+    list_display = ["__str__", Column("partners", label=gettext_lazy("Partners"), accessor=partner_names),
                     "is_active"]
     list_filter = ["topic", "neighbourhood", "is_active", "partners"]
 

@@ -1,6 +1,7 @@
 """Bulk approve and reject in the review queue (Wagtail bulk actions on the ReviewItem snippet)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from . import actions, permissions
@@ -41,7 +42,7 @@ class ApproveBulkAction(_ReviewBulkAction):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(max_length=500, label="Reason (each author is emailed this)",
+    reason = forms.CharField(max_length=500, label=gettext_lazy("Reason (each author is emailed this)"),
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -24,47 +24,47 @@ class ModerationSettings(BaseSiteSetting):
     """Thresholds moderators tune without a deploy. Defaults follow the moderation issue."""
 
     held_first_posts = models.PositiveSmallIntegerField(
-        default=3, help_text="A new account's first posts wait for a moderator.")
+        default=3, help_text=gettext_lazy("A new account's first posts wait for a moderator."))
     promote_after_approved_posts = models.PositiveSmallIntegerField(
-        default=3, help_text="Approved posts a new resident needs to become a member.")
+        default=3, help_text=gettext_lazy("Approved posts a new resident needs to become a member."))
     promote_after_days = models.PositiveSmallIntegerField(
-        default=2, help_text="Days since joining a new resident needs to become a member.")
+        default=2, help_text=gettext_lazy("Days since joining a new resident needs to become a member."))
     flag_threshold = models.PositiveSmallIntegerField(
-        default=3, help_text="Flags from different residents that hide a post until reviewed.")
+        default=3, help_text=gettext_lazy("Flags from different residents that hide a post until reviewed."))
     new_user_thread_interval = models.PositiveIntegerField(
-        default=120, help_text="Seconds a new resident waits between new threads.")
+        default=120, help_text=gettext_lazy("Seconds a new resident waits between new threads."))
     new_user_reply_interval = models.PositiveIntegerField(
-        default=30, help_text="Seconds a new resident waits between replies.")
+        default=30, help_text=gettext_lazy("Seconds a new resident waits between replies."))
     member_thread_interval = models.PositiveIntegerField(
-        default=15, help_text="Seconds a member waits between new threads.")
+        default=15, help_text=gettext_lazy("Seconds a member waits between new threads."))
     member_reply_interval = models.PositiveIntegerField(
-        default=5, help_text="Seconds a member waits between replies.")
+        default=5, help_text=gettext_lazy("Seconds a member waits between replies."))
     flags_per_hour = models.PositiveSmallIntegerField(
-        default=20, help_text="Flags one account may raise in an hour.")
+        default=20, help_text=gettext_lazy("Flags one account may raise in an hour."))
     posts_per_hour_per_ip = models.PositiveIntegerField(
-        default=60, help_text="Threads and replies from one network address in an hour.")
+        default=60, help_text=gettext_lazy("Threads and replies from one network address in an hour."))
     review_target_hours = models.PositiveSmallIntegerField(
-        default=24, help_text="Hours within which an item in the review queue should be dealt "
-                              "with; older items are shown as overdue.")
+        default=24, help_text=gettext_lazy("Hours within which an item in the review queue should be dealt "
+                              "with; older items are shown as overdue."))
     canned_reasons = models.TextField(
         default=DEFAULT_CANNED_REASONS, blank=True,
-        help_text="Reasons offered in the review queue to reject or hide a post, one a line. "
-                  "The author is told the reason; moderators can still write their own.")
+        help_text=gettext_lazy("Reasons offered in the review queue to reject or hide a post, one a line. "
+                  "The author is told the reason; moderators can still write their own."))
 
     panels = [
         MultiFieldPanel([FieldPanel("held_first_posts"), FieldPanel("promote_after_approved_posts"),
-                         FieldPanel("promote_after_days")], heading="Trust levels"),
+                         FieldPanel("promote_after_days")], heading=gettext_lazy("Trust levels")),
         FieldPanel("flag_threshold"),
         FieldPanel("review_target_hours"),
         FieldPanel("canned_reasons"),
         MultiFieldPanel([FieldPanel("new_user_thread_interval"), FieldPanel("new_user_reply_interval"),
                          FieldPanel("member_thread_interval"), FieldPanel("member_reply_interval"),
                          FieldPanel("flags_per_hour"), FieldPanel("posts_per_hour_per_ip")],
-                        heading="Rate limits"),
+                        heading=gettext_lazy("Rate limits")),
     ]
 
     class Meta:
-        verbose_name = "moderation settings"
+        verbose_name = gettext_lazy("moderation settings")
 
     @property
     def canned_reason_list(self):
@@ -90,7 +90,7 @@ class Standing(models.Model):
     silence_reason = models.CharField(max_length=300, blank=True)
     suspended_until = models.DateTimeField(null=True, blank=True)
     suspension_reason = models.CharField(max_length=300, blank=True)
-    staff_note = models.TextField(blank=True, help_text="Only moderators see this.")
+    staff_note = models.TextField(blank=True, help_text=gettext_lazy("Only moderators see this."))
 
     def __str__(self):
         return f"Standing of {self.user_id}"
@@ -103,9 +103,9 @@ class Standing(models.Model):
 
 
 class WordAction(models.TextChoices):
-    BLOCK = "block", "Block: the author sees why and keeps the text"
-    HOLD = "hold", "Hold for review"
-    REPLACE = "replace", "Replace with other text"
+    BLOCK = "block", gettext_lazy("Block: the author sees why and keeps the text")
+    HOLD = "hold", gettext_lazy("Hold for review")
+    REPLACE = "replace", gettext_lazy("Replace with other text")
 
 
 class WatchedWord(models.Model):
@@ -114,9 +114,9 @@ class WatchedWord(models.Model):
     phrase = models.CharField(max_length=100, unique=True)
     action = models.CharField(max_length=10, choices=WordAction.choices, default=WordAction.HOLD)
     replacement = models.CharField(max_length=100, blank=True,
-                                   help_text="For “replace”: the text that takes its place.")
+                                   help_text=gettext_lazy("For “replace”: the text that takes its place."))
     explanation = models.CharField(max_length=200, blank=True,
-                                   help_text="For “block”: shown to the author.")
+                                   help_text=gettext_lazy("For “block”: shown to the author."))
 
     panels = [FieldPanel("phrase"), FieldPanel("action"), FieldPanel("replacement"),
               FieldPanel("explanation")]
@@ -178,7 +178,7 @@ class ReviewStatus(models.TextChoices):
     HIDDEN = "hidden", gettext_lazy("Hidden")
     REDACTED = "redacted", gettext_lazy("Redacted")
     DISMISSED = "dismissed", gettext_lazy("Kept (flags dismissed)")
-    FOLLOWED_UP = "followed-up", "Kept (crisis followed up)"
+    FOLLOWED_UP = "followed-up", gettext_lazy("Kept (crisis followed up)")
 
 
 class ReviewItemQuerySet(models.QuerySet):
@@ -196,9 +196,9 @@ class ReviewItem(models.Model):
     post = models.ForeignKey("forums.Post", on_delete=models.CASCADE, related_name="review_items")
     reason = models.CharField(max_length=20, choices=ReviewReason.choices)
     details = models.CharField(max_length=300, blank=True,
-                               help_text="What the checks found, for the moderator.")
+                               help_text=gettext_lazy("What the checks found, for the moderator."))
     urgent = models.BooleanField(default=False)
-    was_held = models.BooleanField(default=False, help_text="Held before it was public.")
+    was_held = models.BooleanField(default=False, help_text=gettext_lazy("Held before it was public."))
     status = models.CharField(max_length=20, choices=ReviewStatus.choices,
                               default=ReviewStatus.OPEN)
     created_at = models.DateTimeField(default=timezone.now)
@@ -213,7 +213,7 @@ class ReviewItem(models.Model):
     objects = ReviewItemQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "review item"
+        verbose_name = gettext_lazy("review item")
         indexes = [models.Index(fields=["status", "-urgent", "created_at"],
                                 name="moderation_queue_order")]
         constraints = [models.UniqueConstraint(fields=["post"], condition=Q(status="open"),
@@ -247,7 +247,8 @@ class Redaction(models.Model):
     original_source = models.TextField()
     original_html = models.TextField()
     original_title = models.CharField(max_length=300, blank=True,
-                                      help_text="The thread's title before a moderator changed it.")
+                                      help_text=gettext_lazy("The thread's title before a moderator changed "
+                                                             "it."))
     reason = models.CharField(max_length=300)
     redacted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                     related_name="+")
@@ -278,11 +279,11 @@ class Sanction(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="moderation_sanctions")
     kind = models.CharField(max_length=10, choices=SanctionKind.choices)
-    reason = models.CharField(max_length=300, help_text="The person sees this.")
+    reason = models.CharField(max_length=300, help_text=gettext_lazy("The person sees this."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
-    until = models.DateTimeField(null=True, blank=True, help_text="Empty: no end date.")
+    until = models.DateTimeField(null=True, blank=True, help_text=gettext_lazy("Empty: no end date."))
     lifted_at = models.DateTimeField(null=True, blank=True)
     lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="+")
@@ -335,8 +336,8 @@ class Notice(models.Model):
                              related_name="+")
     thread_title = models.CharField(max_length=300, blank=True)
     reason = models.CharField(max_length=500, blank=True)
-    body = models.TextField(blank=True, help_text="The moderators' message.")
-    original_text = models.TextField(blank=True, help_text="The author's own text, to copy.")
+    body = models.TextField(blank=True, help_text=gettext_lazy("The moderators' message."))
+    original_text = models.TextField(blank=True, help_text=gettext_lazy("The author's own text, to copy."))
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                 related_name="+")
     created_at = models.DateTimeField(default=timezone.now)

@@ -48,6 +48,7 @@ import django_filters  # noqa: E402
 from django.db.models import Q  # noqa: E402
 from django.urls import path  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from django.utils.translation import gettext_lazy  # noqa: E402
 from wagtail.admin.filters import WagtailFilterSet  # noqa: E402
 from wagtail.snippets.models import register_snippet  # noqa: E402
 from wagtail.snippets.views.snippets import SnippetViewSet  # noqa: E402
@@ -82,17 +83,18 @@ AGES = {"1h": timedelta(hours=1), "24h": timedelta(hours=24), "7d": timedelta(da
 
 class ReviewItemFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label="Show", empty_label="Waiting", method="filter_status",
-        choices=[("mine", "Claimed by me"), ("resolved", "Resolved")])
-    reason = django_filters.ChoiceFilter(choices=ReviewReason.choices)
+        label=gettext_lazy("Show"), empty_label=gettext_lazy("Waiting"), method="filter_status",
+        choices=[("mine", gettext_lazy("Claimed by me")), ("resolved", gettext_lazy("Resolved"))])
+    reason = django_filters.ChoiceFilter(label=gettext_lazy("Reason"), choices=ReviewReason.choices)
     board = django_filters.ModelChoiceFilter(
-        field_name="post__thread__board", label="Board",
+        field_name="post__thread__board", label=gettext_lazy("Board"),
         queryset=lambda request: _boards())
     age = django_filters.ChoiceFilter(
-        label="Waiting", method="filter_age", empty_label="Any time",
-        choices=[("1h", "Less than an hour"), ("24h", "Less than a day"), ("7d", "Less than a week"),
-                 ("older", "More than a week"), ("overdue", "Overdue (past the review target)")])
-    urgent = django_filters.BooleanFilter(label="Urgent only")
+        label=gettext_lazy("Waiting"), method="filter_age", empty_label=gettext_lazy("Any time"),
+        choices=[("1h", gettext_lazy("Less than an hour")), ("24h", gettext_lazy("Less than a day")),
+                 ("7d", gettext_lazy("Less than a week")), ("older", gettext_lazy("More than a week")),
+                 ("overdue", gettext_lazy("Overdue (past the review target)"))])
+    urgent = django_filters.BooleanFilter(label=gettext_lazy("Urgent only"))
 
     class Meta:
         model = ReviewItem
@@ -127,7 +129,7 @@ class ReviewQueueViewSet(SnippetViewSet):
 
     model = ReviewItem
     icon = "warning"
-    menu_label = "Review queue"
+    menu_label = gettext_lazy("Review queue")
     menu_name = "review_queue"
     menu_order = 150
     add_to_admin_menu = True
@@ -155,7 +157,7 @@ class ReviewQueueViewSet(SnippetViewSet):
 class WatchedWordViewSet(SnippetViewSet):
     model = WatchedWord
     icon = "tag"
-    menu_label = "Watched words"
+    menu_label = gettext_lazy("Watched words")
     menu_order = 151
     add_to_admin_menu = True
     list_display = ["phrase", "action", "replacement"]

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal import languages
@@ -41,10 +42,11 @@ class User(AbstractUser):
     """A person with an account. The public only ever sees `display_name`."""
 
     username = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(gettext_lazy("email address"), unique=True)
     display_name = models.CharField(
         max_length=40,
-        help_text="Shown next to what you write. Do not use your real name if you prefer not to.",
+        help_text=gettext_lazy("Shown next to what you write. Do not use your real name if you prefer not "
+                               "to."),
     )
     neighbourhood = models.ForeignKey(
         "taxonomy.Neighbourhood",
@@ -52,7 +54,7 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="residents",
-        help_text="Optional. Used when you post anonymously: “A resident of …”.",
+        help_text=gettext_lazy("Optional. Used when you post anonymously: “A resident of …”."),
     )
     partner = models.ForeignKey(
         "partners.Partner",
@@ -60,7 +62,7 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.PROTECT,
         related_name="members",
-        help_text="Liaisons belong to exactly one partner organisation.",
+        help_text=gettext_lazy("Liaisons belong to exactly one partner organisation."),
     )
     preferred_language = models.CharField(
         _("language"), max_length=10, blank=True, choices=languages.choices,
@@ -69,7 +71,8 @@ class User(AbstractUser):
     is_anonymised = models.BooleanField(default=False, editable=False)
     name_key = models.CharField(
         max_length=200, blank=True, editable=False, db_index=True,
-        help_text="The display name's confusable skeleton (names.py): look-alike names share it.")
+        help_text=gettext_lazy("The display name's confusable skeleton (names.py): look-alike names share "
+                               "it."))
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import resolve_url
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -49,11 +50,11 @@ def refuse_privileged_bulk_actions(request, action_type, objects, action_class_i
         return None
     actor = request.user
     if any(not permissions.can_manage_account(actor, account) for account in objects):
-        raise PermissionDenied("Only a superuser can change administrators' accounts.")
+        raise PermissionDenied(gettext_lazy("Only a superuser can change administrators' accounts."))
     if action_type == "assign_role":
         group = action_class_instance.cleaned_form.cleaned_data["role"]
         if not grantable_groups(actor).filter(pk=group.pk).exists():
-            raise PermissionDenied("Only a superuser can grant that role.")
+            raise PermissionDenied(gettext_lazy("Only a superuser can grant that role."))
     return None
 
 
@@ -83,7 +84,7 @@ def refuse_signed_in_accounts_a_restricted_page(serve):
         response = serve(page, request, serve_args, serve_kwargs)
         if (request.user.is_authenticated and response.status_code == 302
                 and response.url.startswith(resolve_url(settings.WAGTAIL_FRONTEND_LOGIN_URL))):
-            raise PermissionDenied("This page is not open to your account.")
+            raise PermissionDenied(gettext_lazy("This page is not open to your account."))
         return response
 
     return inner

@@ -21,33 +21,33 @@ class Partner(index.Indexed, models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     description = models.TextField(blank=True)
     description_es = models.TextField(
-        "description in Spanish", blank=True,
-        help_text="Shown on the Spanish pages; empty: the description above.")
+        gettext_lazy("description in Spanish"), blank=True,
+        help_text=gettext_lazy("Shown on the Spanish pages; empty: the description above."))
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     website = models.URLField(blank=True)
-    public_email = models.EmailField(blank=True, help_text="Shown to the public.")
-    public_phone = models.CharField(max_length=40, blank=True, help_text="Shown to the public.")
+    public_email = models.EmailField(blank=True, help_text=gettext_lazy("Shown to the public."))
+    public_phone = models.CharField(max_length=40, blank=True, help_text=gettext_lazy("Shown to the public."))
     neighbourhoods = models.ManyToManyField(
         "taxonomy.Neighbourhood", blank=True, related_name="partners"
     )
-    is_active = models.BooleanField(default=True, help_text="Inactive partners are not shown.")
+    is_active = models.BooleanField(default=True, help_text=gettext_lazy("Inactive partners are not shown."))
     escalation_email = models.EmailField(
-        blank=True, help_text="The partner's lead: told when a concern passes the response-time "
-                              "target without an official answer. Never shown to the public.")
+        blank=True, help_text=gettext_lazy("The partner's lead: told when a concern passes the response-time "
+                              "target without an official answer. Never shown to the public."))
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("is_active")],
-            heading="Organisation",
+            heading=gettext_lazy("Organisation"),
         ),
         FieldPanel("description"),
         FieldPanel("description_es"),
         FieldPanel("logo"),
         MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("public_email"), FieldPanel("public_phone")],
-            heading="Public contact",
+            heading=gettext_lazy("Public contact"),
         ),
         FieldPanel("escalation_email"),
         FieldPanel("neighbourhoods", widget=forms.CheckboxSelectMultiple),

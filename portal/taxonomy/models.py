@@ -7,11 +7,11 @@ class Topic(index.Indexed, models.Model):
     """What a concern, thread, report or event is about (e.g. drug litter, treatment access)."""
 
     name = models.CharField(max_length=80, unique=True)
-    name_es = models.CharField("name in Spanish", max_length=80, blank=True,
-                               help_text="Shown on the Spanish pages; empty: the name above.")
+    name_es = models.CharField(gettext_lazy("name in Spanish"), max_length=80, blank=True,
+                               help_text=gettext_lazy("Shown on the Spanish pages; empty: the name above."))
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
-    description_es = models.TextField("description in Spanish", blank=True)
+    description_es = models.TextField(gettext_lazy("description in Spanish"), blank=True)
 
     search_fields = [index.SearchField("name"), index.SearchField("name_es"),
                      index.AutocompleteField("name")]
@@ -69,7 +69,7 @@ class Landmark(models.Model):
                                       related_name="landmarks")
     latitude = models.DecimalField(max_digits=8, decimal_places=5)
     longitude = models.DecimalField(max_digits=8, decimal_places=5)
-    is_active = models.BooleanField("offered to residents", default=True)
+    is_active = models.BooleanField(gettext_lazy("offered to residents"), default=True)
 
     class Meta:
         ordering = ["neighbourhood__name", "name"]

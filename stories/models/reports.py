@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -48,7 +49,7 @@ class ReportIndexPage(StoryIndexMixin, Page):
     has_feeds = True
 
     class Meta:
-        verbose_name = "report index"
+        verbose_name = gettext_lazy("report index")
 
     def stories(self):
         return (
@@ -60,9 +61,10 @@ class ReportIndexPage(StoryIndexMixin, Page):
 
 
 class ReportPage(SocialImageMixin, Page):
-    period_start = models.DateField("reporting period from")
-    period_end = models.DateField("reporting period to")
-    summary = models.TextField(help_text="Two or three sentences: what happened in this period.")
+    period_start = models.DateField(gettext_lazy("reporting period from"))
+    period_end = models.DateField(gettext_lazy("reporting period to"))
+    summary = models.TextField(help_text=gettext_lazy("Two or three sentences: what happened in this "
+                                                      "period."))
     partners = ParentalManyToManyField("partners.Partner", blank=True, related_name="reports")
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="reports")
     key_figures = StreamField([("figures", KeyFiguresBlock())], blank=True, max_num=1)
@@ -70,13 +72,14 @@ class ReportPage(SocialImageMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Reporting period"),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")],
+                      heading=gettext_lazy("Reporting period")),
         FieldPanel("summary"),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("key_figures"),
         FieldPanel("body"),
-        InlinePanel("documents", label="Attached document"),
+        InlinePanel("documents", label=gettext_lazy("Attached document")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["stories.ReportIndexPage"]
@@ -90,7 +93,7 @@ class ReportPage(SocialImageMixin, Page):
     story_kind = _("Partnership report")
 
     class Meta:
-        verbose_name = "partnership report"
+        verbose_name = gettext_lazy("partnership report")
 
     def clean(self):
         super().clean()
