@@ -66,6 +66,7 @@ class SearchDocument(index.Indexed, models.Model):
         index.FilterField("year"),
         index.FilterField("date"),
         index.FilterField("id"),
+        index.FilterField("language"),  # title suggestions keep to the page's language
     ]
     # Our engines index these rows themselves, right after building them.
     search_auto_update = False
