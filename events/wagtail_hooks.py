@@ -1,26 +1,31 @@
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 
 from portal.log_actions import register_log_actions
 
-STATUS_TEXT = {"going": "going", "waiting": "on the waiting list", "not_going": "not going"}
+STATUS_TEXT = {"going": gettext_lazy("going"), "waiting": gettext_lazy("on the waiting list"),
+               "not_going": gettext_lazy("not going")}
 
 
 def _rsvp_message(log_entry):
-    status = STATUS_TEXT.get(log_entry.data.get("status"), "answered")
+    status = STATUS_TEXT.get(log_entry.data.get("status"), gettext_lazy("answered"))
     when = log_entry.data.get("occurrence")
-    return f"RSVP: {status}" + (f" ({when})" if when else "")
+    if when:
+        return gettext("RSVP: %(status)s (%(when)s)") % {"status": status, "when": when}
+    return gettext("RSVP: %(status)s") % {"status": status}
 
 
 LOG_ACTIONS = {
-    "events.rsvp": ("RSVP", _rsvp_message),
-    "events.rsvp_promoted": ("Promote from waiting list",
-                             "A place came free and went to the first person waiting"),
-    "events.cancelled": ("Cancel event", "Cancelled the event; people going are told by email"),
-    "events.occurrence_cancelled": ("Cancel one date",
-                                    lambda entry: f"Cancelled the date {entry.data.get('date')}"),
+    "events.rsvp": (gettext_lazy("RSVP"), _rsvp_message),
+    "events.rsvp_promoted": (gettext_lazy("Promote from waiting list"),
+                             gettext_lazy("A place came free and went to the first person waiting")),
+    "events.cancelled": (gettext_lazy("Cancel event"),
+                         gettext_lazy("Cancelled the event; people going are told by email")),
+    "events.occurrence_cancelled": (gettext_lazy("Cancel one date"),
+                                    lambda entry: gettext("Cancelled the date %(date)s")
+                                    % {"date": entry.data.get("date")}),
 }
 
 

@@ -241,7 +241,7 @@ class OutboxEmail(models.Model):
         address it is (the identity rules of portal/accounts/permissions.py)."""
         return ", ".join(_masked(address) for address in self.to)
 
-    masked_to.short_description = "To"
+    masked_to.short_description = gettext_lazy("To")
 
 
 def _masked(address):

@@ -25,7 +25,8 @@ class SearchReportMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return SearchReportMenuItem("Search report", reverse("search_report"), icon_name="search", order=950)
+    return SearchReportMenuItem(gettext_lazy("Search report"), reverse("search_report"), icon_name="search",
+                                order=950)
 
 
 class SearchSynonymViewSet(SnippetViewSet):

@@ -4,7 +4,7 @@ that decides where a concern goes)."""
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from portal.taxonomy.models import Neighbourhood, Topic
 
@@ -35,4 +35,4 @@ def try_routing(request):
                   "rules": list(matching_rules(topic.pk, neighbourhood.pk)
                                 .select_related("topic", "neighbourhood"))}
     return TemplateResponse(request, "concerns/admin/try_routing.html",
-                            {"form": form, "answer": answer, "page_title": "Try the routing rules"})
+                            {"form": form, "answer": answer, "page_title": gettext("Try the routing rules")})

@@ -44,17 +44,17 @@ from .models import (
 from .routing_admin import partner_names, try_routing
 
 LOG_ACTIONS = {
-    "concerns.raised": "Raised a concern",
-    "concerns.routed": "Routed a concern",
-    "concerns.rerouted": "Re-routed a concern",
-    "concerns.claimed": "Claimed or assigned a concern",
-    "concerns.state": "Changed a concern's state",
-    "concerns.answered": "Answered a concern officially",
-    "concerns.referred": "Referred a concern to another partner",
-    "concerns.draft_saved": "Saved a draft answer to a concern",
-    "concerns.note": "Wrote an internal note",
-    "concerns.satisfaction": "Answered the satisfaction question",
-    "concerns.satisfaction_cleared": "Cleared the satisfaction answer (concern reopened)",
+    "concerns.raised": gettext_lazy("Raised a concern"),
+    "concerns.routed": gettext_lazy("Routed a concern"),
+    "concerns.rerouted": gettext_lazy("Re-routed a concern"),
+    "concerns.claimed": gettext_lazy("Claimed or assigned a concern"),
+    "concerns.state": gettext_lazy("Changed a concern's state"),
+    "concerns.answered": gettext_lazy("Answered a concern officially"),
+    "concerns.referred": gettext_lazy("Referred a concern to another partner"),
+    "concerns.draft_saved": gettext_lazy("Saved a draft answer to a concern"),
+    "concerns.note": gettext_lazy("Wrote an internal note"),
+    "concerns.satisfaction": gettext_lazy("Answered the satisfaction question"),
+    "concerns.satisfaction_cleared": gettext_lazy("Cleared the satisfaction answer (concern reopened)"),
 }
 
 
@@ -65,13 +65,14 @@ def register_concern_log_actions(actions):
 
 # The inbox -------------------------------------------------------------------------------------
 
-AGE_CHOICES = [("week", "Less than a week old"), ("month", "1 week to 30 days old"),
-               ("older", "More than 30 days old")]
+AGE_CHOICES = [("week", gettext_lazy("Less than a week old")),
+               ("month", gettext_lazy("1 week to 30 days old")),
+               ("older", gettext_lazy("More than 30 days old"))]
 DUE_SOON = timedelta(days=1)
 ANY = "any"
-STATE_CHOICES = [*[c for c in State.choices if c[0] != State.SUBMITTED], (ANY, "Any state")]
-CLAIM_CHOICES = [("mine", "Claimed by me"), ("unclaimed", "Unclaimed"),
-                 ("colleagues", "Claimed by a colleague"), (ANY, "Anyone's")]
+STATE_CHOICES = [*[c for c in State.choices if c[0] != State.SUBMITTED], (ANY, gettext_lazy("Any state"))]
+CLAIM_CHOICES = [("mine", gettext_lazy("Claimed by me")), ("unclaimed", gettext_lazy("Unclaimed")),
+                 ("colleagues", gettext_lazy("Claimed by a colleague")), (ANY, gettext_lazy("Anyone's"))]
 
 
 class InboxFilterSet(WagtailFilterSet):
@@ -172,7 +173,7 @@ class SelectColumn(Column):
 
 
 class InboxIndexView(IndexView):
-    page_title = "Concerns inbox"
+    page_title = gettext_lazy("Concerns inbox")
     template_name = "concerns/admin/inbox_index.html"
     default_ordering = "published_at"  # oldest due first: due = received + the response target
     search_fields = ["thread__title"]
@@ -329,11 +330,12 @@ class ConcernInboxViewSet(ModelViewSet):
     # resident's contact only where they shared it with the exporting liaison's partner.
     list_export = ["title", "topic_area", "state", "published_at", "due_at", "due_label",
                    "is_escalated", "claimed", "sent_to", "contact", "is_unmatched"]
-    export_headings = {"title": "Concern", "topic_area": "Topic · neighbourhood",
-                       "published_at": "Received", "due_at": "Answer due",
-                       "due_label": "Due status", "is_escalated": "Escalated",
-                       "claimed": "Claimed by", "sent_to": "Sent to",
-                       "contact": "Contact (shared)", "is_unmatched": "Matched no rule"}
+    export_headings = {"title": gettext_lazy("Concern"), "topic_area": gettext_lazy("Topic · neighbourhood"),
+                       "published_at": gettext_lazy("Received"), "due_at": gettext_lazy("Answer due"),
+                       "due_label": gettext_lazy("Due status"), "is_escalated": gettext_lazy("Escalated"),
+                       "claimed": gettext_lazy("Claimed by"), "sent_to": gettext_lazy("Sent to"),
+                       "contact": gettext_lazy("Contact (shared)"),
+                       "is_unmatched": gettext_lazy("Matched no rule")}
     export_filename = "concerns-inbox"
     form_fields = ["state"]  # no add or edit in the admin: actions change concerns
 

@@ -215,7 +215,8 @@ def _context(request, post, item, forms):
     author = post.author
     standing = Standing.objects.filter(user=author).first()
     return {
-        "page_title": "Moderate a post", "header_title": "Moderate a post", "header_icon": "warning",
+        "page_title": gettext("Moderate a post"),
+        "header_title": gettext("Moderate a post"), "header_icon": "warning",
         "post": post, "thread": thread, "item": item, "before": before, "after": after,
         "redactions": Redaction.objects.filter(post=post).select_related("redacted_by"),
         "flags": post.flags.select_related("user").order_by("created_at"),

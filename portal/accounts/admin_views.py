@@ -200,6 +200,6 @@ def staff_invitations(request):
     pending = [invitation for invitation in StaffInvitation.objects.select_related(
         "partner", "invited_by").filter(accepted_at=None, revoked_at=None, expires_at__gt=now)]
     return TemplateResponse(request, "accounts/admin/staff_invitations.html", {
-        "page_title": "Staff invitations", "header_title": "Staff invitations",
+        "page_title": gettext("Staff invitations"), "header_title": gettext("Staff invitations"),
         "header_icon": "mail", "form": form, "pending": pending,
     })
