@@ -34,7 +34,7 @@ class ThreadKind(models.TextChoices):
 class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):
     """The forum's front page: its boards, and feeds for the whole forum."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -52,12 +52,14 @@ class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):
     """A board in the forum. Thread URLs live under it: /<board>/<id>-<slug>/."""
 
     intro = models.TextField(blank=True,
-                             help_text=gettext_lazy("What this board is for, in a sentence or two."))
+                             help_text=gettext_lazy("What this board is for, in a sentence or two."),
+                             verbose_name=gettext_lazy("intro"))
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="boards",
                                      help_text=gettext_lazy("The topics residents may choose from here."))
     thread_kind = models.CharField(
         max_length=20, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION,
         help_text=gettext_lazy("Concerns are routed to the partners responsible; discussions are not."),
+        verbose_name=gettext_lazy("thread kind"),
     )
     is_open = models.BooleanField(gettext_lazy("open to posting"), default=True,
                                   help_text=gettext_lazy("Untick to make the board read-only."))
@@ -107,33 +109,37 @@ class ThreadQuerySet(models.QuerySet):
 
 
 class Thread(models.Model):
-    board = models.ForeignKey(BoardPage, on_delete=models.CASCADE, related_name="threads")
-    title = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=80, allow_unicode=False)
-    kind = models.CharField(max_length=20, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION)
+    board = models.ForeignKey(BoardPage, on_delete=models.CASCADE, related_name="threads",
+                              verbose_name=gettext_lazy("board"))
+    title = models.CharField(max_length=150, verbose_name=gettext_lazy("title"))
+    slug = models.SlugField(max_length=80, allow_unicode=False, verbose_name=gettext_lazy("slug"))
+    kind = models.CharField(max_length=20, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION,
+                            verbose_name=gettext_lazy("kind"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="forum_threads")
-    is_anonymous = models.BooleanField(default=False)
+                               related_name="forum_threads", verbose_name=gettext_lazy("author"))
+    is_anonymous = models.BooleanField(default=False, verbose_name=gettext_lazy("is anonymous"))
     author_area = models.CharField(max_length=80, blank=True,
-                                   help_text=gettext_lazy("The neighbourhood shown for an anonymous author."))
+                                   help_text=gettext_lazy("The neighbourhood shown for an anonymous author."),
+                                   verbose_name=gettext_lazy("author area"))
     topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="threads")
+                              related_name="threads", verbose_name=gettext_lazy("topic"))
     neighbourhood = models.ForeignKey("taxonomy.Neighbourhood", null=True, blank=True,
-                                      on_delete=models.SET_NULL, related_name="threads")
+                                      on_delete=models.SET_NULL, related_name="threads",
+                                      verbose_name=gettext_lazy("neighbourhood"))
     visibility = models.CharField(max_length=20, choices=Visibility.choices,
-                                  default=Visibility.VISIBLE)
-    is_locked = models.BooleanField(default=False)
-    is_pinned = models.BooleanField(default=False)
+                                  default=Visibility.VISIBLE, verbose_name=gettext_lazy("visibility"))
+    is_locked = models.BooleanField(default=False, verbose_name=gettext_lazy("is locked"))
+    is_pinned = models.BooleanField(default=False, verbose_name=gettext_lazy("is pinned"))
     created_at = models.DateTimeField(auto_now_add=True)
     # Denormalised from the visible posts (threads.refresh_thread keeps them right).
-    last_activity_at = models.DateTimeField(db_index=True)
+    last_activity_at = models.DateTimeField(db_index=True, verbose_name=gettext_lazy("last activity at"))
     last_post = models.ForeignKey("Post", null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="+")
-    reply_count = models.PositiveIntegerField(default=0)
+                                  related_name="+", verbose_name=gettext_lazy("last post"))
+    reply_count = models.PositiveIntegerField(default=0, verbose_name=gettext_lazy("reply count"))
     language = models.CharField(
         max_length=10, blank=True,
         help_text=gettext_lazy("Language of the first post (a code of settings.LANGUAGES, e.g. 'es'): boards "
-                  "and search filter by it."))
+                  "and search filter by it."), verbose_name=gettext_lazy("language"))
 
     objects = ThreadQuerySet.as_manager()
 
@@ -188,28 +194,32 @@ class PostQuerySet(models.QuerySet):
 
 
 class Post(models.Model):
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts",
+                               verbose_name=gettext_lazy("thread"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="forum_posts")
-    is_anonymous = models.BooleanField(default=False)
-    author_area = models.CharField(max_length=80, blank=True)
-    body_source = models.TextField()
-    body_html = models.TextField()
+                               related_name="forum_posts", verbose_name=gettext_lazy("author"))
+    is_anonymous = models.BooleanField(default=False, verbose_name=gettext_lazy("is anonymous"))
+    author_area = models.CharField(max_length=80, blank=True, verbose_name=gettext_lazy("author area"))
+    body_source = models.TextField(verbose_name=gettext_lazy("body source"))
+    body_html = models.TextField(verbose_name=gettext_lazy("body html"))
     visibility = models.CharField(max_length=20, choices=Visibility.choices,
-                                  default=Visibility.VISIBLE)
+                                  default=Visibility.VISIBLE, verbose_name=gettext_lazy("visibility"))
     created_at = models.DateTimeField(auto_now_add=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("edited at"))
     # Badges later issues set: an official answer from a partner, and staff posting as staff.
-    is_official_response = models.BooleanField(default=False)
+    is_official_response = models.BooleanField(default=False,
+                                               verbose_name=gettext_lazy("is official response"))
     official_partner = models.ForeignKey("partners.Partner", null=True, blank=True,
-                                         on_delete=models.SET_NULL, related_name="+")
+                                         on_delete=models.SET_NULL, related_name="+",
+                                         verbose_name=gettext_lazy("official partner"))
     language = models.CharField(
         max_length=10, blank=True,
         help_text=gettext_lazy("The language the post is written in, detected when written "
                                "(portal/languages.py); "
-                  "empty when not known. Shown as the post's `lang`."))
+                  "empty when not known. Shown as the post's `lang`."), verbose_name=gettext_lazy("language"))
     staff_badge = models.CharField(max_length=80, blank=True,
-                                   help_text=gettext_lazy("e.g. “Moderator”; empty for residents."))
+                                   help_text=gettext_lazy("e.g. “Moderator”; empty for residents."),
+                                   verbose_name=gettext_lazy("staff badge"))
 
     objects = PostQuerySet.as_manager()
 

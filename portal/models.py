@@ -31,8 +31,9 @@ def _crisis_text(number):
 
 
 class HomePage(Page):
-    intro = models.TextField(blank=True, help_text=gettext_lazy("A sentence or two under the site name."))
-    body = StreamField(BodyBlock(), blank=True)
+    intro = models.TextField(blank=True, help_text=gettext_lazy("A sentence or two under the site name."),
+                             verbose_name=gettext_lazy("intro"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=gettext_lazy("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -53,8 +54,8 @@ class HomePage(Page):
 class StandardPage(Page):
     """A general page: about, community rules, privacy, accessibility statement."""
 
-    intro = models.TextField(blank=True)
-    body = StreamField(BodyBlock(), blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=gettext_lazy("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -67,14 +68,18 @@ class StandardPage(Page):
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Settings editors and administrators change without a deploy."""
 
-    site_name = models.CharField(max_length=80, default="Common Ground")
+    site_name = models.CharField(max_length=80, default="Common Ground",
+                                 verbose_name=gettext_lazy("site name"))
     tagline = models.CharField(
         max_length=160,
         blank=True,
         default="Police and community organisations working together on drugs and recovery",
+        verbose_name=gettext_lazy("tagline"),
     )
-    crisis_banner_enabled = models.BooleanField(default=True)
-    crisis_banner_text = models.CharField(max_length=300, default=default_crisis_text)
+    crisis_banner_enabled = models.BooleanField(default=True,
+                                                verbose_name=gettext_lazy("crisis banner enabled"))
+    crisis_banner_text = models.CharField(max_length=300, default=default_crisis_text,
+                                          verbose_name=gettext_lazy("crisis banner text"))
     crisis_banner_text_es = models.CharField(
         gettext_lazy("crisis banner text in Spanish"), max_length=300, blank=True,
         help_text=gettext_lazy("Shown on the Spanish pages; empty: the built-in Spanish text while the text "
@@ -83,32 +88,36 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     emergency_number = models.CharField(
         max_length=20, blank=True,
         help_text=gettext_lazy("Police and ambulance. Leave empty for the country's (PORTAL_COUNTRY), e.g. "
-                               "999 or 911."))
+                               "999 or 911."), verbose_name=gettext_lazy("emergency number"))
     crisis_line_number = models.CharField(
         max_length=20, blank=True,
         help_text=gettext_lazy("A short national crisis line named beside it, e.g. 988. Leave empty for the "
-                               "country's."))
-    contact_email = models.EmailField(default="hello@commonground.example")
+                               "country's."), verbose_name=gettext_lazy("crisis line number"))
+    contact_email = models.EmailField(default="hello@commonground.example",
+                                      verbose_name=gettext_lazy("contact email"))
     response_target_days = models.PositiveSmallIntegerField(
         default=5, validators=[MinValueValidator(1)],
         help_text=gettext_lazy("Partners aim to answer a concern officially within this many days (at least "
-                               "1).")
+                               "1)."), verbose_name=gettext_lazy("response target days")
     )
     community_rules_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=gettext_lazy("community rules page")
     )
     help_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text=gettext_lazy("Where the crisis banner's “More help” link goes on a phone (e.g. Get help); "
-                  "empty: the help numbers at the foot of the page.")
+                  "empty: the help numbers at the foot of the page."), verbose_name=gettext_lazy("help page")
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text=gettext_lazy("The privacy notice, linked from every page's footer.")
+        help_text=gettext_lazy("The privacy notice, linked from every page's footer."),
+        verbose_name=gettext_lazy("privacy page")
     )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text=gettext_lazy("The accessibility statement, linked from every page's footer.")
+        help_text=gettext_lazy("The accessibility statement, linked from every page's footer."),
+        verbose_name=gettext_lazy("accessibility page")
     )
 
     panels = [
@@ -164,11 +173,12 @@ def default_help_numbers():
 
 
 class HelpNumber(Orderable):
-    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="help_numbers")
-    label = models.CharField(max_length=80)
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="help_numbers",
+                           verbose_name=gettext_lazy("settings"))
+    label = models.CharField(max_length=80, verbose_name=gettext_lazy("label"))
     label_es = models.CharField(gettext_lazy("label in Spanish"), max_length=80, blank=True)
-    number = models.CharField(max_length=40)
-    hours = models.CharField(max_length=60, blank=True)
+    number = models.CharField(max_length=40, verbose_name=gettext_lazy("number"))
+    hours = models.CharField(max_length=60, blank=True, verbose_name=gettext_lazy("hours"))
     hours_es = models.CharField(gettext_lazy("hours in Spanish"), max_length=60, blank=True)
 
     panels = [FieldPanel("label"), FieldPanel("label_es"), FieldPanel("number"), FieldPanel("hours"),
@@ -207,26 +217,29 @@ class OutboxEmail(models.Model):
         SENT = "sent", gettext_lazy("Sent")
         CANCELLED = "cancelled", gettext_lazy("Given up")
 
-    key = models.CharField(max_length=200, unique=True)
+    key = models.CharField(max_length=200, unique=True, verbose_name=gettext_lazy("key"))
     template = models.CharField(max_length=200, blank=True,
-                                help_text=gettext_lazy("The template it was rendered from."))
+                                help_text=gettext_lazy("The template it was rendered from."),
+                                verbose_name=gettext_lazy("template"))
     about = models.CharField(max_length=64, blank=True, db_index=True,
-                             help_text=gettext_lazy('What it is about, e.g. "concern:12", to find it again.'))
-    to = models.JSONField(default=list)
-    subject = models.CharField(max_length=255)
-    body = models.TextField()
-    html_body = models.TextField(blank=True)
-    headers = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveIntegerField(default=0)
+                             help_text=gettext_lazy('What it is about, e.g. "concern:12", to find it again.'),
+                             verbose_name=gettext_lazy("about"))
+    to = models.JSONField(default=list, verbose_name=gettext_lazy("to"))
+    subject = models.CharField(max_length=255, verbose_name=gettext_lazy("subject"))
+    body = models.TextField(verbose_name=gettext_lazy("body"))
+    html_body = models.TextField(blank=True, verbose_name=gettext_lazy("html body"))
+    headers = models.JSONField(default=dict, blank=True, verbose_name=gettext_lazy("headers"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING,
+                              verbose_name=gettext_lazy("status"))
+    attempts = models.PositiveIntegerField(default=0, verbose_name=gettext_lazy("attempts"))
     uncertain_attempts = models.PositiveIntegerField(
         default=0, help_text=gettext_lazy("Sends retried after a worker stopped mid-send: the message may "
-                             "have gone twice."))
-    last_error = models.TextField(blank=True)
+                             "have gone twice."), verbose_name=gettext_lazy("uncertain attempts"))
+    last_error = models.TextField(blank=True, verbose_name=gettext_lazy("last error"))
     created_at = models.DateTimeField(auto_now_add=True)
-    next_attempt_at = models.DateTimeField(db_index=True)
-    attempted_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(db_index=True, verbose_name=gettext_lazy("next attempt at"))
+    attempted_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("attempted at"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("sent at"))
 
     class Meta:
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="portal_outbox_due")]

@@ -107,8 +107,8 @@ class PendingIndexUpdate(models.Model):
 class NoResultQuery(models.Model):
     """Searches that found nothing, so editors can see what people look for and cannot find."""
 
-    query_string = models.CharField(max_length=255, unique=True)
-    hits = models.PositiveIntegerField(default=1)
+    query_string = models.CharField(max_length=255, unique=True, verbose_name=gettext_lazy("query string"))
+    hits = models.PositiveIntegerField(default=1, verbose_name=gettext_lazy("hits"))
     last_searched_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -127,15 +127,17 @@ class SearchSynonym(models.Model):
         max_length=100, unique=True,
         help_text=gettext_lazy("What people type, e.g. 'narcan' or 'needle exchange'. Letters and numbers "
                                "only; "
-                  "case does not matter."))
+                  "case does not matter."), verbose_name=gettext_lazy("word"))
     synonyms = models.CharField(
         max_length=500,
-        help_text=gettext_lazy("Words or phrases searched as well, separated by commas, e.g. 'naloxone'."))
+        help_text=gettext_lazy("Words or phrases searched as well, separated by commas, e.g. 'naloxone'."),
+        verbose_name=gettext_lazy("synonyms"))
     both_ways = models.BooleanField(
         default=True,
         help_text=gettext_lazy("Searching for a synonym also finds the word (leave on for words that mean "
                                "the "
-                  "same; turn off for a narrower word, e.g. 'fentanyl' → 'opioid')."))
+                  "same; turn off for a narrower word, e.g. 'fentanyl' → 'opioid')."),
+                  verbose_name=gettext_lazy("both ways"))
 
     class Meta:
         ordering = ["word"]

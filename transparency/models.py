@@ -18,7 +18,8 @@ class TransparencySettings(BaseSiteSetting):
         default=DEFAULT_THRESHOLD, validators=[MinValueValidator(2), MaxValueValidator(100)],
         help_text=gettext_lazy("Counts below this are published as “fewer than N”, on the transparency page, "
                   "partner pages and in the open data. Other counts are hidden with them so "
-                  "that none can be worked out by subtraction."))
+                  "that none can be worked out by subtraction."),
+                  verbose_name=gettext_lazy("suppression threshold"))
 
     panels = [FieldPanel("suppression_threshold")]
 
@@ -29,7 +30,8 @@ class TransparencySettings(BaseSiteSetting):
 class TransparencyPage(Page):
     """How the partnership is doing, in figures anyone can check and download."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"],
+                          verbose_name=gettext_lazy("intro"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]

@@ -123,6 +123,7 @@ class SocialImageMixin(models.Model):
     social_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text=gettext_lazy("Shown when the page is shared (Open Graph, Twitter card)."),
+        verbose_name=gettext_lazy("social image"),
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]

@@ -49,7 +49,7 @@ class CaseStudyFilter(StoryFilterSet):
 
 
 class CaseStudyIndexPage(StoryIndexMixin, Page):
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
 
     subpage_types = ["stories.CaseStudyPage"]
     filterset_class = CaseStudyFilter
@@ -72,23 +72,27 @@ class CaseStudyIndexPage(StoryIndexMixin, Page):
 
 
 class CaseStudyPage(SocialImageMixin, Page):
-    summary = models.TextField(help_text=gettext_lazy("One or two sentences for lists and feeds."))
+    summary = models.TextField(help_text=gettext_lazy("One or two sentences for lists and feeds."),
+                               verbose_name=gettext_lazy("summary"))
     neighbourhood = models.ForeignKey(
         "taxonomy.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text=gettext_lazy("Where it took place."),
+        help_text=gettext_lazy("Where it took place."), verbose_name=gettext_lazy("neighbourhood"),
     )
     place = models.CharField(max_length=120, blank=True,
-                             help_text=gettext_lazy("e.g. 'Riverton city centre'."))
-    programme = models.CharField(max_length=160)
+                             help_text=gettext_lazy("e.g. 'Riverton city centre'."),
+                             verbose_name=gettext_lazy("place"))
+    programme = models.CharField(max_length=160, verbose_name=gettext_lazy("programme"))
     partners = ParentalManyToManyField("partners.Partner", blank=True, related_name="case_studies")
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="case_studies")
-    outcome_type = models.CharField(max_length=20, choices=OutcomeType.choices)
-    challenge = RichTextField(features=RICH_TEXT_FEATURES)
-    approach = RichTextField(features=RICH_TEXT_FEATURES)
-    outcomes = RichTextField(features=RICH_TEXT_FEATURES)
-    outcome_figures = StreamField([("figures", OutcomeFiguresBlock())], blank=True, max_num=1)
-    quotes = StreamField([("quote", QuoteBlock())], blank=True)
-    images = StreamField([("image", ImageBlock())], blank=True)
+    outcome_type = models.CharField(max_length=20, choices=OutcomeType.choices,
+                                    verbose_name=gettext_lazy("outcome type"))
+    challenge = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=gettext_lazy("challenge"))
+    approach = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=gettext_lazy("approach"))
+    outcomes = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=gettext_lazy("outcomes"))
+    outcome_figures = StreamField([("figures", OutcomeFiguresBlock())], blank=True, max_num=1,
+                                  verbose_name=gettext_lazy("outcome figures"))
+    quotes = StreamField([("quote", QuoteBlock())], blank=True, verbose_name=gettext_lazy("quotes"))
+    images = StreamField([("image", ImageBlock())], blank=True, verbose_name=gettext_lazy("images"))
     lessons = RichTextField(gettext_lazy("lessons learned"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [
@@ -135,8 +139,10 @@ class CaseStudyPage(SocialImageMixin, Page):
 
 
 class CaseStudyRelatedLink(Orderable):
-    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_links")
-    linked_page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_links",
+                       verbose_name=gettext_lazy("page"))
+    linked_page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+",
+                                    verbose_name=gettext_lazy("linked page"))
 
     panels = [PageChooserPanel("linked_page", page_type=["stories.CaseStudyPage", "stories.ReportPage"])]
     api_fields = [APIField("linked_page")]

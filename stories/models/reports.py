@@ -39,7 +39,7 @@ class ReportFilter(StoryFilterSet):
 
 
 class ReportIndexPage(StoryIndexMixin, Page):
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
 
     subpage_types = ["stories.ReportPage"]
     filterset_class = ReportFilter
@@ -64,11 +64,12 @@ class ReportPage(SocialImageMixin, Page):
     period_start = models.DateField(gettext_lazy("reporting period from"))
     period_end = models.DateField(gettext_lazy("reporting period to"))
     summary = models.TextField(help_text=gettext_lazy("Two or three sentences: what happened in this "
-                                                      "period."))
+                                                      "period."), verbose_name=gettext_lazy("summary"))
     partners = ParentalManyToManyField("partners.Partner", blank=True, related_name="reports")
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="reports")
-    key_figures = StreamField([("figures", KeyFiguresBlock())], blank=True, max_num=1)
-    body = StreamField(StoryBodyBlock(), blank=True)
+    key_figures = StreamField([("figures", KeyFiguresBlock())], blank=True, max_num=1,
+                              verbose_name=gettext_lazy("key figures"))
+    body = StreamField(StoryBodyBlock(), blank=True, verbose_name=gettext_lazy("body"))
 
     content_panels = [
         *Page.content_panels,
@@ -102,8 +103,10 @@ class ReportPage(SocialImageMixin, Page):
 
 
 class ReportDocument(Orderable):
-    page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="documents",
+                       verbose_name=gettext_lazy("page"))
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+",
+                                 verbose_name=gettext_lazy("document"))
 
     panels = [FieldPanel("document")]
     api_fields = [APIField("document")]

@@ -74,7 +74,7 @@ class ServiceFilter(StoryFilterSet):
 class ServiceIndexPage(StoryIndexMixin, Page):
     """The "Get help" page."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
 
     subpage_types = ["stories.ServicePage"]
     filterset_class = ServiceFilter
@@ -108,28 +108,35 @@ class ServicePage(SocialImageMixin, Page):
     provider_partner = models.ForeignKey(
         "partners.Partner", null=True, blank=True, on_delete=models.SET_NULL, related_name="services",
         help_text=gettext_lazy("The partner that runs it, if it is one of ours."),
+        verbose_name=gettext_lazy("provider partner"),
     )
     provider_name = models.CharField(
-        max_length=120, blank=True, help_text=gettext_lazy("Otherwise, the organisation that runs it.")
+        max_length=120, blank=True, help_text=gettext_lazy("Otherwise, the organisation that runs it."),
+        verbose_name=gettext_lazy("provider name")
     )
     offers = models.TextField(gettext_lazy("what it offers"))
     who_for = models.TextField(gettext_lazy("who it is for"))
     address = models.TextField(blank=True,
-                               help_text=gettext_lazy("Leave empty for helplines and online services."))
+                               help_text=gettext_lazy("Leave empty for helplines and online services."),
+                               verbose_name=gettext_lazy("address"))
     neighbourhood = models.ForeignKey(
-        "taxonomy.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "taxonomy.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=gettext_lazy("neighbourhood")
     )
-    phone = models.CharField(max_length=40, blank=True)
-    website = models.URLField(blank=True)
+    phone = models.CharField(max_length=40, blank=True, verbose_name=gettext_lazy("phone"))
+    website = models.URLField(blank=True, verbose_name=gettext_lazy("website"))
     is_free = models.BooleanField(gettext_lazy("free of charge"), default=True)
-    cost = models.CharField(max_length=160, blank=True, help_text=gettext_lazy("Charges, if any."))
-    languages = models.CharField(max_length=160, default="English")
-    referral_needed = models.BooleanField(default=False)
+    cost = models.CharField(max_length=160, blank=True, help_text=gettext_lazy("Charges, if any."),
+                            verbose_name=gettext_lazy("cost"))
+    languages = models.CharField(max_length=160, default="English", verbose_name=gettext_lazy("languages"))
+    referral_needed = models.BooleanField(default=False, verbose_name=gettext_lazy("referral needed"))
     hours_note = models.CharField(
-        max_length=160, blank=True, help_text=gettext_lazy("e.g. 'Closed on bank holidays'.")
+        max_length=160, blank=True, help_text=gettext_lazy("e.g. 'Closed on bank holidays'."),
+        verbose_name=gettext_lazy("hours note")
     )
     last_checked = models.DateField(
-        null=True, blank=True, help_text=gettext_lazy("When an editor last confirmed these details.")
+        null=True, blank=True, help_text=gettext_lazy("When an editor last confirmed these details."),
+        verbose_name=gettext_lazy("last checked")
     )
 
     content_panels = [
@@ -206,10 +213,11 @@ class OpeningHours(Orderable):
     """One opening period. A period that closes at or before it opens runs past midnight;
     opening and closing at the same time means open all day."""
 
-    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
-    opens = models.TimeField()
-    closes = models.TimeField()
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_hours",
+                       verbose_name=gettext_lazy("page"))
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, verbose_name=gettext_lazy("weekday"))
+    opens = models.TimeField(verbose_name=gettext_lazy("opens"))
+    closes = models.TimeField(verbose_name=gettext_lazy("closes"))
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
     api_fields = [APIField("weekday"), APIField("opens"), APIField("closes")]
