@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('events', '0001_initial'),
-        ('taxonomy', '0004_translatable_field_names'),
+        ('taxonomy', '0004_neighbourhood_name_es'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('forums', '0003_post_and_thread_language'),
         ('partners', '0003_partner_description_es'),
-        ('taxonomy', '0004_translatable_field_names'),
+        ('taxonomy', '0004_neighbourhood_name_es'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('partners', '0004_translatable_field_names'),
         ('stories', '0002_editors_approval_workflow'),
-        ('taxonomy', '0004_translatable_field_names'),
+        ('taxonomy', '0004_neighbourhood_name_es'),
         ('wagtaildocs', '0014_alter_document_file_size'),
         ('wagtailimages', '0027_image_description'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
         ('concerns', '0005_answer_drafts_and_template_kinds'),
         ('forums', '0003_post_and_thread_language'),
         ('partners', '0003_partner_description_es'),
-        ('taxonomy', '0004_translatable_field_names'),
+        ('taxonomy', '0004_neighbourhood_name_es'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
