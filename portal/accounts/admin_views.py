@@ -105,7 +105,7 @@ class PortalUserFilterSet(UserFilterSet):
 
 def _roles(account):
     names = account.role_names
-    labels = [Role(name).label for name in Role.values if name in names]
+    labels = [str(Role(name).label) for name in Role.values if name in names]
     if account.is_superuser:
         labels.append(str(gettext_lazy("Superuser")))
     return ", ".join(labels)
