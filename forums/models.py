@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -186,6 +186,17 @@ class PostQuerySet(models.QuerySet):
         return self.filter(thread=thread, visibility=Visibility.VISIBLE)
 
 
+# Staff badges beside posts (issue 19): stored as a kind and a name, written in the reader's
+# language when shown. Organisations have no Spanish name, so the name is shown as it is.
+BADGE_MODERATOR, BADGE_LIAISON, BADGE_SIGNED = "moderator", "liaison", "signed"
+BADGE_KINDS = (BADGE_MODERATOR, BADGE_LIAISON, BADGE_SIGNED)
+BADGE_TEXTS = {
+    BADGE_MODERATOR: pgettext_lazy("staff badge", "Moderator"),
+    BADGE_LIAISON: pgettext_lazy("staff badge", "Liaison, %(name)s"),
+    BADGE_SIGNED: pgettext_lazy("staff badge", "Signed by %(name)s"),
+}
+
+
 class Post(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
@@ -207,7 +218,15 @@ class Post(models.Model):
         help_text="The language the post is written in, detected when written (portal/languages.py); "
                   "empty when not known. Shown as the post's `lang`.")
     staff_badge = models.CharField(max_length=80, blank=True,
-                                   help_text="e.g. “Moderator”; empty for residents.")
+                                   help_text="e.g. “Moderator”, in the site's language; empty for "
+                                             "residents. Shown only on posts older than badge_kind.")
+    badge_kind = models.CharField(
+        max_length=20, blank=True, choices=[(kind, kind) for kind in BADGE_KINDS],
+        help_text="The staff badge, shown in the reader's language (BADGE_TEXTS); empty: none, or "
+                  "an older post whose staff_badge is shown as it is.")
+    badge_name = models.CharField(max_length=120, blank=True,
+                                  help_text="The badge's name: the liaison's organisation, or who "
+                                            "signed an official answer.")
 
     objects = PostQuerySet.as_manager()
 
@@ -230,6 +249,13 @@ class Post(models.Model):
     @property
     def is_public(self):
         return self.visibility == Visibility.VISIBLE
+
+    @property
+    def staff_badge_text(self):
+        """The staff badge in the current language ("Enlace, Policía de Riverton")."""
+        if self.badge_kind in BADGE_TEXTS:
+            return str(BADGE_TEXTS[self.badge_kind]) % {"name": self.badge_name}
+        return self.staff_badge
 
     @property
     def public_author_name(self):

@@ -11,7 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from forums import posting, threads
-from forums.models import Follow, Post, ThreadKind, Visibility
+from forums.models import BADGE_SIGNED, Follow, Post, ThreadKind, Visibility
 from forums.moderation import policy as moderation_policy
 from forums.signals import announce
 from portal import absolute, languages, markup
@@ -288,7 +288,7 @@ def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=No
         post = Post.objects.create(
             thread=thread, author=user, body_source=body, body_html=markup.render(body),
             language=threads.post_language(body), is_official_response=True, official_partner=partner,
-            staff_badge=f"Signed by {user.display_name}" if sign_name else "")
+            **_signature(user, sign_name))
         threads.refresh_thread(thread)
         threads.notify_followers(post, without_email=[thread.author_id])
         announce(post, "shown")
@@ -313,6 +313,12 @@ def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=No
         log(instance=concern, action="concerns.answered", user=user,
             data={"post": post.pk, "kind": kind.value, "signed": sign_name})
     return post
+
+
+def _signature(user, sign_name):
+    """An official answer signed with the liaison's name carries it as its badge."""
+    kind, name = (BADGE_SIGNED, user.display_name) if sign_name else ("", "")
+    return {"badge_kind": kind, "badge_name": name, "staff_badge": threads.stored_badge(kind, name)}
 
 
 def add_note(concern, *, by, body, share=False):

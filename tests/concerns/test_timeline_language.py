@@ -102,3 +102,10 @@ def test_the_residents_email_names_the_event_in_spanish(concern, resident, liais
     [email] = [m for m in mail.outbox if m.to == [resident.email]]
     assert email.subject == "[Common Ground] Tu inquietud: Respuesta oficial: Medidas tomadas"
     assert f"{liaison.partner.name}: Respuesta oficial: Medidas tomadas\n" in email.body
+
+
+def test_a_signed_answer_shows_its_signature_in_spanish(client, concern, liaison):
+    post = actions.answer(concern, by=liaison, body="Hello", kind="information", sign_name=True)
+    assert (post.badge_kind, post.badge_name) == ("signed", liaison.display_name)
+    html = client.get("/es" + concern.thread.get_absolute_url() + "?page=1").content.decode()
+    assert f'class="badge badge--staff">Firma: {liaison.display_name}<' in html
