@@ -265,10 +265,28 @@ class Post(models.Model):
 
 
 def public_name(author, is_anonymous, area):
-    """What the public sees as the author: a display name, or "A resident of <area>"."""
+    """What the public sees as the author: a display name, or "A resident of <area>", in the
+    current language (`area` is the neighbourhood's name as stored when the post was written)."""
     if is_anonymous:
-        return f"A resident of {area}" if area else "A resident"
+        if not area:
+            return str(pgettext_lazy("author", "A resident"))
+        return str(pgettext_lazy("author", "A resident of %(area)s")) % {"area": area_name(area)}
     return author.display_name
+
+
+def area_name(area):
+    """A neighbourhood's stored name in the current language: its Spanish name on a Spanish page
+    when an editor gave it one (from the taxonomy cache, and only on such a page)."""
+    from portal.languages import translated_code
+    from portal.taxonomy import cached
+
+    if not translated_code():
+        return area
+    names = cached.neighbourhood_names()
+    for neighbourhood in cached.neighbourhoods():
+        if neighbourhood.name == area:
+            return names.get(neighbourhood.pk) or area
+    return area
 
 
 class PostRevision(models.Model):

@@ -1,6 +1,6 @@
 """Staff badges beside posts are shown in the reader's language (issue 19): a post stores the
 badge's kind and name, its `staff_badge` keeps the English, and an older post without a kind
-shows its stored badge."""
+shows its stored badge. "A resident of <area>" follows the page too, with the area's Spanish name."""
 
 import importlib
 
@@ -8,7 +8,7 @@ import pytest
 
 from forums import actions
 from forums.models import Post
-from tests.factories import forum_thread
+from tests.factories import NeighbourhoodFactory, UserFactory, forum_thread
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +45,13 @@ def test_a_post_without_a_badge_kind_shows_its_stored_badge(client, resident, bo
 def test_the_migration_reads_old_badges(badge, parsed):
     migration = importlib.import_module("forums.migrations.0004_staff_badge_kinds")
     assert migration.parse(badge) == parsed
+
+
+def test_an_anonymous_author_is_a_resident_of_the_area_in_the_page_language(client, anonymous_board):
+    area = NeighbourhoodFactory(name="Old Harbour", name_es="Puerto Viejo")
+    author = UserFactory(display_name="Secret Sam", neighbourhood=area)
+    thread = forum_thread(author, anonymous_board, anonymous=True, title="Dealing outside number 4")
+    url = thread.get_absolute_url()
+    spanish = client.get("/es" + url).content.decode()
+    assert '">Un vecino de Puerto Viejo</h2>' in spanish and "Secret Sam" not in spanish
+    assert '">A resident of Old Harbour</h2>' in client.get(url).content.decode()
