@@ -83,10 +83,11 @@ def test_the_migration_reads_old_summaries(summary, kind, params):
 
 def test_an_old_row_converted_by_the_migration_shows_in_spanish(client, concern, partner, ngo):
     migration = importlib.import_module("forums.concerns.migrations.0006_timeline_kinds")
-    old = concern.events.get(kind="published")
-    ConcernEvent.objects.filter(pk=old.pk).update(kind="", params={})
-    kind, params = migration.parse(old.summary, {partner.name, ngo.name})
-    ConcernEvent.objects.filter(pk=old.pk).update(kind=kind, params=params)
+    from django.apps import apps
+
+    concern.events.update(kind="", params={})  # as every row was before the migration
+    migration.add_kinds(apps, None)
+    assert concern.events.get(kind="published").params == {"partners": [ngo.name, partner.name]}
     spanish = timeline(client.get("/es" + concern.thread.get_absolute_url() + "?page=1").text)
     assert f"Publicada y enviada a {ngo.name} y {partner.name}" in spanish
 

@@ -55,3 +55,14 @@ def test_an_anonymous_author_is_a_resident_of_the_area_in_the_page_language(clie
     spanish = client.get("/es" + url).content.decode()
     assert '">Un vecino de Puerto Viejo</h2>' in spanish and "Secret Sam" not in spanish
     assert '">A resident of Old Harbour</h2>' in client.get(url).content.decode()
+
+
+def test_old_badges_converted_by_the_migration_show_in_spanish(client, liaison, board):
+    from django.apps import apps
+
+    migration = importlib.import_module("forums.migrations.0004_staff_badge_kinds")
+    thread = forum_thread(liaison, board)
+    Post.objects.filter(thread=thread).update(badge_kind="", badge_name="")  # before the migration
+    migration.add_kinds(apps, None)
+    html = client.get("/es" + thread.get_absolute_url()).content.decode()
+    assert badges(html) == ["Enlace, Riverton Police (test)"]

@@ -97,9 +97,13 @@ def test_an_old_item_converted_by_the_migration_shows_in_spanish(client, moderat
     migration = importlib.import_module("forums.moderation.migrations.0005_review_item_notes")
     thread = forum_thread(established_resident(), board)
     post = forum_actions.reply(thread, by=established_resident(), body="A reply")
-    details = "Found a phone number and an email address"
-    item = ReviewItem.objects.create(post=post, reason=ReviewReason.PERSONAL_DATA, details=details,
-                                     notes=migration.parse(details))
+    from django.apps import apps
+
+    item = ReviewItem.objects.create(post=post, reason=ReviewReason.PERSONAL_DATA,
+                                     details="Found a phone number and an email address")
+    migration.add_notes(apps, None)
+    item.refresh_from_db()
+    assert item.notes == [{"code": "found", "kinds": ["phone", "email"]}]
     client.force_login(in_spanish(moderator))
     html = client.get(QUEUE_URL).content.decode()
     assert ("Datos personales: Se encontró un número de teléfono y una dirección de correo "
