@@ -65,7 +65,7 @@ def blocked_word():
 
 
 def flags(counts):
-    """`counts`: {flag reason: how many}."""
+    """`counts`: {flag reason: how many} (shown by reason: PostgreSQL's jsonb keeps no order)."""
     return {"code": FLAGS, "counts": {reason: counts[reason] for reason in sorted(counts)}}
 
 
@@ -99,7 +99,7 @@ def text(note):
         return pgettext(CONTEXT, "Blocked watched word")
     if code == FLAGS:
         return ", ".join(f"{_flag_label(reason)} × {count}"
-                         for reason, count in (note.get("counts") or {}).items())
+                         for reason, count in sorted((note.get("counts") or {}).items()))
     return ""
 
 
