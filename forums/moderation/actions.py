@@ -316,7 +316,7 @@ def redact_findings(post, *, by, only=None, reason=""):
         raise ValidationError(gettext("The post no longer holds that detail: nothing was redacted."))
     kinds = list(dict.fromkeys(f.kind for f in title_findings + body_findings))
     reason = (reason or "").strip() or gettext("Personal details removed: %(details)s") % {
-        "details": detection.describe(title_findings + body_findings)}
+        "details": notes.describe(title_findings + body_findings)}
     with translation.override(_board_language(thread)):
         title = _replace_findings(thread.title, title_findings, markdown=False)
         body = _replace_findings(post.body_source, body_findings, markdown=True)

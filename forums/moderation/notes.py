@@ -73,6 +73,12 @@ def _kinds(findings):
     return list(dict.fromkeys(f.kind for f in findings))
 
 
+def describe(findings):
+    """"a phone number and an email address" for `findings` (each kind once), in the current
+    language: detection.describe says it in English, for what is stored."""
+    return _described(_kinds(findings))
+
+
 def kind_label(kind):
     """What a finding of `kind` is ("a phone number"), in the current language."""
     return str(KIND_LABELS.get(kind, kind))
