@@ -218,12 +218,11 @@ class Post(models.Model):
         help_text="The language the post is written in, detected when written (portal/languages.py); "
                   "empty when not known. Shown as the post's `lang`.")
     staff_badge = models.CharField(max_length=80, blank=True,
-                                   help_text="e.g. “Moderator”, in the site's language; empty for "
-                                             "residents. Shown only on posts older than badge_kind.")
+                                   help_text="e.g. “Moderator”; empty for residents.")
     badge_kind = models.CharField(
         max_length=20, blank=True, choices=[(kind, kind) for kind in BADGE_KINDS],
         help_text="The staff badge, shown in the reader's language (BADGE_TEXTS); empty: none, or "
-                  "an older post whose staff_badge is shown as it is.")
+                  "an older post whose staff_badge (the badge in the site's language) is shown.")
     badge_name = models.CharField(max_length=120, blank=True,
                                   help_text="The badge's name: the liaison's organisation, or who "
                                             "signed an official answer.")

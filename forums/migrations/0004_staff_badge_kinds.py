@@ -39,17 +39,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='post',
             name='badge_kind',
-            field=models.CharField(blank=True, choices=[('moderator', 'moderator'), ('liaison', 'liaison'), ('signed', 'signed')], help_text="The staff badge, shown in the reader's language (BADGE_TEXTS); empty: none, or an older post whose staff_badge is shown as it is.", max_length=20),
+            field=models.CharField(blank=True, choices=[('moderator', 'moderator'), ('liaison', 'liaison'), ('signed', 'signed')], help_text="The staff badge, shown in the reader's language (BADGE_TEXTS); empty: none, or an older post whose staff_badge (the badge in the site's language) is shown.", max_length=20),
         ),
         migrations.AddField(
             model_name='post',
             name='badge_name',
             field=models.CharField(blank=True, help_text="The badge's name: the liaison's organisation, or who signed an official answer.", max_length=120),
-        ),
-        migrations.AlterField(
-            model_name='post',
-            name='staff_badge',
-            field=models.CharField(blank=True, help_text="e.g. “Moderator”, in the site's language; empty for residents. Shown only on posts older than badge_kind.", max_length=80),
         ),
         migrations.RunPython(add_kinds, migrations.RunPython.noop),
     ]

@@ -186,11 +186,12 @@ class ReviewItem(models.Model):
     post = models.ForeignKey("forums.Post", on_delete=models.CASCADE, related_name="review_items")
     reason = models.CharField(max_length=20, choices=ReviewReason.choices)
     details = models.CharField(max_length=300, blank=True,
-                               help_text="What the checks found, for the moderator, in the site's "
-                                         "language (all an item older than `notes` has).")
+                               help_text="What the checks found, for the moderator.")
     notes = models.JSONField(default=list, blank=True,
                              help_text="What the checks found, as codes and parameters "
-                                       "(moderation/notes.py): shown in the moderator's language.")
+                                       "(moderation/notes.py): shown in the moderator's language. "
+                                       "`details` says it in the site's language (and is all an "
+                                       "older item has).")
     urgent = models.BooleanField(default=False)
     was_held = models.BooleanField(default=False, help_text="Held before it was public.")
     status = models.CharField(max_length=20, choices=ReviewStatus.choices,
@@ -223,9 +224,8 @@ class ReviewItem(models.Model):
     @property
     def summary(self):
         """The reason and what the checks found, naming the reason once: "Crisis language:
-        suicide; Found a phone number", never "Crisis language: Crisis language: suicide". In the
-        current language (notes.py), or as stored for an item without notes."""
-        if self.notes:
+        suicide; Found a phone number", never "Crisis language: Crisis language: suicide"."""
+        if self.notes:  # in the current language (notes.py); an older item: its details as stored
             from . import notes
 
             return notes.summary(self.reason, self.notes)

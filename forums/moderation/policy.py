@@ -81,7 +81,7 @@ class Decision:
             out.append(crisis_message())
         if ReviewReason.PERSONAL_DATA in self.reasons:
             personal = [f for f in self.findings if f.kind in detection.PERSONAL_KINDS]
-            out.append(PERSONAL_DATA_MESSAGE.format(found=notes.describe(personal)))
+            out.append(PERSONAL_DATA_MESSAGE.format(found=detection.describe(personal)))
         elif ReviewReason.WATCHED_WORD in self.reasons:
             out.append(WATCHED_WORD_MESSAGE)
         elif ReviewReason.NEW_ACCOUNT in self.reasons:

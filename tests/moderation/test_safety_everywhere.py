@@ -296,13 +296,3 @@ def test_a_held_title_is_in_no_board_list_or_feed(client, board):
         response = client.get(url)
         assert response.status_code == 200, url
         assert "Mill Lane" not in response.content.decode(), url
-
-
-def test_a_spanish_author_is_told_in_spanish_what_kind_of_detail_was_found(client, board):
-    author = established_resident()
-    thread = forum_thread(established_resident(), board)
-    client.force_login(author)
-    url = "/es" + thread.get_absolute_url()
-    token = client.get(url + "?page=1").context["form"]["token"].value()
-    response = client.post(url, {"token": token, "body": "his car is AB12 CDE"}, follow=True)
-    assert "Parece que tu publicación contiene una placa de vehículo." in response.content.decode()

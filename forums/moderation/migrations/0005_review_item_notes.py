@@ -77,12 +77,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='reviewitem',
             name='notes',
-            field=models.JSONField(blank=True, default=list, help_text="What the checks found, as codes and parameters (moderation/notes.py): shown in the moderator's language."),
-        ),
-        migrations.AlterField(
-            model_name='reviewitem',
-            name='details',
-            field=models.CharField(blank=True, help_text="What the checks found, for the moderator, in the site's language (all an item older than `notes` has).", max_length=300),
+            field=models.JSONField(blank=True, default=list, help_text="What the checks found, as codes and parameters (moderation/notes.py): shown in the moderator's language. `details` says it in the site's language (and is all an older item has)."),
         ),
         migrations.RunPython(add_notes, migrations.RunPython.noop),
     ]
