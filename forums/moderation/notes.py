@@ -115,11 +115,15 @@ def stored(notes):
         return "; ".join(text(note) for note in notes)[:300]
 
 
+# Notes that name their item's reason themselves ("Crisis language: suicide", "New account"):
+# such a note stands first in place of the label.
+_OWN = {ReviewReason.CRISIS: CRISIS, ReviewReason.NEW_ACCOUNT: NEW_ACCOUNT}
+
+
 def summary(reason, notes):
-    """The reason and its notes, in the current language, naming the reason once (a crisis note
-    says "Crisis language: ..." itself, so it stands first in place of the label)."""
+    """The reason and its notes, in the current language, naming the reason once."""
     parts = [part for part in (text(note) for note in notes) if part]
-    own = [text(note) for note in notes if note.get("code") == CRISIS and reason == ReviewReason.CRISIS]
+    own = [text(note) for note in notes if note.get("code") == _OWN.get(reason)]
     if own:
         return "; ".join([own[0], *(part for part in parts if part != own[0])])
     label = reason_label(reason)

@@ -5,6 +5,7 @@ notes shows its details as they were."""
 import importlib
 
 import pytest
+from django.utils import translation
 
 from forums import actions as forum_actions
 from forums.moderation import actions
@@ -109,3 +110,17 @@ def test_an_old_item_converted_by_the_migration_shows_in_spanish(client, moderat
     assert ("Datos personales: Se encontró un número de teléfono y una dirección de correo "
             "electrónico") in html
     assert item.summary == "Personal details: Found a phone number and an email address"
+
+
+def test_a_new_accounts_item_names_its_reason_once(thread_for_new_account):
+    item = thread_for_new_account
+    assert item.summary == "New account"
+    with translation.override("es"):
+        assert item.summary == "Cuenta nueva"
+
+
+@pytest.fixture
+def thread_for_new_account(board):
+    thread = forum_thread(established_resident(), board)
+    forum_actions.reply(thread, by=UserFactory(), body="Hello from a new neighbour")
+    return ReviewItem.objects.get(reason=ReviewReason.NEW_ACCOUNT)
