@@ -105,7 +105,7 @@ def post_rows(user, thread, thread_url, posts):
             author_name=post.public_author_name,
             is_official_response=post.is_official_response,
             official_partner_name=post.official_partner.name if post.official_partner_id else "",
-            staff_badge=post.staff_badge,
+            staff_badge=post.staff_badge_text,
             visibility_label=_visibility_label(user, post),
             created=stamp(post.created_at),
             edited=stamp(post.edited_at) if post.edited_at else None,

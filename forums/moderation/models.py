@@ -221,6 +221,11 @@ class ReviewItem(models.Model):
     details = models.CharField(max_length=300, blank=True,
                                help_text=gettext_lazy("What the checks found, for the moderator."),
                                verbose_name=gettext_lazy("details"))
+    notes = models.JSONField(default=list, blank=True,
+                             help_text="What the checks found, as codes and parameters "
+                                       "(moderation/notes.py): shown in the moderator's language. "
+                                       "`details` says it in the site's language (and is all an "
+                                       "older item has).")
     urgent = models.BooleanField(default=False, verbose_name=gettext_lazy("urgent"))
     was_held = models.BooleanField(default=False, help_text=gettext_lazy("Held before it was public."),
                                    verbose_name=gettext_lazy("was held"))
@@ -258,6 +263,10 @@ class ReviewItem(models.Model):
     def summary(self):
         """The reason and what the checks found, naming the reason once: "Crisis language:
         suicide; Found a phone number", never "Crisis language: Crisis language: suicide"."""
+        if self.notes:  # in the current language (notes.py); an older item: its details as stored
+            from . import notes
+
+            return notes.summary(self.reason, self.notes)
         label = str(self.get_reason_display())
         name = REVIEW_REASON_NAMES.get(self.reason, label)  # the details are stored in English
         parts = [part.strip() for part in self.details.split(";") if part.strip()]

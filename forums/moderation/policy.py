@@ -19,7 +19,7 @@ from wagtail.models import Site
 from portal import country
 from portal.models import default_help_numbers
 
-from . import detection, permissions
+from . import detection, notes, permissions
 from .models import ModerationSettings, ReviewReason, Standing, TrustLevel, WatchedWord, WordAction
 
 PUBLISH, HOLD = "publish", "hold"
@@ -43,7 +43,7 @@ class Decision:
     body: str = ""
     title: str | None = None
     reasons: list = field(default_factory=list)
-    details: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # what the checks found, as codes (notes.py)
     crisis: bool = False
     findings: list = field(default_factory=list)  # detection.Finding, personal data and crisis
 
@@ -56,6 +56,11 @@ class Decision:
         from forums.models import Visibility
 
         return Visibility.PENDING if self.is_held else Visibility.VISIBLE
+
+    @property
+    def details(self):
+        """The notes in the site's language, as the review item's `details` keeps them."""
+        return [notes.stored([note]) for note in self.notes]
 
     @property
     def needs_review(self):
@@ -147,7 +152,7 @@ def decide(user, body, *, title=None, is_edit=False, config=None):
     _apply_watched_words(decision)
     _detect(decision)
     if not is_edit and is_held_as_new(user, config):
-        hold(decision, ReviewReason.NEW_ACCOUNT, NEW_ACCOUNT_DETAIL)
+        hold(decision, ReviewReason.NEW_ACCOUNT, notes.new_account())
     return decision
 
 
@@ -159,7 +164,7 @@ def recheck(body, *, title=None):
     try:
         _apply_watched_words(decision, replace=False)
     except ValidationError:
-        hold(decision, ReviewReason.WATCHED_WORD, "Blocked watched word")
+        hold(decision, ReviewReason.WATCHED_WORD, notes.blocked_word())
     _detect(decision)
     return decision
 
@@ -168,19 +173,19 @@ def _detect(decision):
     decision.findings = findings = inspect(decision.body, title=decision.title)
     personal = [f for f in findings if f.kind in detection.PERSONAL_KINDS]
     if personal:
-        hold(decision, ReviewReason.PERSONAL_DATA, "Found " + detection.describe(personal))
+        hold(decision, ReviewReason.PERSONAL_DATA, notes.found(personal))
     crisis = [f for f in findings if f.kind in detection.CRISIS_KINDS]
     if crisis:
         decision.crisis = True
         decision.reasons.append(ReviewReason.CRISIS)
-        decision.details.append("Crisis language: " + detection.describe(crisis))
+        decision.notes.append(notes.crisis(crisis))
 
 
-def hold(decision, reason, detail):
-    """Hold the post for `reason`, saying `detail` to the moderator."""
+def hold(decision, reason, note):
+    """Hold the post for `reason`, saying `note` (notes.py) to the moderator."""
     decision.action = HOLD
     decision.reasons.append(reason)
-    decision.details.append(detail)
+    decision.notes.append(note)
 
 
 def _apply_watched_words(decision, *, replace=True):
@@ -201,7 +206,7 @@ def _apply_watched_words(decision, *, replace=True):
             if decision.title is not None:
                 decision.title = pattern.sub(word.replacement, decision.title)
         elif ReviewReason.WATCHED_WORD not in decision.reasons:
-            hold(decision, ReviewReason.WATCHED_WORD, f"Watched word “{word.phrase}”")
+            hold(decision, ReviewReason.WATCHED_WORD, notes.watched_word(word.phrase))
 
 
 # Trust levels -----------------------------------------------------------------------------
