@@ -267,14 +267,13 @@ class ReviewItem(models.Model):
             from . import notes
 
             return notes.summary(self.reason, self.notes)
-        label = str(self.get_reason_display())
-        name = REVIEW_REASON_NAMES.get(self.reason, label)  # the details are stored in English
+        # The stored details are in English: so is the reason's name beside them.
+        label = REVIEW_REASON_NAMES.get(self.reason, self.reason)
         parts = [part.strip() for part in self.details.split(";") if part.strip()]
-        own = [part for part in parts if part.startswith(name + ":")]
+        own = [part for part in parts if part.startswith(label + ":")]
         if not own:
             return f"{label}: {'; '.join(parts)}" if parts else label
-        first = label + own[0][len(name):]
-        return "; ".join([first, *(part for part in parts if part != own[0])])
+        return "; ".join([own[0], *(part for part in parts if part != own[0])])
 
 
 class Redaction(models.Model):
