@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -241,7 +241,9 @@ class Post(models.Model):
 def public_name(author, is_anonymous, area):
     """What the public sees as the author: a display name, or "A resident of <area>"."""
     if is_anonymous:
-        return f"A resident of {area}" if area else "A resident"
+        if area:
+            return gettext("A resident of %(area)s") % {"area": area}
+        return gettext("A resident")
     return author.display_name
 
 

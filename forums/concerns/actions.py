@@ -17,7 +17,7 @@ from forums.signals import announce
 from portal import absolute, languages, markup
 from portal.accounts.audit import log
 
-from . import emails, permissions, places, queries, routing
+from . import emails, permissions, places, queries, routing, wording
 from .models import (
     AnswerDraft,
     AnswerKind,
@@ -459,14 +459,15 @@ def _email_resident(concern, event):
         return
     language = languages.for_user(resident)
     with translation.override(language):
+        summary = wording.summary_text(event.summary)
         body = (_("Your concern “%(title)s” is now %(state)s.") % {
                     "title": concern.title, "state": concern.get_state_display().lower()}
-                + f"\n\n{event.actor_label}: {event.summary}\n"
+                + f"\n\n{wording.actor_text(event.actor_label)}: {summary}\n"
                 + (_("Reason:") + f" {event.reason}\n" if event.reason else "")
                 + f"\n{absolute.base_url()}{_localised(concern.thread, language)}\n\n"
                 + _("You get these emails because you follow this thread; unfollow it to stop them.")
                 + "\n")
-        subject = _("Your concern: %(summary)s") % {"summary": event.summary}
+        subject = _("Your concern: %(summary)s") % {"summary": summary}
     emails.queue(f"resident:{event.pk}", concern, [resident.email], subject, body, language=language)
 
 
