@@ -23,9 +23,16 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def get_login_redirect_url(self, request):
-        """After signing in (or confirming an email address, which signs in) without a `next`
-        address: the home page in the language of the page they were on (/es/ from a Spanish one)."""
+        """After signing in, signing up, confirming an email address (which signs in) or signing
+        out without a `next` address: the page in the language of the page they were on (/es/
+        from a Spanish one)."""
         return languages.localised(super().get_login_redirect_url(request))
+
+    def get_signup_redirect_url(self, request):
+        return languages.localised(super().get_signup_redirect_url(request))
+
+    def get_email_verification_redirect_url(self, email_address):
+        return languages.localised(super().get_email_verification_redirect_url(email_address))
 
     def get_logout_redirect_url(self, request):
         return languages.localised(super().get_logout_redirect_url(request))
