@@ -214,4 +214,4 @@ def test_the_language_switcher_keeps_the_filters_of_the_help_page(page):
     expect(page).to_have_url(re.compile(r"/es/get-help/\?type=counselling&neighbourhood=westfield$"))
     expect(page.get_by_label("Tipo de ayuda")).to_have_value("counselling")
     expect(page.get_by_role("main")).to_contain_text("Westfield counselling service (demo)")
-    expect(page.get_by_role("main")).to_contain_text("1 resultado.")
+    expect(page.get_by_role("main")).to_contain_text("1 resultado coincide con tus filtros.")
