@@ -3,7 +3,8 @@ once), then time board and thread pages in-process with Django's test client.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/cg_forums_bench make bench-forums
 
-Prints p50/p90/p99 server time and the queries per page, for a visitor and a signed-in resident.
+Prints p50/p90/p99 server time and the queries per page, for a visitor and a signed-in resident,
+in English (/...) and in Spanish (/es/...: the same board, with the Spanish interface).
 Options: --requests N (per scenario, default 200), --json (machine-readable output for `make bench`).
 """
 
@@ -204,25 +205,28 @@ def main():
     visitor, signed_in = Client(), Client()
     signed_in.force_login(resident)
     results = []
-    for name, client in [("visitor", visitor), ("resident", signed_in)]:
-        for page, urls in [("board page", board_urls), ("50-post thread page", thread_urls)]:
-            times, queries, sql_ms, cpu_p50 = measure(client, urls, args.requests)
-            results.append({"page": page, "who": name, "requests": len(times),
-                            "p50_ms": round(percentile(times, 50), 1),
-                            "p90_ms": round(percentile(times, 90), 1),
-                            "p99_ms": round(percentile(times, 99), 1), "queries": queries,
-                            "sql_ms_one_request": round(sql_ms, 1),
-                            "python_cpu_p50_ms": round(cpu_p50, 1)})
+    for language, prefix in [("en", ""), ("es", "/es")]:
+        for name, client in [("visitor", visitor), ("resident", signed_in)]:
+            for page, urls in [("board page", board_urls), ("50-post thread page", thread_urls)]:
+                times, queries, sql_ms, cpu_p50 = measure(client, [prefix + url for url in urls],
+                                                          args.requests)
+                results.append({"page": page, "who": name, "language": language,
+                                "requests": len(times),
+                                "p50_ms": round(percentile(times, 50), 1),
+                                "p90_ms": round(percentile(times, 90), 1),
+                                "p99_ms": round(percentile(times, 99), 1), "queries": queries,
+                                "sql_ms_one_request": round(sql_ms, 1),
+                                "python_cpu_p50_ms": round(cpu_p50, 1)})
     if args.json:
         print(json.dumps({"database": connection.vendor, "results": results}, indent=2))
         return
     print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']}); "
           f"{Thread.objects.filter(board=board).count():,} threads, "
           f"{Post.objects.filter(thread__board=board).count():,} posts on the board")
-    print(f"{'page':<22}{'who':<10}{'p50 ms':>8}{'p90 ms':>8}{'p99 ms':>8}{'queries':>9}"
+    print(f"{'page':<22}{'who':<10}{'lang':<6}{'p50 ms':>8}{'p90 ms':>8}{'p99 ms':>8}{'queries':>9}"
           f"{'sql ms':>8}{'cpu p50':>9}")
     for r in results:
-        print(f"{r['page']:<22}{r['who']:<10}{r['p50_ms']:>8}{r['p90_ms']:>8}{r['p99_ms']:>8}"
+        print(f"{r['page']:<22}{r['who']:<10}{r['language']:<6}{r['p50_ms']:>8}{r['p90_ms']:>8}{r['p99_ms']:>8}"
               f"{r['queries']:>9}{r['sql_ms_one_request']:>8}{r['python_cpu_p50_ms']:>9}")
     print(f"Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
           "(times include database round trips and rendering; cpu p50 is this process's own CPU time, "

@@ -27,6 +27,7 @@ from portal.taxonomy.models import Landmark, Neighbourhood, Topic
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo only, printed
 
 NEIGHBOURHOODS = ["Old Harbour", "Millbrook", "Northgate", "Riverside", "St Anne's", "Westfield"]
+NEIGHBOURHOODS_ES = {"Old Harbour": "Puerto Viejo"}  # the others are names, the same in Spanish
 # Places residents choose from when they raise a concern (fictional, around a made-up centre).
 LANDMARKS = [
     ("Millbrook Park", "park", "Millbrook", "52.40210", "-1.51830"),
@@ -135,7 +136,7 @@ class Demo:
 def seed(demo):
     for name in NEIGHBOURHOODS:
         demo.neighbourhoods[name], _ = Neighbourhood.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name}
+            slug=slugify(name), defaults={"name": name, "name_es": NEIGHBOURHOODS_ES.get(name, "")}
         )
     for name, description in TOPICS.items():
         demo.topics[name], _ = Topic.objects.get_or_create(

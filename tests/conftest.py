@@ -1,6 +1,10 @@
+import os
+from datetime import datetime
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from django.core.cache import cache
@@ -29,6 +33,29 @@ def _site_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+def pytest_configure(config):
+    """TEST_CLOCK="2027-01-01 00:05" runs the suite from that moment (site time zone, clock
+    ticking): how tests that only pass on some days of the month were found. CI runs at any hour,
+    so such a test pins its own moment (`calendar_moment`)."""
+    if os.environ.get("TEST_CLOCK"):
+        from django.conf import settings
+
+        moment = datetime.fromisoformat(os.environ["TEST_CLOCK"])
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+        time_machine.travel(moment, tick=True).start()
+
+
+@pytest.fixture
+def calendar_moment(settings):
+    """Runs the test on the 17th of a month at 15:00 in the site's time zone, clock ticking: for
+    tests about "this month", "today" or "the last twelve months", which would otherwise depend on
+    the hour CI runs at (a concern made 10 minutes ago is last month's at 00:05 on the 1st)."""
+    moment = datetime(2026, 6, 17, 15, 0, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    with time_machine.travel(moment, tick=True):
+        yield moment
 
 
 _plain_force_login = Client.force_login

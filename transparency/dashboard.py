@@ -209,7 +209,7 @@ def dashboard(filters, *, threshold, target_days, now=None):
 
 def _dashboard(filters, lattice, threshold, target_days, as_of):
     period = filters.period
-    names = names_of()
+    names = names_of(in_page_language=True)
     when = period.id
     concern_args = {"since": period.since, "until": min(period.until, as_of), "topic": filters.topic,
                     "neighbourhood": filters.neighbourhood, "partner": filters.partner}
@@ -242,14 +242,18 @@ def _dashboard(filters, lattice, threshold, target_days, as_of):
     }
 
 
-def names_of(*, active_only=True):
-    """{dimension: {id: name}}; the open data names former partners too (their rows stay)."""
+def names_of(*, active_only=True, in_page_language=False):
+    """{dimension: {id: name}}; the open data names former partners too (their rows stay) and
+    keeps the names editors gave first (its column values are an API); the page shows topics and
+    neighbourhoods in its own language."""
     partners = Partner.objects.filter(is_active=True) if active_only else Partner.objects.all()
-    return {
-        "partner": dict(partners.values_list("pk", "name")),
-        "topic": dict(Topic.objects.values_list("pk", "name")),
-        "neighbourhood": dict(Neighbourhood.objects.values_list("pk", "name")),
-    }
+    if in_page_language:
+        topics = {topic.pk: topic.display_name for topic in Topic.objects.all()}
+        areas = {area.pk: area.display_name for area in Neighbourhood.objects.all()}
+    else:
+        topics = dict(Topic.objects.values_list("pk", "name"))
+        areas = dict(Neighbourhood.objects.values_list("pk", "name"))
+    return {"partner": dict(partners.values_list("pk", "name")), "topic": topics, "neighbourhood": areas}
 
 
 def _breakdown(lattice, filters, dimension, names):

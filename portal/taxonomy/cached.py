@@ -11,7 +11,7 @@ from portal.caching import CachedValue
 
 from .models import Neighbourhood, Topic
 
-TAXONOMY = CachedValue("portal:taxonomy:v1", 60, models=(Topic, Neighbourhood))
+TAXONOMY = CachedValue("portal:taxonomy:v2", 60, models=(Topic, Neighbourhood))
 
 
 def topics():
@@ -25,20 +25,24 @@ def neighbourhoods():
 
 
 def topic_names():
-    """{topic id: name}, in the page's language."""
-    from portal.languages import translated_code
-
-    lists = _lists()
-    names, code = lists["topic_names"], translated_code()
-    spanish = lists.get(f"topic_names_{code}") if code else None
-    if spanish:
-        return {pk: spanish.get(pk) or name for pk, name in names.items()}
-    return names
+    """{topic id: name in the page's language}."""
+    return _in_page_language(_lists(), "topic_names")
 
 
 def neighbourhood_names():
-    """{neighbourhood id: name}."""
-    return _lists()["neighbourhood_names"]
+    """{neighbourhood id: name in the page's language}."""
+    return _in_page_language(_lists(), "neighbourhood_names")
+
+
+def _in_page_language(lists, key):
+    """lists[key] ({id: name}) with each name the editors translated into the page's language."""
+    from portal.languages import translated_code
+
+    code = translated_code()
+    translated = lists.get(f"{key}_{code}") if code else None
+    if translated:
+        return {pk: translated.get(pk) or name for pk, name in lists[key].items()}
+    return lists[key]
 
 
 def _lists():
@@ -54,6 +58,7 @@ def _build():
         "topic_names": {topic.pk: topic.name for topic in all_topics},
         "topic_names_es": {topic.pk: topic.name_es for topic in all_topics if topic.name_es},
         "neighbourhood_names": {area.pk: area.name for area in all_neighbourhoods},
+        "neighbourhood_names_es": {area.pk: area.name_es for area in all_neighbourhoods if area.name_es},
     }
 
 

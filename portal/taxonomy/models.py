@@ -40,15 +40,25 @@ class Neighbourhood(index.Indexed, models.Model):
     """An area of the city that partners serve and residents live in."""
 
     name = models.CharField(max_length=80, unique=True)
+    name_es = models.CharField("name in Spanish", max_length=80, blank=True,
+                               help_text="Shown on the Spanish pages; empty: the name above.")
     slug = models.SlugField(max_length=80, unique=True)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [index.SearchField("name"), index.SearchField("name_es"),
+                     index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The name in the page's language (portal/languages.py: translated)."""
+        from portal.languages import translated
+
+        return translated(self, "name")
 
 
 class LandmarkKind(models.TextChoices):
@@ -77,4 +87,4 @@ class Landmark(models.Model):
                                                name="taxonomy_landmark_once_per_area")]
 
     def __str__(self):
-        return f"{self.name} ({self.neighbourhood.name})" if self.neighbourhood_id else self.name
+        return f"{self.name} ({self.neighbourhood.display_name})" if self.neighbourhood_id else self.name

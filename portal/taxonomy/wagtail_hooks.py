@@ -7,7 +7,7 @@ from .models import Landmark, Neighbourhood, Topic
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    list_display = ["name", "slug"]
+    list_display = ["name", "name_es", "slug"]
     search_fields = ["name"]
     search_backend_name = None
 
@@ -15,7 +15,7 @@ class TopicViewSet(SnippetViewSet):
 class NeighbourhoodViewSet(SnippetViewSet):
     model = Neighbourhood
     icon = "site"
-    list_display = ["name", "slug"]
+    list_display = ["name", "name_es", "slug"]
     search_fields = ["name"]
     search_backend_name = None
 

@@ -33,31 +33,42 @@ def fill_board(board, threads, replies_each=1):
     return made
 
 
+# The Spanish interface (/es/) costs the same queries as the English one: the same budgets.
+LANGUAGES = {"en": ("", '<html lang="en-GB"'), "es": ("/es", '<html lang="es"')}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("count", [2, 12])
 @pytest.mark.parametrize("signed_in", [False, True])
 def test_board_page_queries_do_not_grow(client, board, resident, django_assert_max_num_queries, count,
-                                        signed_in):
+                                        signed_in, language):
+    prefix, html_lang = LANGUAGES[language]
     threads = fill_board(board, count)
     if signed_in:
         client.force_login(resident)
         for thread in threads:
             actions.mark_read(thread, 1, by=resident)
     with django_assert_max_num_queries(BOARD_QUERIES[signed_in]):
-        response = client.get(board.url)
-    assert response.content.decode().count('<li class="thread-row') == count
+        response = client.get(prefix + board.url)
+    html = response.content.decode()
+    assert html_lang in html
+    assert html.count('<li class="thread-row') == count
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("replies", [1, 15])
 @pytest.mark.parametrize("signed_in", [False, True])
 def test_thread_page_queries_do_not_grow(client, board, resident, django_assert_max_num_queries, replies,
-                                         signed_in):
+                                         signed_in, language):
+    prefix, html_lang = LANGUAGES[language]
     (thread,) = fill_board(board, 1, replies_each=replies)
     if signed_in:
         client.force_login(resident)
     with django_assert_max_num_queries(THREAD_QUERIES[signed_in]):
-        response = client.get(thread.get_absolute_url() + "?page=1")
-    assert response.content.decode().count('class="post') - response.content.decode().count(
-        'class="post__') == replies + 1
+        response = client.get(prefix + thread.get_absolute_url() + "?page=1")
+    html = response.content.decode()
+    assert html_lang in html
+    assert html.count('class="post') - html.count('class="post__') == replies + 1
 
 
 @pytest.mark.parametrize("replies", [1, 15])

@@ -111,6 +111,39 @@ def test_a_topic_has_its_spanish_name_on_spanish_pages_and_stays_the_same_topic(
     assert Topic.objects.count() == 2  # one row, two names: routing and filters use the same topic
 
 
+def test_a_neighbourhood_has_one_row_and_a_name_in_each_language():
+    from django.utils import translation
+
+    from portal.taxonomy import cached
+    from portal.taxonomy.models import Neighbourhood
+
+    area = Neighbourhood.objects.create(name="Old Harbour", slug="old-harbour", name_es="Puerto Viejo")
+    named_once = Neighbourhood.objects.create(name="Millbrook", slug="millbrook")
+    cached.clear()
+
+    with translation.override("es"):
+        assert (str(area), area.display_name) == ("Puerto Viejo", "Puerto Viejo")
+        assert cached.neighbourhood_names() == {area.pk: "Puerto Viejo", named_once.pk: "Millbrook"}
+    with translation.override("en"):
+        assert str(area) == "Old Harbour"
+        assert cached.neighbourhood_names()[area.pk] == "Old Harbour"
+
+
+def test_the_demo_citys_pages_name_the_neighbourhood_in_the_pages_language(client, demo_city):
+    from portal.taxonomy.models import Neighbourhood
+    from tests.factories import UserFactory, forum_board, forum_thread
+
+    thread = forum_thread(UserFactory(), forum_board(slug="harbour-talk", title="Harbour talk"),
+                          neighbourhood=Neighbourhood.objects.get(slug="old-harbour"))
+    transparency_es = client.get("/es/transparency/").content.decode()
+    transparency_en = client.get("/transparency/").content.decode()
+    thread_es = client.get("/es" + thread.get_absolute_url()).content.decode()
+
+    assert '<th scope="row">Puerto Viejo</th>' in transparency_es
+    assert '<th scope="row">Old Harbour</th>' in transparency_en and "Puerto Viejo" not in transparency_en
+    assert "Puerto Viejo" in thread_es and "Old Harbour" not in thread_es
+
+
 def test_the_crisis_banner_and_help_numbers_in_spanish_as_an_editor_wrote_them(client):
     from portal.models import HelpNumber, SiteSettings
 

@@ -17,8 +17,9 @@ def ago(days):
 
 
 @pytest.fixture
-def seven_concerns(make_concern, partner, other_topic):
-    """This month: five on drug litter, two on street drinking, to the police, answered in 2 hours."""
+def seven_concerns(calendar_moment, make_concern, partner, other_topic):
+    """This month: five on drug litter, two on street drinking, to the police, answered in 2 hours.
+    Made on the 17th (`calendar_moment`): at 00:05 on the 1st, "10 minutes ago" is last month."""
     for n in range(7):
         make_concern(timezone.now() - timedelta(minutes=10 + n), {partner: 2},
                      **({"topic": other_topic} if n >= 5 else {}))
