@@ -86,6 +86,7 @@ def test_a_spanish_speaking_visitor_reads_searches_signs_up_replies_and_raises_a
     result = page.get_by_role("main").get_by_role("listitem").filter(
         has=page.get_by_role("link", name=REPORT))
     expect(result).to_contain_text("empezaron un tratamiento")
+    expect(page.locator(".search-facets")).to_contain_text("Tratamiento y recuperación")
 
     # When they sign up, with an email address in their display name
     page.get_by_role("navigation", name="Tu cuenta").get_by_role("link", name="Registrarse").click()
