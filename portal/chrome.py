@@ -87,7 +87,7 @@ def _menu(request, site):
     pages = list(site.root_page.get_children().live().in_menu().public().specific(defer=True))
     translations = {}
     for key, language, title, url_path in (
-            Page.objects.live().public()
+            Page.objects.live()  # only their titles: the item links where the English page is
             .filter(translation_key__in=[page.translation_key for page in pages])
             .exclude(locale_id=site.root_page.locale_id)
             .values_list("translation_key", "locale__language_code", "title", "url_path")):
