@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -186,6 +186,17 @@ class PostQuerySet(models.QuerySet):
         return self.filter(thread=thread, visibility=Visibility.VISIBLE)
 
 
+# Staff badges beside posts (issue 19): stored as a kind and a name, written in the reader's
+# language when shown. Organisations have no Spanish name, so the name is shown as it is.
+BADGE_MODERATOR, BADGE_LIAISON, BADGE_SIGNED = "moderator", "liaison", "signed"
+BADGE_KINDS = (BADGE_MODERATOR, BADGE_LIAISON, BADGE_SIGNED)
+BADGE_TEXTS = {
+    BADGE_MODERATOR: pgettext_lazy("staff badge", "Moderator"),
+    BADGE_LIAISON: pgettext_lazy("staff badge", "Liaison, %(name)s"),
+    BADGE_SIGNED: pgettext_lazy("staff badge", "Signed by %(name)s"),
+}
+
+
 class Post(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
@@ -208,6 +219,13 @@ class Post(models.Model):
                   "empty when not known. Shown as the post's `lang`.")
     staff_badge = models.CharField(max_length=80, blank=True,
                                    help_text="e.g. “Moderator”; empty for residents.")
+    badge_kind = models.CharField(
+        max_length=20, blank=True, choices=[(kind, kind) for kind in BADGE_KINDS],
+        help_text="The staff badge, shown in the reader's language (BADGE_TEXTS); empty: none, or "
+                  "an older post whose staff_badge (the badge in the site's language) is shown.")
+    badge_name = models.CharField(max_length=120, blank=True,
+                                  help_text="The badge's name: the liaison's organisation, or who "
+                                            "signed an official answer.")
 
     objects = PostQuerySet.as_manager()
 
@@ -232,6 +250,13 @@ class Post(models.Model):
         return self.visibility == Visibility.VISIBLE
 
     @property
+    def staff_badge_text(self):
+        """The staff badge in the current language ("Enlace, Policía de Riverton")."""
+        if self.badge_kind in BADGE_TEXTS:
+            return str(BADGE_TEXTS[self.badge_kind]) % {"name": self.badge_name}
+        return self.staff_badge
+
+    @property
     def public_author_name(self):
         if self.is_official_response and self.official_partner_id:
             return self.official_partner.name  # signed by the organisation (concerns, #5)
@@ -239,12 +264,28 @@ class Post(models.Model):
 
 
 def public_name(author, is_anonymous, area):
-    """What the public sees as the author: a display name, or "A resident of <area>"."""
+    """What the public sees as the author: a display name, or "A resident of <area>", in the
+    current language (`area` is the neighbourhood's name as stored when the post was written)."""
     if is_anonymous:
-        if area:
-            return gettext("A resident of %(area)s") % {"area": area}
-        return gettext("A resident")
+        if not area:
+            return str(pgettext_lazy("author", "A resident"))
+        return str(pgettext_lazy("author", "A resident of %(area)s")) % {"area": area_name(area)}
     return author.display_name
+
+
+def area_name(area):
+    """A neighbourhood's stored name in the current language: its Spanish name on a Spanish page
+    when an editor gave it one (from the taxonomy cache, and only on such a page)."""
+    from portal.languages import translated_code
+    from portal.taxonomy import cached
+
+    if not translated_code():
+        return area
+    names = cached.neighbourhood_names()
+    for neighbourhood in cached.neighbourhoods():
+        if neighbourhood.name == area:
+            return names.get(neighbourhood.pk) or area
+    return area
 
 
 class PostRevision(models.Model):

@@ -92,18 +92,6 @@ def _visibility_label(user, post):
     return post.get_visibility_display()
 
 
-def staff_badge_text(badge):
-    """A post's staff badge in the page's language. It is stored as written in the site's
-    language when posted (forums/threads.py `staff_badge_for`, concerns' "Signed by …"), so
-    the fixed part is translated here and the names kept."""
-    if badge == "Moderator":
-        return _("Moderator")
-    for prefix, text in (("Liaison, ", _("Liaison, %(name)s")), ("Signed by ", _("Signed by %(name)s"))):
-        if badge.startswith(prefix):
-            return text % {"name": badge.removeprefix(prefix)}
-    return badge
-
-
 def post_rows(user, thread, thread_url, posts):
     """One PostRow per post of `thread` on the page, for `user`."""
     marks = marks_for(user, posts)
@@ -117,7 +105,7 @@ def post_rows(user, thread, thread_url, posts):
             author_name=post.public_author_name,
             is_official_response=post.is_official_response,
             official_partner_name=post.official_partner.name if post.official_partner_id else "",
-            staff_badge=staff_badge_text(post.staff_badge),
+            staff_badge=post.staff_badge_text,
             visibility_label=_visibility_label(user, post),
             created=stamp(post.created_at),
             edited=stamp(post.edited_at) if post.edited_at else None,

@@ -5,10 +5,11 @@ creating a post, and notifying followers.
 It imports nothing from moderation or concerns, and they import it rather than forums.actions or
 forums.views (tests/forums/test_layers.py holds them to that)."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -17,7 +18,16 @@ from django.utils.translation import gettext_lazy
 from portal import languages, markup
 
 from . import permissions
-from .models import Follow, Notification, Post, Submission, Visibility
+from .models import (
+    BADGE_LIAISON,
+    BADGE_MODERATOR,
+    BADGE_TEXTS,
+    Follow,
+    Notification,
+    Post,
+    Submission,
+    Visibility,
+)
 
 TITLE_MIN, TITLE_MAX = 10, 150
 BODY_MIN, BODY_MAX = 1, 20_000
@@ -92,20 +102,30 @@ def post_language(text, default=None):
 
 
 def create_post(user, thread, body, anonymous, area, visibility=Visibility.VISIBLE, language=None):
+    kind, name = ("", "") if anonymous else staff_badge_for(user)
     return Post.objects.create(
         thread=thread, author=user, is_anonymous=anonymous, author_area=area, body_source=body,
         visibility=visibility, language=language or post_language(body),
-        body_html=markup.render(body), staff_badge="" if anonymous else staff_badge_for(user),
+        body_html=markup.render(body), badge_kind=kind, badge_name=name,
+        staff_badge=stored_badge(kind, name),
     )
 
 
 def staff_badge_for(user):
-    """The badge a staff member's post carries; residents have none."""
+    """The badge a staff member's post carries, as (kind, name); residents have none."""
     if user.is_liaison:
-        return f"Liaison, {user.partner.name}"
+        return BADGE_LIAISON, user.partner.name
     if user.is_moderator:
-        return "Moderator"
-    return ""
+        return BADGE_MODERATOR, ""
+    return "", ""
+
+
+def stored_badge(kind, name):
+    """The badge in the site's language, as `Post.staff_badge` keeps it."""
+    if not kind:
+        return ""
+    with translation.override(settings.LANGUAGE_CODE):
+        return (str(BADGE_TEXTS[kind]) % {"name": name})[:80]
 
 
 def author_area(user):

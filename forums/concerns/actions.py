@@ -11,13 +11,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from forums import posting, threads
-from forums.models import Follow, Post, ThreadKind, Visibility
+from forums.models import BADGE_SIGNED, Follow, Post, ThreadKind, Visibility
 from forums.moderation import policy as moderation_policy
 from forums.signals import announce
 from portal import absolute, languages, markup
 from portal.accounts.audit import log
 
-from . import emails, permissions, places, queries, routing, wording
+from . import emails, permissions, places, queries, routing, timeline
 from .models import (
     AnswerDraft,
     AnswerKind,
@@ -30,6 +30,7 @@ from .models import (
     SatisfactionAnswer,
     State,
 )
+from .timeline import Kind
 
 NOTE_MAX = 5_000
 REASON_MAX = 300
@@ -57,7 +58,7 @@ def raise_concern(board, *, by, title, body, topic, neighbourhood, anonymous=Fal
             thread=thread, defaults={"share_contact": share_contact, "landmark": landmark,
                                      "latitude": latitude, "longitude": longitude})
         if created:
-            _event(concern, State.SUBMITTED, "Submitted", actor=by, label="The resident")
+            _event(concern, State.SUBMITTED, Kind.SUBMITTED, actor=by, label=timeline.RESIDENT_LABEL)
             log(instance=concern, action="concerns.raised", user=by,
                 data={"share_contact": share_contact})
     return thread
@@ -76,10 +77,9 @@ def publish(thread, now=None):
         concern.state, concern.published_at, concern.is_unmatched = State.OPEN, now, not matched
         concern.save(update_fields=["state", "published_at", "is_unmatched"])
         _add_routes(concern, partners, now)
-        names = _names(partners) or "no partner yet (no rule and no default partner)"
-        summary = f"Published and sent to {names}" if matched else \
-            f"Published; no routing rule matched, so it was sent to {names}"
-        _email_resident(concern, _event(concern, State.OPEN, summary, label=queries.SYSTEM_LABEL, now=now))
+        kind = Kind.PUBLISHED if matched and partners else Kind.PUBLISHED_UNMATCHED
+        _email_resident(concern, _event(concern, State.OPEN, kind, {"partners": timeline.names(partners)},
+                                        label=queries.SYSTEM_LABEL, now=now))
         log(instance=concern, action="concerns.routed",
             data={"partners": [p.pk for p in partners], "matched": matched})
     return concern
@@ -119,8 +119,8 @@ def reroute(concern, partners, *, by, reason):
         _add_routes(concern, partners, now)
         concern.is_unmatched = False
         concern.save(update_fields=["is_unmatched"])
-        _event(concern, concern.state, f"Re-routed to {_names(partners)}", reason=reason,
-               actor=by, label="Moderators", now=now)
+        _event(concern, concern.state, Kind.REROUTED, {"partners": timeline.names(partners)},
+               reason=reason, actor=by, label=timeline.MODERATORS_LABEL, now=now)
         log(instance=concern, action="concerns.rerouted", user=by,
             data={"partners": sorted(keep), "reason": reason})
     return concern
@@ -150,11 +150,12 @@ def _set_claim(user, concern, assignee):
         route.claimed_by, route.claimed_at = assignee, now
         route.save(update_fields=["claimed_by", "claimed_at"])
         concern.__dict__.get("_prefetched_objects_cache", {}).pop("routes", None)
-        who = "Claimed" if assignee == user else f"Assigned to {assignee.display_name}"
-        _event(concern, concern.state, f"{who} ({user.partner.name})", actor=user,
+        kind, params = (Kind.CLAIMED, {}) if assignee == user else \
+            (Kind.ASSIGNED, {"name": assignee.display_name})
+        _event(concern, concern.state, kind, {**params, "partner": user.partner.name}, actor=user,
                label=user.partner.name, public=False)
         if concern.state == State.OPEN:
-            _transition(concern, State.ACKNOWLEDGED, user, "Acknowledged")
+            _transition(concern, State.ACKNOWLEDGED, user, Kind.ACKNOWLEDGED)
         log(instance=concern, action="concerns.claimed", user=user,
             data={"assignee": assignee.pk, "partner": user.partner_id})
         if assignee != user:
@@ -172,7 +173,7 @@ def acknowledge(concern, *, by, reason=""):
     if not permissions.can_acknowledge(by, concern):
         raise PermissionDenied(_("Only liaisons of the partners it was sent to can acknowledge it."))
     with transaction.atomic():
-        _transition(concern, State.ACKNOWLEDGED, by, "Acknowledged", _clean_reason(reason))
+        _transition(concern, State.ACKNOWLEDGED, by, Kind.ACKNOWLEDGED, reason=_clean_reason(reason))
     return concern
 
 
@@ -287,7 +288,7 @@ def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=No
         post = Post.objects.create(
             thread=thread, author=user, body_source=body, body_html=markup.render(body),
             language=threads.post_language(body), is_official_response=True, official_partner=partner,
-            staff_badge=f"Signed by {user.display_name}" if sign_name else "")
+            **_signature(user, sign_name))
         threads.refresh_thread(thread)
         threads.notify_followers(post, without_email=[thread.author_id])
         announce(post, "shown")
@@ -299,18 +300,25 @@ def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=No
         if concern.first_response_at is None and referred_to is None:
             concern.first_response_at = now
             concern.save(update_fields=["first_response_at"])
-        summary = f"Official response: {_stored(kind.label)}"
+        what, params = Kind.ANSWERED, {"answer": kind.value}
         if referred_to is not None:
-            summary = f"Referred to {referred_to.name}"
+            what, params = Kind.REFERRED, {"partner": referred_to.name}
         if concern.state in (State.OPEN, State.ACKNOWLEDGED) and referred_to is None:
-            _transition(concern, State.ANSWERED, user, summary, reason, post=post, now=now)
+            _transition(concern, State.ANSWERED, user, what, params, reason=reason, post=post,
+                        now=now)
         else:
-            event = _event(concern, concern.state, summary, reason=reason, actor=user,
+            event = _event(concern, concern.state, what, params, reason=reason, actor=user,
                            label=partner.name, post=post, now=now)
             _email_resident(concern, event)
         log(instance=concern, action="concerns.answered", user=user,
             data={"post": post.pk, "kind": kind.value, "signed": sign_name})
     return post
+
+
+def _signature(user, sign_name):
+    """An official answer signed with the liaison's name carries it as its badge."""
+    kind, name = (BADGE_SIGNED, user.display_name) if sign_name else ("", "")
+    return {"badge_kind": kind, "badge_name": name, "staff_badge": threads.stored_badge(kind, name)}
 
 
 def add_note(concern, *, by, body, share=False):
@@ -346,7 +354,7 @@ def resolve(concern, *, by, reason=""):
     with transaction.atomic():
         concern.resolved_at = timezone.now()
         concern.save(update_fields=["resolved_at"])
-        _transition(concern, State.RESOLVED, by, "Resolved", _clean_reason(reason))
+        _transition(concern, State.RESOLVED, by, Kind.RESOLVED, reason=_clean_reason(reason))
     return concern
 
 
@@ -357,7 +365,8 @@ def close(concern, *, by, reason, note=""):
     with transaction.atomic():
         concern.close_reason, concern.closed_at = reason, timezone.now()
         concern.save(update_fields=["close_reason", "closed_at"])
-        _transition(concern, State.CLOSED, by, f"Closed: {_stored(reason.label)}", _clean_reason(note))
+        _transition(concern, State.CLOSED, by, Kind.CLOSED, {"reason": reason.value},
+                    reason=_clean_reason(note))
     return concern
 
 
@@ -367,7 +376,7 @@ def reopen(concern, *, by, reason=""):
                                  "30 days of it being resolved."))
     with transaction.atomic():
         _clear_satisfaction(by, concern)
-        _transition(concern, State.OPEN, by, "Reopened by the resident", _clean_reason(reason))
+        _transition(concern, State.OPEN, by, Kind.REOPENED, reason=_clean_reason(reason))
     return concern
 
 
@@ -395,11 +404,11 @@ def give_satisfaction(concern, *, by, answer, comment=""):
 
 # Helpers ----------------------------------------------------------------------------------------
 
-def _transition(concern, state, user, summary, reason="", post=None, now=None):
+def _transition(concern, state, user, kind, params=None, *, reason="", post=None, now=None):
     previous = concern.state
     concern.state = State(state)
     concern.save(update_fields=["state"])
-    event = _event(concern, state, summary, reason=reason, actor=user,
+    event = _event(concern, state, kind, params, reason=reason, actor=user,
                    label=queries.actor_label(user, concern), post=post, now=now)
     log(instance=concern, action="concerns.state", user=user,
         data={"from": previous, "to": concern.state, "reason": reason})
@@ -407,10 +416,13 @@ def _transition(concern, state, user, summary, reason="", post=None, now=None):
     return event
 
 
-def _event(concern, state, summary, *, reason="", actor=None, label, post=None, public=True,
-           now=None):
+def _event(concern, state, kind, params=None, *, reason="", actor=None, label, post=None,
+           public=True, now=None):
+    """A timeline entry: its kind and parameters, and the sentence in the site's language."""
+    params = params or {}
     return ConcernEvent.objects.create(
-        concern=concern, state=state, summary=summary[:200], reason=reason, actor=actor,
+        concern=concern, state=state, kind=kind, params=params,
+        summary=timeline.stored_text(kind, params)[:200], reason=reason, actor=actor,
         actor_label=label, post=post, is_public=public, created_at=now or timezone.now())
 
 
@@ -422,10 +434,6 @@ def _clean_reason(reason, required=False):
         raise ValidationError(_("The reason can have at most %(max)d characters.") % {"max": REASON_MAX})
     moderation_policy.refuse_personal_data(reason, what=_("The reason"))
     return reason
-
-
-def _names(partners):
-    return " and ".join(p.name for p in partners)
 
 
 # Emails (the outbox) ---------------------------------------------------------------------------
@@ -459,15 +467,14 @@ def _email_resident(concern, event):
         return
     language = languages.for_user(resident)
     with translation.override(language):
-        summary = wording.summary_text(event.summary)
         body = (_("Your concern “%(title)s” is now %(state)s.") % {
                     "title": concern.title, "state": concern.get_state_display().lower()}
-                + f"\n\n{wording.actor_text(event.actor_label)}: {summary}\n"
+                + f"\n\n{event.actor_text}: {event.text}\n"
                 + (_("Reason:") + f" {event.reason}\n" if event.reason else "")
                 + f"\n{absolute.base_url()}{_localised(concern.thread, language)}\n\n"
                 + _("You get these emails because you follow this thread; unfollow it to stop them.")
                 + "\n")
-        subject = _("Your concern: %(summary)s") % {"summary": summary}
+        subject = _("Your concern: %(summary)s") % {"summary": event.text}
     emails.queue(f"resident:{event.pk}", concern, [resident.email], subject, body, language=language)
 
 
@@ -475,9 +482,3 @@ def _localised(thread, language):
     """The thread's address in `language` (/es/... for Spanish)."""
     with translation.override(language):
         return languages.localised(thread.get_absolute_url())
-
-
-def _stored(label):
-    """A choice's label as the timeline stores it: in the site's language, whoever acts."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(label)

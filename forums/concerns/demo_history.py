@@ -44,6 +44,7 @@ from .models import (
     SatisfactionAnswer,
     State,
 )
+from .timeline import Kind
 
 SEED = 20260301
 MONTHLY = [7, 8, 9, 10, 12, 13, 15, 16, 18, 20, 24, 28]  # oldest first, 180 in all
@@ -315,7 +316,7 @@ def _backdate(concern, plan):
     events = ConcernEvent.objects.filter(concern=concern)
     events.update(created_at=plan.published)
     if plan.claimed:
-        events.filter(summary__startswith="Claimed").update(created_at=plan.claimed)
+        events.filter(kind=Kind.CLAIMED).update(created_at=plan.claimed)
         events.filter(state=State.ACKNOWLEDGED, post__isnull=True).update(created_at=plan.claimed)
     for partner, answered in plan.answers.items():
         ConcernRoute.objects.filter(concern=concern, partner=partner).update(

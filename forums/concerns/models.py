@@ -135,11 +135,18 @@ class ConcernRoute(models.Model):
 
 class ConcernEvent(models.Model):
     """One entry of the timeline. `actor_label` is what the public sees (an organisation,
-    "The resident", "Moderators"); `actor` is kept for staff and the audit log."""
+    "The resident", "Moderators"); `actor` is kept for staff and the audit log. What happened is
+    `kind` and `params`, put into the reader's language when shown (`text`, concerns/timeline.py);
+    `summary` is the same sentence in the site's language (and all an event older than the kinds
+    has)."""
 
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="events")
     state = models.CharField(max_length=20, choices=State.choices)
     summary = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30, blank=True,
+                            help_text="What happened (concerns/timeline.py: Kind); empty on old rows.")
+    params = models.JSONField(default=dict, blank=True,
+                              help_text="The kind's parameters: partner names, the answer's kind...")
     reason = models.TextField(blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="+")
@@ -154,6 +161,20 @@ class ConcernEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.summary}"
+
+    @property
+    def text(self):
+        """What happened, in the current language (the stored summary for an old row)."""
+        from . import timeline
+
+        return (timeline.text(self.kind, self.params) if self.kind else "") or self.summary
+
+    @property
+    def actor_text(self):
+        """Who did it, in the current language."""
+        from . import timeline
+
+        return timeline.actor(self.actor_label)
 
 
 class OfficialAnswer(models.Model):

@@ -2,7 +2,7 @@
 
 from portal.accounts.roles import Role
 
-from . import permissions
+from . import permissions, timeline
 
 SYSTEM_LABEL = "Common Ground"
 
@@ -12,9 +12,9 @@ def actor_label(user, concern):
     if permissions.is_routed_liaison(user, concern):
         return user.partner.name
     if permissions.is_author(user, concern):
-        return "The resident"
+        return timeline.RESIDENT_LABEL
     if permissions.is_moderator(user):
-        return "Moderators"
+        return timeline.MODERATORS_LABEL
     return SYSTEM_LABEL
 
 

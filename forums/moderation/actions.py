@@ -5,7 +5,6 @@ notifying followers) is forums.threads."""
 
 import re
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -18,7 +17,7 @@ from forums.signals import announce
 from portal import country, markup
 from portal.accounts.audit import log
 
-from . import detection, emails, permissions, policy
+from . import detection, emails, notes, permissions, policy
 from .models import (
     Flag,
     FlagReason,
@@ -46,15 +45,16 @@ def record_decision(post, decision):
     """Put a held or urgent post in the review queue."""
     if not decision.needs_review:
         return None
-    details = "; ".join(decision.details)[:300]
+    details = notes.stored(decision.notes)
     item = ReviewItem.objects.filter(post=post, status=ReviewStatus.OPEN).first()
     if item is None:
         item = ReviewItem.objects.create(post=post, reason=decision.reason, details=details,
-                                         urgent=decision.crisis, was_held=decision.is_held)
+                                         notes=decision.notes, urgent=decision.crisis,
+                                         was_held=decision.is_held)
     else:  # an edit of a post already in the queue: the item says so and keeps its place
-        item.reason, item.details = decision.reason, details
+        item.reason, item.details, item.notes = decision.reason, details, decision.notes
         item.urgent = item.urgent or decision.crisis
-        item.save(update_fields=["reason", "details", "urgent"])
+        item.save(update_fields=["reason", "details", "notes", "urgent"])
     log(instance=item, action="moderation.post.held" if decision.is_held else "moderation.post.urgent",
         user=post.author, data={"post": post.pk, "reason": item.reason, "details": item.details})
     return item
@@ -97,11 +97,10 @@ def _open_flag_item(post, *, urgent):
     counts = {}
     for flag_reason in Flag.objects.filter(post=post).values_list("reason", flat=True):
         counts[flag_reason] = counts.get(flag_reason, 0) + 1
-    with translation.override(settings.LANGUAGE_CODE):  # stored: in the site's language
-        summary = ", ".join(f"{FlagReason(r).label} × {n}" for r, n in sorted(counts.items()))
     if item.reason == ReviewReason.FLAGGED:
-        item.details = summary[:300]
-        item.save(update_fields=["details"])
+        item.notes = [notes.flags(counts)]
+        item.details = notes.stored(item.notes)
+        item.save(update_fields=["details", "notes"])
     return item
 
 
@@ -317,7 +316,7 @@ def redact_findings(post, *, by, only=None, reason=""):
         raise ValidationError(gettext("The post no longer holds that detail: nothing was redacted."))
     kinds = list(dict.fromkeys(f.kind for f in title_findings + body_findings))
     reason = (reason or "").strip() or gettext("Personal details removed: %(details)s") % {
-        "details": detection.describe(title_findings + body_findings)}
+        "details": notes.describe(title_findings + body_findings)}
     with translation.override(_board_language(thread)):
         title = _replace_findings(thread.title, title_findings, markdown=False)
         body = _replace_findings(post.body_source, body_findings, markdown=True)
@@ -389,7 +388,7 @@ def _review_after_redaction(post, *, by, reason):
     title = post.thread.title if threads.is_first_post(post) else None
     left = policy.recheck(post.body_source, title=title)
     if item is not None and item.was_held and _held_as_new(item):  # a redaction does not change that
-        policy.hold(left, ReviewReason.NEW_ACCOUNT, policy.NEW_ACCOUNT_DETAIL)
+        policy.hold(left, ReviewReason.NEW_ACCOUNT, notes.new_account())
     if left.needs_review and (item is not None or post.visibility == Visibility.PENDING):
         _keep_in_queue(post, item, left, by=by)
     elif item is not None:
@@ -403,18 +402,19 @@ def _review_after_redaction(post, *, by, reason):
 
 
 def _held_as_new(item):
-    return item.reason == ReviewReason.NEW_ACCOUNT or policy.NEW_ACCOUNT_DETAIL in item.details.split("; ")
+    return item.reason == ReviewReason.NEW_ACCOUNT or policy.NEW_ACCOUNT_DETAIL in item.details.split("; ") \
+        or any(note.get("code") == notes.NEW_ACCOUNT for note in item.notes)
 
 
 def _keep_in_queue(post, item, left, *, by):
-    details = "; ".join(left.details)[:300]
+    details = notes.stored(left.notes)
     if item is None:
         item = ReviewItem.objects.create(post=post, reason=left.reason, details=details,
-                                         urgent=left.crisis, was_held=left.is_held)
+                                         notes=left.notes, urgent=left.crisis, was_held=left.is_held)
     else:
-        item.reason, item.details = left.reason, details
+        item.reason, item.details, item.notes = left.reason, details, left.notes
         item.urgent = item.urgent or left.crisis
-        item.save(update_fields=["reason", "details", "urgent"])
+        item.save(update_fields=["reason", "details", "notes", "urgent"])
     log(instance=item, action="moderation.item.still_open", user=by,
         data={"post": post.pk, "reason": item.reason, "details": details})
 

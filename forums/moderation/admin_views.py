@@ -17,7 +17,7 @@ from forums import threads
 from forums.models import Post, Visibility
 from portal import country
 
-from . import actions, detection, message_templates, permissions, policy
+from . import actions, detection, message_templates, notes, permissions, policy
 from .forms import MessageForm, MoveForm, RedactForm, RetitleForm, SanctionForm, TrustLevelForm
 from .models import Notice, Redaction, ReviewItem, ReviewStatus, Sanction, Standing
 
@@ -244,10 +244,11 @@ def _highlighted(post, thread):
         findings = sorted(detection.scan(text, **options), key=lambda f: f.start)
         parts, at = [], 0
         for finding in findings:
-            part = {"text": text[finding.start:finding.end], "label": finding.label, "kind": finding.kind}
+            part = {"text": text[finding.start:finding.end], "label": notes.kind_label(finding.kind),
+                    "kind": finding.kind}
             parts += [{"text": text[at:finding.start]}, part]
             at = finding.end
-            labels.append(finding.label)
+            labels.append(part["label"])
             if finding.kind in actions.PLACEHOLDERS and (finding.kind, part["text"]) not in seen:
                 seen.add((finding.kind, part["text"]))
                 redactable.append(part)

@@ -39,7 +39,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
-from django.utils.translation import gettext, gettext_noop
 from phonenumbers import Leniency, PhoneNumberType
 
 
@@ -58,18 +57,16 @@ class Kind:
 PERSONAL_KINDS = (Kind.PHONE, Kind.EMAIL, Kind.ADDRESS, Kind.PLATE, Kind.SOCIAL, Kind.MESSAGING)
 CRISIS_KINDS = (Kind.OVERDOSE, Kind.SUICIDE, Kind.SELF_HARM)
 
-# In English: what moderators' queue and the audit log store. describe(..., for_reader=True) puts
-# them in the page's language for the person who wrote the text.
 LABELS = {
-    Kind.PHONE: gettext_noop("a phone number"),
-    Kind.EMAIL: gettext_noop("an email address"),
-    Kind.ADDRESS: gettext_noop("a street address"),
-    Kind.PLATE: gettext_noop("a vehicle number plate"),
-    Kind.SOCIAL: gettext_noop("a social media account"),
-    Kind.MESSAGING: gettext_noop("a messaging app contact"),
-    Kind.OVERDOSE: gettext_noop("an overdose happening now"),
-    Kind.SUICIDE: gettext_noop("suicide"),
-    Kind.SELF_HARM: gettext_noop("self-harm"),
+    Kind.PHONE: "a phone number",
+    Kind.EMAIL: "an email address",
+    Kind.ADDRESS: "a street address",
+    Kind.PLATE: "a vehicle number plate",
+    Kind.SOCIAL: "a social media account",
+    Kind.MESSAGING: "a messaging app contact",
+    Kind.OVERDOSE: "an overdose happening now",
+    Kind.SUICIDE: "suicide",
+    Kind.SELF_HARM: "self-harm",
 }
 
 # phonenumbers' leniency, measured on the corpus (bench/safety.py --leniency): VALID misses the
@@ -167,16 +164,11 @@ def _lowered(text):
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
-def describe(findings, *, for_reader=False):
-    """"a phone number and an email address" for a list of findings (each kind once): in English
-    for the stored details, in the current language `for_reader` (the person told what to fix)."""
+def describe(findings):
+    """"a phone number and an email address" for a list of findings (each kind once)."""
     labels = list(dict.fromkeys(f.label for f in findings))
-    if for_reader:
-        labels = [gettext(label) for label in labels]
     if len(labels) <= 1:
         return "".join(labels)
-    if for_reader:
-        return gettext("%(items)s and %(last)s") % {"items": ", ".join(labels[:-1]), "last": labels[-1]}
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 

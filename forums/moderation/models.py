@@ -187,6 +187,11 @@ class ReviewItem(models.Model):
     reason = models.CharField(max_length=20, choices=ReviewReason.choices)
     details = models.CharField(max_length=300, blank=True,
                                help_text="What the checks found, for the moderator.")
+    notes = models.JSONField(default=list, blank=True,
+                             help_text="What the checks found, as codes and parameters "
+                                       "(moderation/notes.py): shown in the moderator's language. "
+                                       "`details` says it in the site's language (and is all an "
+                                       "older item has).")
     urgent = models.BooleanField(default=False)
     was_held = models.BooleanField(default=False, help_text="Held before it was public.")
     status = models.CharField(max_length=20, choices=ReviewStatus.choices,
@@ -220,6 +225,10 @@ class ReviewItem(models.Model):
     def summary(self):
         """The reason and what the checks found, naming the reason once: "Crisis language:
         suicide; Found a phone number", never "Crisis language: Crisis language: suicide"."""
+        if self.notes:  # in the current language (notes.py); an older item: its details as stored
+            from . import notes
+
+            return notes.summary(self.reason, self.notes)
         label = self.get_reason_display()
         parts = [part.strip() for part in self.details.split(";") if part.strip()]
         own = [part for part in parts if part.startswith(label + ":")]

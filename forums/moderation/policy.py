@@ -19,7 +19,7 @@ from wagtail.models import Site
 from portal import country
 from portal.models import default_help_numbers
 
-from . import detection, permissions
+from . import detection, notes, permissions
 from .models import ModerationSettings, ReviewReason, Standing, TrustLevel, WatchedWord, WordAction
 
 PUBLISH, HOLD = "publish", "hold"
@@ -43,7 +43,7 @@ class Decision:
     body: str = ""
     title: str | None = None
     reasons: list = field(default_factory=list)
-    details: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # what the checks found, as codes (notes.py)
     crisis: bool = False
     findings: list = field(default_factory=list)  # detection.Finding, personal data and crisis
 
@@ -56,6 +56,11 @@ class Decision:
         from forums.models import Visibility
 
         return Visibility.PENDING if self.is_held else Visibility.VISIBLE
+
+    @property
+    def details(self):
+        """The notes in the site's language, as the review item's `details` keeps them."""
+        return [notes.stored([note]) for note in self.notes]
 
     @property
     def needs_review(self):
@@ -76,7 +81,7 @@ class Decision:
             out.append(crisis_message())
         if ReviewReason.PERSONAL_DATA in self.reasons:
             personal = [f for f in self.findings if f.kind in detection.PERSONAL_KINDS]
-            out.append(PERSONAL_DATA_MESSAGE.format(found=detection.describe(personal, for_reader=True)))
+            out.append(PERSONAL_DATA_MESSAGE.format(found=notes.describe(personal)))
         elif ReviewReason.WATCHED_WORD in self.reasons:
             out.append(WATCHED_WORD_MESSAGE)
         elif ReviewReason.NEW_ACCOUNT in self.reasons:
@@ -105,7 +110,7 @@ def refuse_personal_data(text, *, what, markdown=False, hint=""):
         raise ValidationError(" ".join(filter(None, [
             _("%(what)s seems to contain %(found)s. It is shown in public: please leave out "
               "anyone's personal details.") % {"what": what,
-                                               "found": detection.describe(found, for_reader=True)},
+                                               "found": notes.describe(found)},
             str(hint)])))
 
 
@@ -149,7 +154,7 @@ def decide(user, body, *, title=None, is_edit=False, config=None):
     _apply_watched_words(decision)
     _detect(decision)
     if not is_edit and is_held_as_new(user, config):
-        hold(decision, ReviewReason.NEW_ACCOUNT, NEW_ACCOUNT_DETAIL)
+        hold(decision, ReviewReason.NEW_ACCOUNT, notes.new_account())
     return decision
 
 
@@ -161,7 +166,7 @@ def recheck(body, *, title=None):
     try:
         _apply_watched_words(decision, replace=False)
     except ValidationError:
-        hold(decision, ReviewReason.WATCHED_WORD, "Blocked watched word")
+        hold(decision, ReviewReason.WATCHED_WORD, notes.blocked_word())
     _detect(decision)
     return decision
 
@@ -170,19 +175,19 @@ def _detect(decision):
     decision.findings = findings = inspect(decision.body, title=decision.title)
     personal = [f for f in findings if f.kind in detection.PERSONAL_KINDS]
     if personal:
-        hold(decision, ReviewReason.PERSONAL_DATA, "Found " + detection.describe(personal))
+        hold(decision, ReviewReason.PERSONAL_DATA, notes.found(personal))
     crisis = [f for f in findings if f.kind in detection.CRISIS_KINDS]
     if crisis:
         decision.crisis = True
         decision.reasons.append(ReviewReason.CRISIS)
-        decision.details.append("Crisis language: " + detection.describe(crisis))
+        decision.notes.append(notes.crisis(crisis))
 
 
-def hold(decision, reason, detail):
-    """Hold the post for `reason`, saying `detail` to the moderator."""
+def hold(decision, reason, note):
+    """Hold the post for `reason`, saying `note` (notes.py) to the moderator."""
     decision.action = HOLD
     decision.reasons.append(reason)
-    decision.details.append(detail)
+    decision.notes.append(note)
 
 
 def _apply_watched_words(decision, *, replace=True):
@@ -203,7 +208,7 @@ def _apply_watched_words(decision, *, replace=True):
             if decision.title is not None:
                 decision.title = pattern.sub(word.replacement, decision.title)
         elif ReviewReason.WATCHED_WORD not in decision.reasons:
-            hold(decision, ReviewReason.WATCHED_WORD, f"Watched word “{word.phrase}”")
+            hold(decision, ReviewReason.WATCHED_WORD, notes.watched_word(word.phrase))
 
 
 # Trust levels -----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 
 from portal import country
 
-from . import detection, policy
+from . import detection, notes, policy
 from .models import ReviewItem, ReviewReason, ReviewStatus, Sanction
 
 EXCERPT_CHARS = 220
@@ -47,8 +47,8 @@ def excerpt_parts(text, options):
         if finding.start < at or finding.end > end:
             continue
         parts += [{"text": text[at:finding.start]},
-                  {"text": text[finding.start:finding.end], "label": finding.label, "kind": finding.kind,
-                   "redactable": finding.kind in detection.PERSONAL_KINDS}]
+                  {"text": text[finding.start:finding.end], "label": notes.kind_label(finding.kind),
+                   "kind": finding.kind, "redactable": finding.kind in detection.PERSONAL_KINDS}]
         at = finding.end
     parts.append({"text": text[at:end] + ("…" if end < len(text) else "")})
     return parts

@@ -89,18 +89,6 @@ def test_anonymous_post_hides_the_account_in_page_feed_and_source(client, anonym
     assert "A resident of Millbrook" in client.get(thread.get_absolute_url()).content.decode()
 
 
-def test_an_anonymous_author_is_named_in_the_page_language(client, anonymous_board):
-    # given a resident of Millbrook who started a thread anonymously
-    area = NeighbourhoodFactory(name="Millbrook")
-    author = UserFactory(display_name="Secret Sam", neighbourhood=area)
-    thread = forum_thread(author, anonymous_board, anonymous=True, title="Dealing outside number 4")
-    # when a visitor reads it on the Spanish site
-    content = client.get("/es" + thread.get_absolute_url()).content.decode()
-    # then the author line is in Spanish
-    assert "Un vecino de Millbrook" in content
-    assert "A resident of Millbrook" not in content
-
-
 def test_anonymous_posting_only_where_the_board_allows_it(resident, board):
     with pytest.raises(actions.PermissionDenied):
         forum_thread(resident, board, anonymous=True)

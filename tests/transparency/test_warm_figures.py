@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def frozen_now(monkeypatch):
-    """One moment for the command and the requests, so both compute the same snapshot time."""
+def frozen_now(calendar_moment, monkeypatch):
+    """One moment for the command and the requests, so both compute the same snapshot time; on
+    the 17th (at 00:05 on New Year's Day this year has no concerns yet, so no year to warm)."""
     now = timezone.now()
     monkeypatch.setattr(timezone, "now", lambda: now)
     return now

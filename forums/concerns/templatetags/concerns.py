@@ -1,6 +1,5 @@
 from django import template
 
-from .. import wording
 from ..panels import panel_for
 
 register = template.Library()
@@ -14,13 +13,3 @@ def concern_panel(context):
     if thread is None or request is None or thread.kind != "concern":
         return None
     return panel_for(request, thread)
-
-
-@register.filter
-def timeline_actor(label):
-    return wording.actor_text(label)
-
-
-@register.filter
-def timeline_summary(summary):
-    return wording.summary_text(summary)
