@@ -11,7 +11,7 @@ REDIS_URL, where each process has its own cache and a change made in another pro
 web worker, the publish_scheduled timer) cannot clear it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Q
@@ -37,6 +37,16 @@ class MenuItem:
     title: str
     url: str
     url_path: str  # to mark the current section with aria-current
+    # The live translations of the page: {language code: (title, url_path)}, so the menu of a
+    # Spanish page names it in Spanish and marks the section it is in.
+    translations: dict = field(default_factory=dict)
+
+    def title_in(self, language):
+        return self.translations.get(language, (self.title, ""))[0]
+
+    def is_page(self, url_path):
+        """Is the page at `url_path` this item's page, in any language?"""
+        return url_path in (self.url_path, *(path for _title, path in self.translations.values()))
 
 
 def for_request(request):
@@ -74,9 +84,17 @@ def _help_numbers(site_settings):
 def _menu(request, site):
     """Addresses in the site's language (unprefixed), whatever the language of the request that
     builds the cached copy; base.html puts them in the page's (portal/languages.py `localised`)."""
-    pages = site.root_page.get_children().live().in_menu().public().specific(defer=True)
+    pages = list(site.root_page.get_children().live().in_menu().public().specific(defer=True))
+    translations = {}
+    for key, language, title, url_path in (
+            Page.objects.live()  # only their titles: the item links where the English page is
+            .filter(translation_key__in=[page.translation_key for page in pages])
+            .exclude(locale_id=site.root_page.locale_id)
+            .values_list("translation_key", "locale__language_code", "title", "url_path")):
+        translations.setdefault(key, {})[language] = (title, url_path)
     with translation.override(settings.LANGUAGE_CODE):
-        return [MenuItem(title=page.title, url=page.get_url(request=request), url_path=page.url_path)
+        return [MenuItem(title=page.title, url=page.get_url(request=request), url_path=page.url_path,
+                         translations=translations.get(page.translation_key, {}))
                 for page in pages]
 
 

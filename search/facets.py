@@ -25,7 +25,9 @@ def _labels(facets):
     labels = {"kind": sources.kind_labels()}
     for name, model in (("topic", Topic), ("neighbourhood", Neighbourhood), ("partner", Partner)):
         slugs = [value.value for value in facets.get(name, [])]
-        labels[name] = dict(model.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+        objects = model.objects.filter(slug__in=slugs) if slugs else []
+        # Topics and neighbourhoods in the page's language (their Spanish names); partners as named
+        labels[name] = {obj.slug: getattr(obj, "display_name", obj.name) for obj in objects}
     return labels
 
 

@@ -280,8 +280,8 @@ def save_answer_draft(concern, *, by, body, kind, reason="", sign_name=False, re
 def _post_answer(user, concern, *, body, kind, reason, sign_name, referred_to=None):
     body = threads.clean_body(body)
     moderation_policy.refuse_personal_data(
-        body, what="The answer", markdown=True,
-        hint="A service's own public number can be added to the help numbers in Site settings.")
+        body, what=_("The answer"), markdown=True,
+        hint=_("A service's own public number can be added to the help numbers in Site settings."))
     reason = _clean_reason(reason, required=kind == AnswerKind.NOT_ACTIONABLE)
     thread, partner, now = concern.thread, user.partner, timezone.now()
     with transaction.atomic():
@@ -432,7 +432,7 @@ def _clean_reason(reason, required=False):
         raise ValidationError(_("Give a reason: it is shown on the public timeline."))
     if len(reason) > REASON_MAX:
         raise ValidationError(_("The reason can have at most %(max)d characters.") % {"max": REASON_MAX})
-    moderation_policy.refuse_personal_data(reason, what="The reason")
+    moderation_policy.refuse_personal_data(reason, what=_("The reason"))
     return reason
 
 

@@ -81,7 +81,7 @@ class Decision:
             out.append(crisis_message())
         if ReviewReason.PERSONAL_DATA in self.reasons:
             personal = [f for f in self.findings if f.kind in detection.PERSONAL_KINDS]
-            out.append(PERSONAL_DATA_MESSAGE.format(found=detection.describe(personal)))
+            out.append(PERSONAL_DATA_MESSAGE.format(found=notes.describe(personal)))
         elif ReviewReason.WATCHED_WORD in self.reasons:
             out.append(WATCHED_WORD_MESSAGE)
         elif ReviewReason.NEW_ACCOUNT in self.reasons:
@@ -108,13 +108,15 @@ def refuse_personal_data(text, *, what, markdown=False, hint=""):
     found = find_personal_data(text, markdown=markdown)
     if found:
         raise ValidationError(" ".join(filter(None, [
-            f"{what} seems to contain {detection.describe(found)}. It is shown in public: please "
-            f"leave out anyone's personal details.", hint])))
+            _("%(what)s seems to contain %(found)s. It is shown in public: please leave out "
+              "anyone's personal details.") % {"what": what,
+                                               "found": notes.describe(found)},
+            str(hint)])))
 
 
 def check_display_name(name):
     """A display name is shown beside everything its owner writes: no personal details in it."""
-    refuse_personal_data(name, what="The display name")
+    refuse_personal_data(name, what=_("The display name"))
 
 
 def service_numbers():

@@ -22,6 +22,21 @@ class AccountAdapter(DefaultAccountAdapter):
             actions.make_resident(user)
         return user
 
+    def get_login_redirect_url(self, request):
+        """After signing in, signing up, confirming an email address (which signs in) or signing
+        out without a `next` address: the page in the language of the page they were on (/es/
+        from a Spanish one)."""
+        return languages.localised(super().get_login_redirect_url(request))
+
+    def get_signup_redirect_url(self, request):
+        return languages.localised(super().get_signup_redirect_url(request))
+
+    def get_email_verification_redirect_url(self, email_address):
+        return languages.localised(super().get_email_verification_redirect_url(email_address))
+
+    def get_logout_redirect_url(self, request):
+        return languages.localised(super().get_logout_redirect_url(request))
+
     def _get_login_attempts_cache_key(self, request, **credentials):
         """Failed sign-ins are counted per account *and* client address (allauth counts per
         account alone), so someone elsewhere guessing a resident's password cannot lock the

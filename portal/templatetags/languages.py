@@ -1,4 +1,5 @@
 from django import template
+from django.utils import translation
 
 from portal import languages
 
@@ -15,3 +16,15 @@ def localised(url):
 def html_lang():
     """The current language as a BCP 47 tag for `<html lang>` (en-GB, es)."""
     return languages.html_lang()
+
+
+@register.filter
+def menu_title(item):
+    """A menu item's title in the page's language (its translation's), else as the site has it."""
+    return item.title_in((translation.get_language() or "").split("-")[0])
+
+
+@register.filter
+def is_menu_page(item, page):
+    """Is `page` (None off Wagtail's pages) this menu item's page, in any language?"""
+    return bool(page and getattr(page, "url_path", None) and item.is_page(page.url_path))

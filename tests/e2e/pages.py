@@ -24,6 +24,7 @@ RESIDENT = "resident@riverton.example"
 NEWCOMER = "newcomer@riverton.example"  # their first reply is held (forums/moderation/demo.py)
 MODERATOR = "moderator@riverton.example"
 HARBOUR_LIAISON = "ngo.liaison@riverton.example"
+SPANISH_RESIDENT = "residente@riverton.example"  # prefers Spanish (portal/demo.py)
 # A concern with official answers, resolved (forums/concerns/demo.py)
 THREAD = "/forum/neighbourhood-concerns/1-needles-in-the-play-area-at-millbrook-park/"
 DISCUSSION = "/forum/prevention-and-education/4-ideas-for-a-parents-evening-on-vaping-and-cannabis/"
@@ -115,4 +116,12 @@ PAGES = [
     SitePage("Spanish search", "/es/search/?q=tratamientos"),
     SitePage("search in every language", "/search/?q=tratamientos&languages=all"),
     SitePage("board filtered by language", "/es/forum/treatment-and-recovery/?language=es"),
+    # the Spanish visitor's journey (test_spanish_journey.py): allauth's pages, a thread with the
+    # reply form, the concern form and a concern's timeline, in Spanish
+    SitePage("Spanish sign-up", "/es/accounts/signup/"),
+    SitePage("Spanish verification sent", "/es/accounts/confirm-email/"),
+    SitePage("Spanish login", "/es/accounts/login/"),
+    SitePage("Spanish thread with the reply form", "/es" + DISCUSSION, account=SPANISH_RESIDENT),
+    SitePage("Spanish raise a concern form", "/es" + CONCERNS + "new/", account=SPANISH_RESIDENT),
+    SitePage("Spanish concern with an official answer", "/es" + ANSWERED_CONCERN),
 ]

@@ -45,10 +45,11 @@ def raise_concern(page, title):
     page.get_by_role("button", name="Post", exact=True).click()
 
 
-def approve_in_review_queue(page, title):
+def approve_in_review_queue(page, title, row_text="broken bottles"):
+    """`row_text`: words of the concern's post, which its row in the queue shows."""
     sign_in(page, MODERATOR)
     page.goto("/admin/moderation/queue/")
-    page.get_by_role("row").filter(has_text="broken bottles").get_by_role("link").first.click()
+    page.get_by_role("row").filter(has_text=row_text).get_by_role("link").first.click()
     expect(page.get_by_role("heading", name=re.compile(re.escape(title)))).to_be_visible()
     page.get_by_role("button", name="Approve", exact=True).click()
 

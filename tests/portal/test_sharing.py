@@ -151,7 +151,8 @@ def test_a_hidden_first_post_never_becomes_the_description(client, board, reside
 
 # Calendar months ---------------------------------------------------------------------------------
 
-def test_months_outside_the_years_with_events_are_noindex_and_not_linked_onwards(client):
+def test_months_outside_the_years_with_events_are_noindex_and_not_linked_onwards(client, calendar_moment):
+    # on the 17th of June: on 31 December the event (in a few days) is next year's
     this_year = timezone.localdate().year
     event_page(title="Residents' meeting")
     inside = client.get(f"/events/month/{this_year}/6/").text

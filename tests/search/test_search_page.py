@@ -75,6 +75,21 @@ def test_facets_show_names_and_links_that_keep_the_query(client, catalogue):
     assert 'href="?q=outreach&amp;topic=housing"' in response.text
 
 
+def test_facets_name_topics_and_neighbourhoods_in_the_page_language(client, catalogue):
+    # given topics and a neighbourhood with Spanish names
+    from portal.taxonomy.models import Neighbourhood, Topic
+
+    Topic.objects.filter(slug="needle-exchange").update(name_es="Intercambio de jeringuillas")
+    Neighbourhood.objects.filter(slug="millbrook").update(name_es="Arroyo del Molino")
+
+    # when the search is made on the Spanish site, in every language
+    response = client.get("/es/search/", {"q": "outreach", "languages": "all"})
+
+    # then the facets name them in Spanish
+    assert "Intercambio de jeringuillas <span class=\"search-facet__count\">(1)</span>" in response.text
+    assert "Arroyo del Molino <span class=\"search-facet__count\">(2)</span>" in response.text
+
+
 def test_filters_combine_with_the_query_and_stay_in_the_url(client, catalogue):
     response = search(client, q="outreach", topic="housing", year="2026")
 
