@@ -8,43 +8,19 @@ that. Emails go through the outbox (portal/emails.py).
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-
-class State(models.TextChoices):
-    # "concern state": one concern's ("Abierta"); the inbox's tabs use the plain words ("Abiertas")
-    SUBMITTED = "submitted", pgettext_lazy("concern state", "Submitted (waiting for moderation)")
-    OPEN = "open", pgettext_lazy("concern state", "Open")
-    ACKNOWLEDGED = "acknowledged", pgettext_lazy("concern state", "Acknowledged")
-    ANSWERED = "answered", pgettext_lazy("concern state", "Answered")
-    RESOLVED = "resolved", pgettext_lazy("concern state", "Resolved")
-    CLOSED = "closed", pgettext_lazy("concern state", "Closed")
-
-
-ACTIVE_STATES = (State.OPEN, State.ACKNOWLEDGED, State.ANSWERED)
-WAITING_STATES = (State.OPEN, State.ACKNOWLEDGED)  # no official answer yet
-
-
-class CloseReason(models.TextChoices):
-    DUPLICATE = "duplicate", gettext_lazy("Duplicate of another concern")
-    NOT_ACTIONABLE = "not_actionable", gettext_lazy("Not something the partners can act on")
-    WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn by the resident")
-
-
-class AnswerKind(models.TextChoices):
-    INFORMATION = "information", gettext_lazy("Information")
-    ACTION_TAKEN = "action_taken", gettext_lazy("Action taken")
-    ACTION_WITHHELD = "action_withheld", gettext_lazy("Action taken (details withheld)")
-    REFERRED = "referred", gettext_lazy("Referred to another partner")
-    NOT_ACTIONABLE = "not_actionable", gettext_lazy("Not actionable")
-
-
-class Satisfaction(models.TextChoices):
-    YES = "yes", gettext_lazy("Yes")
-    PARTLY = "partly", gettext_lazy("Partly")
-    NO = "no", gettext_lazy("No")
+from . import timeline
+from .choices import (  # noqa: F401 - the lists are imported from here as well
+    ACTIVE_STATES,
+    WAITING_STATES,
+    AnswerKind,
+    CloseReason,
+    Satisfaction,
+    State,
+)
 
 
 class ConcernQuerySet(models.QuerySet):
@@ -178,15 +154,11 @@ class ConcernEvent(models.Model):
     @property
     def text(self):
         """What happened, in the current language (the stored summary for an old row)."""
-        from . import timeline
-
         return (timeline.text(self.kind, self.params) if self.kind else "") or self.summary
 
     @property
     def actor_text(self):
         """Who did it, in the current language."""
-        from . import timeline
-
         return timeline.actor(self.actor_label)
 
 

@@ -6,9 +6,20 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from . import notes
+from .choices import (  # noqa: F401 - the lists are imported from here as well
+    REVIEW_REASON_NAMES,
+    FlagReason,
+    NoticeKind,
+    ReviewReason,
+    ReviewStatus,
+    SanctionKind,
+    TrustLevel,
+    WordAction,
+)
 
 DEFAULT_CANNED_REASONS = "\n".join([
     "It shares someone's personal details.",
@@ -83,12 +94,6 @@ class ModerationSettings(BaseSiteSetting):
         return [line.strip() for line in self.canned_reasons.splitlines() if line.strip()]
 
 
-class TrustLevel(models.IntegerChoices):
-    NEW = 0, gettext_lazy("New: first posts are held")
-    MEMBER = 1, gettext_lazy("Member")
-    TRUSTED = 2, gettext_lazy("Trusted")
-
-
 class Standing(models.Model):
     """An account's trust level and sanctions. No row means a new account in good standing."""
 
@@ -118,12 +123,6 @@ class Standing(models.Model):
         return bool(self.suspended_until and self.suspended_until > (now or timezone.now()))
 
 
-class WordAction(models.TextChoices):
-    BLOCK = "block", gettext_lazy("Block: the author sees why and keeps the text")
-    HOLD = "hold", gettext_lazy("Hold for review")
-    REPLACE = "replace", gettext_lazy("Replace with other text")
-
-
 class WatchedWord(models.Model):
     """A word or phrase moderators watch for, matched whole-word and ignoring case."""
 
@@ -147,15 +146,6 @@ class WatchedWord(models.Model):
         return self.phrase
 
 
-class FlagReason(models.TextChoices):
-    PERSONAL = "personal", gettext_lazy("Personal information about someone")
-    HARASSMENT = "harassment", gettext_lazy("Harassment or hate")
-    SPAM = "spam", gettext_lazy("Spam")
-    OFF_TOPIC = "off-topic", gettext_lazy("Off-topic")
-    DANGER = "danger", gettext_lazy("Someone may be in danger")
-    OTHER = "other", gettext_lazy("Something else (tell us in a note)")
-
-
 class Flag(models.Model):
     post = models.ForeignKey("forums.Post", on_delete=models.CASCADE, related_name="flags",
                              verbose_name=gettext_lazy("post"))
@@ -170,36 +160,6 @@ class Flag(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} on post {self.post_id}"
-
-
-class ReviewReason(models.TextChoices):
-    CRISIS = "crisis", _("Crisis language")
-    PERSONAL_DATA = "personal-data", _("Personal details")
-    WATCHED_WORD = "watched-word", _("Watched word")
-    NEW_ACCOUNT = "new-account", _("New account")
-    FLAGGED = "flagged", _("Flagged by residents")
-
-
-# The reasons' plain English names: the keys of the published moderation figures and of the open
-# data's columns (transparency), which must not change with the reader's language (the labels
-# above are these, translated). The checks' stored details start with them too.
-REVIEW_REASON_NAMES = {
-    ReviewReason.CRISIS: "Crisis language",
-    ReviewReason.PERSONAL_DATA: "Personal details",
-    ReviewReason.WATCHED_WORD: "Watched word",
-    ReviewReason.NEW_ACCOUNT: "New account",
-    ReviewReason.FLAGGED: "Flagged by residents",
-}
-
-
-class ReviewStatus(models.TextChoices):
-    OPEN = "open", gettext_lazy("Waiting")
-    APPROVED = "approved", gettext_lazy("Approved")
-    REJECTED = "rejected", gettext_lazy("Rejected")
-    HIDDEN = "hidden", gettext_lazy("Hidden")
-    REDACTED = "redacted", gettext_lazy("Redacted")
-    DISMISSED = "dismissed", gettext_lazy("Kept (flags dismissed)")
-    FOLLOWED_UP = "followed-up", gettext_lazy("Kept (crisis followed up)")
 
 
 class ReviewItemQuerySet(models.QuerySet):
@@ -264,8 +224,6 @@ class ReviewItem(models.Model):
         """The reason and what the checks found, naming the reason once: "Crisis language:
         suicide; Found a phone number", never "Crisis language: Crisis language: suicide"."""
         if self.notes:  # in the current language (notes.py); an older item: its details as stored
-            from . import notes
-
             return notes.summary(self.reason, self.notes)
         # The stored details are in English: so is the reason's name beside them.
         label = REVIEW_REASON_NAMES.get(self.reason, self.reason)
@@ -297,11 +255,6 @@ class Redaction(models.Model):
 
     def __str__(self):
         return f"Redaction of post {self.post_id}"
-
-
-class SanctionKind(models.TextChoices):
-    SILENCED = "silenced", _("Silenced (can read, cannot post)")
-    SUSPENDED = "suspended", _("Suspended (cannot sign in)")
 
 
 class SanctionQuerySet(models.QuerySet):
@@ -349,11 +302,6 @@ class Sanction(models.Model):
         if self.lifted_at:
             return self.lifted_at
         return self.until if self.until and self.until <= timezone.now() else None
-
-
-class NoticeKind(models.TextChoices):
-    REJECTED = "rejected", _("Post not published")
-    MESSAGE = "message", _("Message from the moderators")
 
 
 class NoticeQuerySet(models.QuerySet):
