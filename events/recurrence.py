@@ -42,8 +42,10 @@ class Occurrence:
 
     @property
     def key_param(self):
-        """The occurrence as a URL/form value ("" for a one-off event)."""
-        return self.key.strftime("%Y%m%dT%H%M%SZ") if self.key else ""
+        """The occurrence as a URL/form value in UTC ("" for a one-off event). The key is in the
+        event's time zone: formatted as it was, a 19:00 date in London's summer or in New York
+        read back an hour or five off and matched no date."""
+        return self.key.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ") if self.key else ""
 
 
 def parse_key(value):

@@ -83,6 +83,25 @@ def test_one_date_of_a_repeating_event(client, resident):
     assert Rsvp.objects.get().occurrence_start == second.key
 
 
+@pytest.mark.parametrize("time_zone", ["America/Chicago", "Europe/London"])
+def test_one_date_of_a_repeating_event_in_summer_time(client, resident, time_zone):
+    # Given a weekly 18:00 event in July, in a city whose clocks are then ahead of UTC
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    start = datetime(timezone.localdate().year + 1, 7, 6, 18, tzinfo=ZoneInfo(time_zone))
+    event = event_page(frequency="WEEKLY", capacity=5, time_zone=time_zone, start=start,
+                       end=start + timedelta(hours=2))
+    second = occurrences(event, event.start, event.start + timedelta(weeks=3))[1]
+    client.force_login(resident)
+
+    # When a resident says they are going to the second date
+    post_rsvp(client, event, occurrence=second.key_param)
+
+    # Then the RSVP is for 18:00 on 13 July there (the form's value used to be an hour or five off)
+    assert Rsvp.objects.get().occurrence_start == datetime(start.year, 7, 13, 18, tzinfo=ZoneInfo(time_zone))
+
+
 def test_cancelled_date_and_past_event_refuse_rsvps(resident):
     past_start = timezone.now() - timedelta(days=2)
     past = event_page(start=past_start, end=past_start + timedelta(hours=1))
