@@ -56,14 +56,14 @@ class CalendarPage(RoutablePageMixin, Page):
     The views live in events/views.py. The iCalendar files (`feed.ics`, `event.ics`) have no
     trailing slash, so they are routed in events/urls.py rather than here."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["events.EventPage"]
     max_count = 1
 
     class Meta:
-        verbose_name = "calendar page"
+        verbose_name = gettext_lazy("calendar page")
 
     @route("")
     def upcoming(self, request):
@@ -102,57 +102,77 @@ class EventPage(RoutablePageMixin, Page):
         MONTHLY = "MONTHLY", gettext_lazy("Monthly")
         YEARLY = "YEARLY", gettext_lazy("Yearly")
 
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMUNITY_FORUM)
-    summary = models.CharField(max_length=255, blank=True, help_text="One sentence for lists.")
-    description = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
-    start = models.DateTimeField(help_text="When the (first) event starts.")
-    end = models.DateTimeField(help_text="When the (first) event ends.")
-    all_day = models.BooleanField(default=False, help_text="Times are ignored; dates are inclusive.")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMUNITY_FORUM,
+                            verbose_name=gettext_lazy("kind"))
+    summary = models.CharField(max_length=255, blank=True, help_text=gettext_lazy("One sentence for lists."),
+                               verbose_name=gettext_lazy("summary"))
+    description = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
+                                verbose_name=gettext_lazy("description"))
+    start = models.DateTimeField(help_text=gettext_lazy("When the (first) event starts."),
+                                 verbose_name=gettext_lazy("start"))
+    end = models.DateTimeField(help_text=gettext_lazy("When the (first) event ends."),
+                               verbose_name=gettext_lazy("end"))
+    all_day = models.BooleanField(default=False,
+                                  help_text=gettext_lazy("Times are ignored; dates are inclusive."),
+                                  verbose_name=gettext_lazy("all day"))
     time_zone = models.CharField(
         max_length=64, default=default_time_zone, validators=[validate_time_zone],
-        help_text="Repeating events keep their local time across daylight-saving changes.",
+        help_text=gettext_lazy("Repeating events keep their local time across daylight-saving changes."),
+        verbose_name=gettext_lazy("time zone"),
     )
-    venue_name = models.CharField(max_length=120, blank=True)
-    venue_address = models.TextField(blank=True)
+    venue_name = models.CharField(max_length=120, blank=True, verbose_name=gettext_lazy("venue name"))
+    venue_address = models.TextField(blank=True, verbose_name=gettext_lazy("venue address"))
     accessibility_notes = models.TextField(
-        blank=True, help_text="Step-free access, hearing loop, quiet room, toilets…"
+        blank=True, help_text=gettext_lazy("Step-free access, hearing loop, quiet room, toilets…"),
+        verbose_name=gettext_lazy("accessibility notes")
     )
     online_link = models.URLField(
-        blank=True, help_text="Shown only to people who have said they are going."
+        blank=True, help_text=gettext_lazy("Shown only to people who have said they are going."),
+        verbose_name=gettext_lazy("online link")
     )
     neighbourhood = models.ForeignKey(
         "taxonomy.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="events",
+        related_name="events", verbose_name=gettext_lazy("neighbourhood"),
     )
     partners = ParentalManyToManyField("partners.Partner", blank=True, related_name="events",
-                                       verbose_name="organising partners")
+                                       verbose_name=gettext_lazy("organising partners"))
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="events")
     capacity = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Places per occurrence. Empty: no limit."
+        null=True, blank=True, help_text=gettext_lazy("Places per occurrence. Empty: no limit."),
+        verbose_name=gettext_lazy("capacity")
     )
-    cost = models.CharField(max_length=80, blank=True, default="Free")
-    languages = models.CharField(max_length=120, blank=True, default="English")
-    registration_required = models.BooleanField(default=False)
+    cost = models.CharField(max_length=80, blank=True, default="Free", verbose_name=gettext_lazy("cost"))
+    languages = models.CharField(max_length=120, blank=True, default="English",
+                                 verbose_name=gettext_lazy("languages"))
+    registration_required = models.BooleanField(default=False,
+                                                verbose_name=gettext_lazy("registration required"))
 
     # Recurrence (RFC 5545 RRULE parts)
-    frequency = models.CharField(max_length=8, choices=Frequency.choices, blank=True, default="")
-    interval = models.PositiveSmallIntegerField(default=1)
+    frequency = models.CharField(max_length=8, choices=Frequency.choices, blank=True, default="",
+                                 verbose_name=gettext_lazy("frequency"))
+    interval = models.PositiveSmallIntegerField(default=1, verbose_name=gettext_lazy("interval"))
     weekdays = models.CharField(
         max_length=30, blank=True, validators=[validate_weekdays],
-        help_text="Weekly: days as MO,TU,WE,TH,FR,SA,SU. Monthly: the weekday of the nth week.",
+        help_text=gettext_lazy("Weekly: days as MO,TU,WE,TH,FR,SA,SU. Monthly: the weekday of the nth week."),
+        verbose_name=gettext_lazy("weekdays"),
     )
     weekday_position = models.SmallIntegerField(
         null=True, blank=True, choices=[(1, gettext_lazy("First")), (2, gettext_lazy("Second")),
                                         (3, gettext_lazy("Third")), (4, gettext_lazy("Fourth")),
                                         (-1, gettext_lazy("Last"))],
-        help_text="Monthly only: e.g. the first Tuesday. Empty: the same day of the month.",
+        help_text=gettext_lazy("Monthly only: e.g. the first Tuesday. Empty: the same day of the month."),
+        verbose_name=gettext_lazy("weekday position"),
     )
-    until = models.DateField(null=True, blank=True, help_text="Last date it may repeat on.")
+    until = models.DateField(null=True, blank=True, help_text=gettext_lazy("Last date it may repeat on."),
+                             verbose_name=gettext_lazy("until"))
     count = models.PositiveSmallIntegerField(null=True, blank=True,
-                                             help_text="Or: how many times in all.")
+                                             help_text=gettext_lazy("Or: how many times in all."),
+                                             verbose_name=gettext_lazy("count"))
 
-    is_cancelled = models.BooleanField(default=False, help_text="Keeps the page with a notice.")
-    cancellation_note = models.CharField(max_length=255, blank=True)
+    is_cancelled = models.BooleanField(default=False, help_text=gettext_lazy("Keeps the page with a notice."),
+                                       verbose_name=gettext_lazy("is cancelled"))
+    cancellation_note = models.CharField(max_length=255, blank=True,
+                                         verbose_name=gettext_lazy("cancellation note"))
     sequence = models.PositiveIntegerField(default=0, editable=False)
     ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -164,35 +184,37 @@ class EventPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day"),
              FieldPanel("time_zone")],
-            heading="When",
+            heading=gettext_lazy("When"),
         ),
         MultiFieldPanel(
-            [RecurrenceSummaryPanel(), FieldPanel("frequency", heading="Repeats"),
-             FieldPanel("interval", heading="Every",
-                        help_text="1: every day/week/month; 2: every other one, and so on."),
-             FieldPanel("weekdays", heading="On", widget=WeekdayCheckboxes(),
-                        help_text="Weekly: tick the days it happens on (none: the day it starts). "
-                                  "Monthly with a position below: tick one day."),
-             FieldPanel("weekday_position", heading="Which week of the month"),
-             FieldRowPanel([FieldPanel("until", heading="Until (date)"),
-                            FieldPanel("count", heading="Or: number of times")])],
-            heading="Repeats", classname="collapsed",
+            [RecurrenceSummaryPanel(), FieldPanel("frequency", heading=gettext_lazy("Repeats")),
+             FieldPanel("interval", heading=gettext_lazy("Every"),
+                        help_text=gettext_lazy("1: every day/week/month; 2: every other one, and so on.")),
+             FieldPanel("weekdays", heading=gettext_lazy("On"), widget=WeekdayCheckboxes(),
+                        help_text=gettext_lazy("Weekly: tick the days it happens on (none: the day it "
+                                               "starts). "
+                                  "Monthly with a position below: tick one day.")),
+             FieldPanel("weekday_position", heading=gettext_lazy("Which week of the month")),
+             FieldRowPanel([FieldPanel("until", heading=gettext_lazy("Until (date)")),
+                            FieldPanel("count", heading=gettext_lazy("Or: number of times"))])],
+            heading=gettext_lazy("Repeats"), classname="collapsed",
         ),
-        InlinePanel("exceptions", heading="Cancelled or moved occurrences", label="Exception"),
+        InlinePanel("exceptions", heading=gettext_lazy("Cancelled or moved occurrences"),
+                    label=gettext_lazy("Exception")),
         MultiFieldPanel(
             [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("accessibility_notes"),
              FieldPanel("online_link"), FieldPanel("neighbourhood")],
-            heading="Where",
+            heading=gettext_lazy("Where"),
         ),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("registration_required"), FieldPanel("capacity"), FieldPanel("cost"),
              FieldPanel("languages")],
-            heading="Taking part",
+            heading=gettext_lazy("Taking part"),
         ),
         MultiFieldPanel([FieldPanel("is_cancelled"), FieldPanel("cancellation_note")],
-                        heading="Cancellation"),
+                        heading=gettext_lazy("Cancellation")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -206,7 +228,7 @@ class EventPage(RoutablePageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "event page"
+        verbose_name = gettext_lazy("event page")
 
     def clean(self):
         super().clean()
@@ -335,18 +357,24 @@ class EventException(Orderable):
         CANCELLED = "cancelled", gettext_lazy("Cancelled")
         MOVED = "moved", gettext_lazy("Moved")
 
-    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="exceptions")
-    occurrence_date = models.DateField(help_text="The date it would normally happen on (local).")
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CANCELLED)
-    new_start = models.DateTimeField(null=True, blank=True, help_text="Moved: new start.")
-    new_end = models.DateTimeField(null=True, blank=True, help_text="Moved: new end.")
-    note = models.CharField(max_length=255, blank=True)
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="exceptions",
+                        verbose_name=gettext_lazy("event"))
+    occurrence_date = models.DateField(help_text=gettext_lazy("The date it would normally happen on "
+                                                              "(local)."),
+                                                              verbose_name=gettext_lazy("occurrence date"))
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CANCELLED,
+                            verbose_name=gettext_lazy("kind"))
+    new_start = models.DateTimeField(null=True, blank=True, help_text=gettext_lazy("Moved: new start."),
+                                     verbose_name=gettext_lazy("new start"))
+    new_end = models.DateTimeField(null=True, blank=True, help_text=gettext_lazy("Moved: new end."),
+                                   verbose_name=gettext_lazy("new end"))
+    note = models.CharField(max_length=255, blank=True, verbose_name=gettext_lazy("note"))
 
     panels = [FieldPanel("occurrence_date"), FieldPanel("kind"),
               FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "exception"
+        verbose_name = gettext_lazy("exception")
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.occurrence_date}"
@@ -367,18 +395,23 @@ class Rsvp(models.Model):
         WAITING = "waiting", gettext_lazy("On the waiting list")
         NOT_GOING = "not_going", gettext_lazy("Not going")
 
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="rsvps")
-    occurrence_start = models.DateTimeField(null=True, blank=True)
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="rsvps",
+                              verbose_name=gettext_lazy("event"))
+    occurrence_start = models.DateTimeField(null=True, blank=True,
+                                            verbose_name=gettext_lazy("occurrence start"))
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="event_rsvps")
-    status = models.CharField(max_length=10, choices=Status.choices)
+                             related_name="event_rsvps", verbose_name=gettext_lazy("user"))
+    status = models.CharField(max_length=10, choices=Status.choices, verbose_name=gettext_lazy("status"))
     share_contact = models.BooleanField(
-        default=False, help_text="Let the organisers see your email address."
+        default=False, help_text=gettext_lazy("Let the organisers see your email address."),
+        verbose_name=gettext_lazy("share contact")
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    status_changed_at = models.DateTimeField()
-    reminder_sent_at = models.DateTimeField(null=True, blank=True)
-    cancellation_sent_at = models.DateTimeField(null=True, blank=True)
+    status_changed_at = models.DateTimeField(verbose_name=gettext_lazy("status changed at"))
+    reminder_sent_at = models.DateTimeField(null=True, blank=True,
+                                            verbose_name=gettext_lazy("reminder sent at"))
+    cancellation_sent_at = models.DateTimeField(null=True, blank=True,
+                                                verbose_name=gettext_lazy("cancellation sent at"))
 
     class Meta:
         ordering = ["status_changed_at", "pk"]

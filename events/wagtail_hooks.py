@@ -1,25 +1,31 @@
+from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 
 from portal.log_actions import register_log_actions
 
-STATUS_TEXT = {"going": "going", "waiting": "on the waiting list", "not_going": "not going"}
+STATUS_TEXT = {"going": gettext_lazy("going"), "waiting": gettext_lazy("on the waiting list"),
+               "not_going": gettext_lazy("not going")}
 
 
 def _rsvp_message(log_entry):
-    status = STATUS_TEXT.get(log_entry.data.get("status"), "answered")
+    status = STATUS_TEXT.get(log_entry.data.get("status"), gettext_lazy("answered"))
     when = log_entry.data.get("occurrence")
-    return f"RSVP: {status}" + (f" ({when})" if when else "")
+    if when:
+        return gettext("RSVP: %(status)s (%(when)s)") % {"status": status, "when": when}
+    return gettext("RSVP: %(status)s") % {"status": status}
 
 
 LOG_ACTIONS = {
-    "events.rsvp": ("RSVP", _rsvp_message),
-    "events.rsvp_promoted": ("Promote from waiting list",
-                             "A place came free and went to the first person waiting"),
-    "events.cancelled": ("Cancel event", "Cancelled the event; people going are told by email"),
-    "events.occurrence_cancelled": ("Cancel one date",
-                                    lambda entry: f"Cancelled the date {entry.data.get('date')}"),
+    "events.rsvp": (gettext_lazy("RSVP"), _rsvp_message),
+    "events.rsvp_promoted": (gettext_lazy("Promote from waiting list"),
+                             gettext_lazy("A place came free and went to the first person waiting")),
+    "events.cancelled": (gettext_lazy("Cancel event"),
+                         gettext_lazy("Cancelled the event; people going are told by email")),
+    "events.occurrence_cancelled": (gettext_lazy("Cancel one date"),
+                                    lambda entry: gettext("Cancelled the date %(date)s")
+                                    % {"date": entry.data.get("date")}),
 }
 
 
@@ -60,7 +66,8 @@ def who_is_coming_button(page, user, next_url=None):
     from .models import EventPage
 
     if page.specific_class is EventPage and page.live and permissions.can_see_attendees(user, page.specific):
-        yield Button("Who is coming", url=page.url + "attendees/", icon_name="group", priority=90)
+        yield Button(gettext_lazy("Who is coming"), url=page.url + "attendees/", icon_name="group",
+                     priority=90)
     yield from cancel_event_button(page, user)
 
 
@@ -78,4 +85,5 @@ def cancel_event_button(page, user):
         return
     event = page.specific
     if not event.is_cancelled and permissions.can_cancel_event(user, event):
-        yield Button("Cancel this event", url=event.url + "cancel/", icon_name="cross", priority=95)
+        yield Button(gettext_lazy("Cancel this event"), url=event.url + "cancel/", icon_name="cross",
+                     priority=95)

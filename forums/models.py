@@ -34,7 +34,7 @@ class ThreadKind(models.TextChoices):
 class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):
     """The forum's front page: its boards, and feeds for the whole forum."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -42,7 +42,7 @@ class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):
     template = "forums/forum_index_page.html"
 
     class Meta:
-        verbose_name = "forum"
+        verbose_name = gettext_lazy("forum")
 
     def boards(self):
         return BoardPage.objects.child_of(self).live().public()  # already the specific type
@@ -51,25 +51,28 @@ class ForumIndexPage(routes.ForumIndexRoutes, RoutablePageMixin, Page):
 class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):
     """A board in the forum. Thread URLs live under it: /<board>/<id>-<slug>/."""
 
-    intro = models.TextField(blank=True, help_text="What this board is for, in a sentence or two.")
+    intro = models.TextField(blank=True,
+                             help_text=gettext_lazy("What this board is for, in a sentence or two."),
+                             verbose_name=gettext_lazy("intro"))
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="boards",
-                                     help_text="The topics residents may choose from here.")
+                                     help_text=gettext_lazy("The topics residents may choose from here."))
     thread_kind = models.CharField(
         max_length=20, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION,
-        help_text="Concerns are routed to the partners responsible; discussions are not.",
+        help_text=gettext_lazy("Concerns are routed to the partners responsible; discussions are not."),
+        verbose_name=gettext_lazy("thread kind"),
     )
-    is_open = models.BooleanField("open to posting", default=True,
-                                  help_text="Untick to make the board read-only.")
+    is_open = models.BooleanField(gettext_lazy("open to posting"), default=True,
+                                  help_text=gettext_lazy("Untick to make the board read-only."))
     allow_anonymous = models.BooleanField(
-        "allow anonymous posts", default=False,
-        help_text="Residents may post as “A resident of <their neighbourhood>”.",
+        gettext_lazy("allow anonymous posts"), default=False,
+        help_text=gettext_lazy("Residents may post as “A resident of <their neighbourhood>”."),
     )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("topics"), FieldPanel("thread_kind"), FieldPanel("is_open"),
-                         FieldPanel("allow_anonymous")], heading="Posting"),
+                         FieldPanel("allow_anonymous")], heading=gettext_lazy("Posting")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["forums.ForumIndexPage"]
@@ -77,7 +80,7 @@ class BoardPage(routes.BoardRoutes, RoutablePageMixin, Page):
     template = "forums/board_page.html"
 
     class Meta:
-        verbose_name = "board"
+        verbose_name = gettext_lazy("board")
 
     @property
     def forum_url(self):
@@ -106,33 +109,37 @@ class ThreadQuerySet(models.QuerySet):
 
 
 class Thread(models.Model):
-    board = models.ForeignKey(BoardPage, on_delete=models.CASCADE, related_name="threads")
-    title = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=80, allow_unicode=False)
-    kind = models.CharField(max_length=20, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION)
+    board = models.ForeignKey(BoardPage, on_delete=models.CASCADE, related_name="threads",
+                              verbose_name=gettext_lazy("board"))
+    title = models.CharField(max_length=150, verbose_name=gettext_lazy("title"))
+    slug = models.SlugField(max_length=80, allow_unicode=False, verbose_name=gettext_lazy("slug"))
+    kind = models.CharField(max_length=20, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION,
+                            verbose_name=gettext_lazy("kind"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="forum_threads")
-    is_anonymous = models.BooleanField(default=False)
+                               related_name="forum_threads", verbose_name=gettext_lazy("author"))
+    is_anonymous = models.BooleanField(default=False, verbose_name=gettext_lazy("is anonymous"))
     author_area = models.CharField(max_length=80, blank=True,
-                                   help_text="The neighbourhood shown for an anonymous author.")
+                                   help_text=gettext_lazy("The neighbourhood shown for an anonymous author."),
+                                   verbose_name=gettext_lazy("author area"))
     topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="threads")
+                              related_name="threads", verbose_name=gettext_lazy("topic"))
     neighbourhood = models.ForeignKey("taxonomy.Neighbourhood", null=True, blank=True,
-                                      on_delete=models.SET_NULL, related_name="threads")
+                                      on_delete=models.SET_NULL, related_name="threads",
+                                      verbose_name=gettext_lazy("neighbourhood"))
     visibility = models.CharField(max_length=20, choices=Visibility.choices,
-                                  default=Visibility.VISIBLE)
-    is_locked = models.BooleanField(default=False)
-    is_pinned = models.BooleanField(default=False)
+                                  default=Visibility.VISIBLE, verbose_name=gettext_lazy("visibility"))
+    is_locked = models.BooleanField(default=False, verbose_name=gettext_lazy("is locked"))
+    is_pinned = models.BooleanField(default=False, verbose_name=gettext_lazy("is pinned"))
     created_at = models.DateTimeField(auto_now_add=True)
     # Denormalised from the visible posts (threads.refresh_thread keeps them right).
-    last_activity_at = models.DateTimeField(db_index=True)
+    last_activity_at = models.DateTimeField(db_index=True, verbose_name=gettext_lazy("last activity at"))
     last_post = models.ForeignKey("Post", null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="+")
-    reply_count = models.PositiveIntegerField(default=0)
+                                  related_name="+", verbose_name=gettext_lazy("last post"))
+    reply_count = models.PositiveIntegerField(default=0, verbose_name=gettext_lazy("reply count"))
     language = models.CharField(
         max_length=10, blank=True,
-        help_text="Language of the first post (a code of settings.LANGUAGES, e.g. 'es'): boards "
-                  "and search filter by it.")
+        help_text=gettext_lazy("Language of the first post (a code of settings.LANGUAGES, e.g. 'es'): boards "
+                  "and search filter by it."), verbose_name=gettext_lazy("language"))
 
     objects = ThreadQuerySet.as_manager()
 
@@ -198,27 +205,32 @@ BADGE_TEXTS = {
 
 
 class Post(models.Model):
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts",
+                               verbose_name=gettext_lazy("thread"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="forum_posts")
-    is_anonymous = models.BooleanField(default=False)
-    author_area = models.CharField(max_length=80, blank=True)
-    body_source = models.TextField()
-    body_html = models.TextField()
+                               related_name="forum_posts", verbose_name=gettext_lazy("author"))
+    is_anonymous = models.BooleanField(default=False, verbose_name=gettext_lazy("is anonymous"))
+    author_area = models.CharField(max_length=80, blank=True, verbose_name=gettext_lazy("author area"))
+    body_source = models.TextField(verbose_name=gettext_lazy("body source"))
+    body_html = models.TextField(verbose_name=gettext_lazy("body html"))
     visibility = models.CharField(max_length=20, choices=Visibility.choices,
-                                  default=Visibility.VISIBLE)
+                                  default=Visibility.VISIBLE, verbose_name=gettext_lazy("visibility"))
     created_at = models.DateTimeField(auto_now_add=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("edited at"))
     # Badges later issues set: an official answer from a partner, and staff posting as staff.
-    is_official_response = models.BooleanField(default=False)
+    is_official_response = models.BooleanField(default=False,
+                                               verbose_name=gettext_lazy("is official response"))
     official_partner = models.ForeignKey("partners.Partner", null=True, blank=True,
-                                         on_delete=models.SET_NULL, related_name="+")
+                                         on_delete=models.SET_NULL, related_name="+",
+                                         verbose_name=gettext_lazy("official partner"))
     language = models.CharField(
         max_length=10, blank=True,
-        help_text="The language the post is written in, detected when written (portal/languages.py); "
-                  "empty when not known. Shown as the post's `lang`.")
+        help_text=gettext_lazy("The language the post is written in, detected when written "
+                               "(portal/languages.py); empty when not known. Shown as the post's `lang`."),
+        verbose_name=gettext_lazy("language"))
     staff_badge = models.CharField(max_length=80, blank=True,
-                                   help_text="e.g. “Moderator”; empty for residents.")
+                                   help_text=gettext_lazy("e.g. “Moderator”; empty for residents."),
+                                   verbose_name=gettext_lazy("staff badge"))
     badge_kind = models.CharField(
         max_length=20, blank=True, choices=[(kind, kind) for kind in BADGE_KINDS],
         help_text="The staff badge, shown in the reader's language (BADGE_TEXTS); empty: none, or "
@@ -297,9 +309,9 @@ class PostRevision(models.Model):
     edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                   related_name="+")
     was_public = models.BooleanField(
-        default=False, help_text="The public could read this version (the post and its thread "
+        default=False, help_text=gettext_lazy("The public could read this version (the post and its thread "
                                  "were visible when it was replaced): readers may see it in the "
-                                 "post's history, unless a moderator redacted the post later.")
+                                 "post's history, unless a moderator redacted the post later."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

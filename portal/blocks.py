@@ -1,5 +1,6 @@
 """StreamField blocks shared by the portal's pages. Each has its template under templates/blocks/."""
 
+from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
@@ -7,7 +8,8 @@ from wagtail.images.blocks import ImageBlock
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
-    level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
+    level = blocks.ChoiceBlock(choices=[("h2", gettext_lazy("Heading 2")), ("h3", gettext_lazy("Heading 3"))],
+                               default="h2")
 
     class Meta:
         icon = "title"
@@ -43,5 +45,5 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
     image = ImageBlock()
     quote = QuoteBlock()
-    embed = EmbedBlock(help_text="A video or other media by link (YouTube, Vimeo, ...).")
+    embed = EmbedBlock(help_text=gettext_lazy("A video or other media by link (YouTube, Vimeo, ...)."))
     call_to_action = CallToActionBlock()

@@ -31,8 +31,9 @@ def _crisis_text(number):
 
 
 class HomePage(Page):
-    intro = models.TextField(blank=True, help_text="A sentence or two under the site name.")
-    body = StreamField(BodyBlock(), blank=True)
+    intro = models.TextField(blank=True, help_text=gettext_lazy("A sentence or two under the site name."),
+                             verbose_name=gettext_lazy("intro"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=gettext_lazy("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -40,7 +41,7 @@ class HomePage(Page):
     subpage_types = None  # any page type
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = gettext_lazy("home page")
 
     def get_context(self, request, *args, **kwargs):
         from .sections import sections_for
@@ -53,62 +54,74 @@ class HomePage(Page):
 class StandardPage(Page):
     """A general page: about, community rules, privacy, accessibility statement."""
 
-    intro = models.TextField(blank=True)
-    body = StreamField(BodyBlock(), blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=gettext_lazy("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
-        verbose_name = "standard page"
+        verbose_name = gettext_lazy("standard page")
 
 
 @register_setting(icon="warning")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Settings editors and administrators change without a deploy."""
 
-    site_name = models.CharField(max_length=80, default="Common Ground")
+    site_name = models.CharField(max_length=80, default="Common Ground",
+                                 verbose_name=gettext_lazy("site name"))
     tagline = models.CharField(
         max_length=160,
         blank=True,
         default="Police and community organisations working together on drugs and recovery",
+        verbose_name=gettext_lazy("tagline"),
     )
-    crisis_banner_enabled = models.BooleanField(default=True)
-    crisis_banner_text = models.CharField(max_length=300, default=default_crisis_text)
+    crisis_banner_enabled = models.BooleanField(default=True,
+                                                verbose_name=gettext_lazy("crisis banner enabled"))
+    crisis_banner_text = models.CharField(max_length=300, default=default_crisis_text,
+                                          verbose_name=gettext_lazy("crisis banner text"))
     crisis_banner_text_es = models.CharField(
-        "crisis banner text in Spanish", max_length=300, blank=True,
-        help_text="Shown on the Spanish pages; empty: the built-in Spanish text while the text above "
-                  "is the built-in one, else the text above.")
+        gettext_lazy("crisis banner text in Spanish"), max_length=300, blank=True,
+        help_text=gettext_lazy("Shown on the Spanish pages; empty: the built-in Spanish text while the text "
+                               "above "
+                  "is the built-in one, else the text above."))
     emergency_number = models.CharField(
         max_length=20, blank=True,
-        help_text="Police and ambulance. Leave empty for the country's (PORTAL_COUNTRY), e.g. 999 or 911.")
+        help_text=gettext_lazy("Police and ambulance. Leave empty for the country's (PORTAL_COUNTRY), e.g. "
+                               "999 or 911."), verbose_name=gettext_lazy("emergency number"))
     crisis_line_number = models.CharField(
         max_length=20, blank=True,
-        help_text="A short national crisis line named beside it, e.g. 988. Leave empty for the country's.")
-    contact_email = models.EmailField(default="hello@commonground.example")
+        help_text=gettext_lazy("A short national crisis line named beside it, e.g. 988. Leave empty for the "
+                               "country's."), verbose_name=gettext_lazy("crisis line number"))
+    contact_email = models.EmailField(default="hello@commonground.example",
+                                      verbose_name=gettext_lazy("contact email"))
     response_target_days = models.PositiveSmallIntegerField(
         default=5, validators=[MinValueValidator(1)],
-        help_text="Partners aim to answer a concern officially within this many days (at least 1)."
+        help_text=gettext_lazy("Partners aim to answer a concern officially within this many days (at least "
+                               "1)."), verbose_name=gettext_lazy("response target days")
     )
     community_rules_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=gettext_lazy("community rules page")
     )
     help_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="Where the crisis banner's “More help” link goes on a phone (e.g. Get help); "
-                  "empty: the help numbers at the foot of the page."
+        help_text=gettext_lazy("Where the crisis banner's “More help” link goes on a phone (e.g. Get help); "
+                  "empty: the help numbers at the foot of the page."), verbose_name=gettext_lazy("help page")
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="The privacy notice, linked from every page's footer."
+        help_text=gettext_lazy("The privacy notice, linked from every page's footer."),
+        verbose_name=gettext_lazy("privacy page")
     )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="The accessibility statement, linked from every page's footer."
+        help_text=gettext_lazy("The accessibility statement, linked from every page's footer."),
+        verbose_name=gettext_lazy("accessibility page")
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading="Site"),
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading=gettext_lazy("Site")),
         MultiFieldPanel(
             [
                 FieldPanel("crisis_banner_enabled"),
@@ -116,19 +129,19 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                 FieldPanel("crisis_banner_text_es"),
                 FieldPanel("emergency_number"),
                 FieldPanel("crisis_line_number"),
-                InlinePanel("help_numbers", label="Help number", min_num=1),
+                InlinePanel("help_numbers", label=gettext_lazy("Help number"), min_num=1),
                 FieldPanel("help_page"),
             ],
-            heading="Crisis banner (shown on every page)",
+            heading=gettext_lazy("Crisis banner (shown on every page)"),
         ),
         FieldPanel("contact_email"),
         FieldPanel("response_target_days"),
         MultiFieldPanel([FieldPanel("community_rules_page"), FieldPanel("privacy_page"),
-                         FieldPanel("accessibility_page")], heading="Footer pages"),
+                         FieldPanel("accessibility_page")], heading=gettext_lazy("Footer pages")),
     ]
 
     class Meta:
-        verbose_name = "site settings"
+        verbose_name = gettext_lazy("site settings")
 
     @property
     def crisis_text(self):
@@ -160,12 +173,13 @@ def default_help_numbers():
 
 
 class HelpNumber(Orderable):
-    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="help_numbers")
-    label = models.CharField(max_length=80)
-    label_es = models.CharField("label in Spanish", max_length=80, blank=True)
-    number = models.CharField(max_length=40)
-    hours = models.CharField(max_length=60, blank=True)
-    hours_es = models.CharField("hours in Spanish", max_length=60, blank=True)
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="help_numbers",
+                           verbose_name=gettext_lazy("settings"))
+    label = models.CharField(max_length=80, verbose_name=gettext_lazy("label"))
+    label_es = models.CharField(gettext_lazy("label in Spanish"), max_length=80, blank=True)
+    number = models.CharField(max_length=40, verbose_name=gettext_lazy("number"))
+    hours = models.CharField(max_length=60, blank=True, verbose_name=gettext_lazy("hours"))
+    hours_es = models.CharField(gettext_lazy("hours in Spanish"), max_length=60, blank=True)
 
     panels = [FieldPanel("label"), FieldPanel("label_es"), FieldPanel("number"), FieldPanel("hours"),
               FieldPanel("hours_es")]
@@ -198,35 +212,39 @@ class OutboxEmail(models.Model):
     `key` makes each message once-only."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be sent"
-        SENDING = "sending", "Being sent"
-        SENT = "sent", "Sent"
-        CANCELLED = "cancelled", "Given up"
+        PENDING = "pending", gettext_lazy("Waiting to be sent")
+        SENDING = "sending", gettext_lazy("Being sent")
+        SENT = "sent", gettext_lazy("Sent")
+        CANCELLED = "cancelled", gettext_lazy("Given up")
 
-    key = models.CharField(max_length=200, unique=True)
-    template = models.CharField(max_length=200, blank=True, help_text="The template it was rendered from.")
+    key = models.CharField(max_length=200, unique=True, verbose_name=gettext_lazy("key"))
+    template = models.CharField(max_length=200, blank=True,
+                                help_text=gettext_lazy("The template it was rendered from."),
+                                verbose_name=gettext_lazy("template"))
     about = models.CharField(max_length=64, blank=True, db_index=True,
-                             help_text='What it is about, e.g. "concern:12", to find it again.')
-    to = models.JSONField(default=list)
-    subject = models.CharField(max_length=255)
-    body = models.TextField()
-    html_body = models.TextField(blank=True)
-    headers = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveIntegerField(default=0)
+                             help_text=gettext_lazy('What it is about, e.g. "concern:12", to find it again.'),
+                             verbose_name=gettext_lazy("about"))
+    to = models.JSONField(default=list, verbose_name=gettext_lazy("to"))
+    subject = models.CharField(max_length=255, verbose_name=gettext_lazy("subject"))
+    body = models.TextField(verbose_name=gettext_lazy("body"))
+    html_body = models.TextField(blank=True, verbose_name=gettext_lazy("html body"))
+    headers = models.JSONField(default=dict, blank=True, verbose_name=gettext_lazy("headers"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING,
+                              verbose_name=gettext_lazy("status"))
+    attempts = models.PositiveIntegerField(default=0, verbose_name=gettext_lazy("attempts"))
     uncertain_attempts = models.PositiveIntegerField(
-        default=0, help_text="Sends retried after a worker stopped mid-send: the message may "
-                             "have gone twice.")
-    last_error = models.TextField(blank=True)
+        default=0, help_text=gettext_lazy("Sends retried after a worker stopped mid-send: the message may "
+                             "have gone twice."), verbose_name=gettext_lazy("uncertain attempts"))
+    last_error = models.TextField(blank=True, verbose_name=gettext_lazy("last error"))
     created_at = models.DateTimeField(auto_now_add=True)
-    next_attempt_at = models.DateTimeField(db_index=True)
-    attempted_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(db_index=True, verbose_name=gettext_lazy("next attempt at"))
+    attempted_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("attempted at"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("sent at"))
 
     class Meta:
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="portal_outbox_due")]
         constraints = [models.CheckConstraint(condition=~models.Q(key=""), name="portal_outbox_key")]
-        verbose_name = "outgoing email"
+        verbose_name = gettext_lazy("outgoing email")
 
     def __str__(self):
         return self.subject
@@ -236,7 +254,7 @@ class OutboxEmail(models.Model):
         address it is (the identity rules of portal/accounts/permissions.py)."""
         return ", ".join(_masked(address) for address in self.to)
 
-    masked_to.short_description = "To"
+    masked_to.short_description = gettext_lazy("To")
 
 
 def _masked(address):

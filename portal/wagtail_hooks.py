@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -40,7 +41,8 @@ register_permission_policy(OutboxEmail, OutboxPermissionPolicy(OutboxEmail))
 
 class OutboxFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=OutboxEmail.Status.choices)
-    failing = django_filters.BooleanFilter(label="Failed at least once", method="filter_failing")
+    failing = django_filters.BooleanFilter(label=gettext_lazy("Failed at least once"),
+                                           method="filter_failing")
 
     class Meta:
         model = OutboxEmail
@@ -57,9 +59,9 @@ class OutboxIndexView(IndexView):
         buttons = super().get_list_more_buttons(instance)
         if instance.status == OutboxEmail.Status.PENDING:
             buttons += [
-                MenuItem("Retry now", url=reverse("outbox_act", args=[instance.pk, "retry"]),
+                MenuItem(gettext_lazy("Retry now"), url=reverse("outbox_act", args=[instance.pk, "retry"]),
                          icon_name="resubmit", priority=40),
-                MenuItem("Give up", url=reverse("outbox_act", args=[instance.pk, "give-up"]),
+                MenuItem(gettext_lazy("Give up"), url=reverse("outbox_act", args=[instance.pk, "give-up"]),
                          icon_name="cross", priority=50),
             ]
         return buttons
@@ -68,7 +70,7 @@ class OutboxIndexView(IndexView):
 class OutboxViewSet(SnippetViewSet):
     model = OutboxEmail
     icon = "mail"
-    menu_label = "Outgoing email"
+    menu_label = gettext_lazy("Outgoing email")
     menu_name = "outbox"
     add_to_settings_menu = True
     url_prefix = "outbox"
@@ -84,24 +86,26 @@ class OutboxViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["-created_at"]
     list_display = [
-        TitleColumn("subject", label="Subject",
+        TitleColumn("subject", label=gettext_lazy("Subject"),
                     get_url=lambda email: reverse("wagtailsnippets_portal_outboxemail:inspect",
                                                   args=[email.pk]),
                     get_title_id=lambda email: f"snippet_{email.pk}_title"),
-        Column("to", label="To", accessor="masked_to"),
+        Column("to", label=gettext_lazy("To"), accessor="masked_to"),
         Column("status", accessor="get_status_display"),
         Column("attempts"),
-        Column("last_error", label="Last error", accessor=lambda email: email.last_error[:80]),
-        DateColumn("created_at", label="Queued"),
-        DateColumn("next_attempt_at", label="Next try"),
+        Column("last_error", label=gettext_lazy("Last error"), accessor=lambda email: email.last_error[:80]),
+        DateColumn("created_at", label=gettext_lazy("Queued")),
+        DateColumn("next_attempt_at", label=gettext_lazy("Next try")),
     ]
 
 
 register_snippet(OutboxViewSet)
 
 ACTIONS = {
-    "retry": ("Retry now", emails.retry_now, "portal.outbox.retried", "Trying again now."),
-    "give-up": ("Give up", emails.give_up, "portal.outbox.given_up", "This message will not be sent."),
+    "retry": (gettext_lazy("Retry now"), emails.retry_now, "portal.outbox.retried",
+              gettext_lazy("Trying again now.")),
+    "give-up": (gettext_lazy("Give up"), emails.give_up, "portal.outbox.given_up",
+                gettext_lazy("This message will not be sent.")),
 }
 
 
@@ -114,9 +118,11 @@ def outbox_act(request, pk, what):
     if request.method == "POST":
         if action(email):
             log(instance=email, action=log_action, user=request.user)
-            messages.success(request, f"“{email.subject}”: {done}")
+            messages.success(request, gettext("“%(subject)s”: %(done)s") % {"subject": email.subject,
+                                                                             "done": done})
         else:
-            messages.warning(request, f"“{email.subject}” is no longer waiting to be sent.")
+            messages.warning(request, gettext("“%(subject)s” is no longer waiting to be sent.")
+                             % {"subject": email.subject})
         return redirect("wagtailsnippets_portal_outboxemail:list")
     return TemplateResponse(request, "portal/admin/outbox_confirm.html",
                             {"email": email, "label": label, "what": what})

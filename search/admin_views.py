@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .permissions import can_promote_results, can_see_search_report
 
@@ -21,7 +22,7 @@ def search_report(request):
         raise PermissionDenied
     since = timezone.now().date() - timedelta(days=REPORT_DAYS)
     return render(request, "search/admin/search_report.html", {
-        "page_title": "Search report",
+        "page_title": gettext("Search report"),
         "header_icon": "search",
         "days": REPORT_DAYS,
         "popular": [

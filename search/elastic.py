@@ -23,7 +23,7 @@ from elasticsearch.dsl import (
 )
 from elasticsearch.dsl import Search as DslSearch
 
-from .engines import FACETS, PAGE_SIZE, EngineUnavailable, FacetValue, Hit, Results, Search
+from .engines import FACETS, PAGE_SIZE, EngineUnavailable, FacetValue, Hit, Results, Search, suggestion
 from .highlight import snippet
 from .ranking import KIND_WEIGHTS
 
@@ -186,9 +186,14 @@ def build_search(request: Search, index):
 
 
 def build_suggest(text, index, limit=8):
-    search = DslSearch(index=index).source(["title", "url", "kind"])
+    search = DslSearch(index=index).source(["title", "url", "kind", "language"])
     completion = {"field": "suggest", "skip_duplicates": True, "size": limit}
     return search.suggest("titles", text, completion=completion)
+
+
+# The completion field has no language context: ask for this many times more titles and keep the
+# page's language's.
+SUGGEST_OVERFETCH = 4
 
 
 def hit_from(es_hit, words):
@@ -262,14 +267,19 @@ class ElasticsearchEngine:
         response = self._call(search.execute)
         return results_from(response, request)
 
-    def suggest(self, text, limit=8):
+    def suggest(self, text, limit=8, language=None):
+        from .language import search_language
+
         if not text.strip():
             return []
-        response = self._call(build_suggest(text, self.alias, limit).using(self.client).execute)
+        language = language or search_language()
+        search = build_suggest(text, self.alias, limit * SUGGEST_OVERFETCH).using(self.client)
+        response = self._call(search.execute)
         options = response.suggest.titles[0].options if response.suggest.titles else []
-        return [{"title": o._source.title, "url": o._source.url, "kind": o._source.kind} for o in options]
+        return [suggestion(o._source.title, o._source.url, o._source.kind) for o in options
+                if getattr(o._source, "language", language) == language][:limit]
 
-    def spelling(self, query):
+    def spelling(self, query, language=None):
         return ""  # Elasticsearch's term suggester already answered in search()
 
     def index(self, document):

@@ -264,24 +264,28 @@ class DatabaseEngine:
         }
         return facets, total
 
-    def suggest(self, text, limit=8):
+    def suggest(self, text, limit=8, language=None):
+        """Titles completing `text`, of documents in `language` (a search language; None: the
+        page's, i.e. the active language's)."""
+        from .language import search_language
         from .models import SearchDocument
 
         if not text.strip():
             return []
+        language = language or search_language()
         if self.on_postgresql():
             from . import postgres
             from .query import parse
 
-            results = postgres.suggestions(parse(text).terms, limit)
-            return [{"title": doc.title, "url": doc.url, "kind": doc.kind} for doc in results]
-        results = self.backend().autocomplete(text, SearchDocument.objects.all())
-        return [{"title": doc.title, "url": doc.url, "kind": doc.kind} for doc in results[:limit]]
+            results = postgres.suggestions(parse(text).terms, limit, {"language": language})
+            return [suggestion(doc.title, doc.url, doc.kind) for doc in results]
+        results = self.backend().autocomplete(text, SearchDocument.objects.filter(language=language))
+        return [suggestion(doc.title, doc.url, doc.kind) for doc in results[:limit]]
 
-    def spelling(self, query):
+    def spelling(self, query, language=None):
         from .spelling import suggest_spelling
 
-        return suggest_spelling(query)
+        return suggest_spelling(query, language)
 
     # Indexing -------------------------------------------------------------------------------
 
@@ -426,16 +430,24 @@ def search(request: Search, engine=None) -> Results:
         results = _every_word_then_any(engine, request)
         results.notice = FALLBACK_NOTICE
     if (results.total == 0 or results.some_words) and not request.query.is_empty and not results.suggestion:
-        results.suggestion = engine.spelling(request.query)
+        results.suggestion = engine.spelling(request.query,
+                                             None if request.all_languages else request.search_language)
     labels = kind_labels()
     for hit in results.hits:
         hit.kind_label = labels.get(hit.kind, hit.kind.capitalize())
     return results
 
 
-def suggest(text):
+def suggestion(title, url, kind):
+    """One title suggestion as the suggest view answers it: `kind_label` in the page's language."""
+    return {"title": title, "url": url, "kind": kind,
+            "kind_label": str(kind_labels().get(kind, kind.capitalize()))}
+
+
+def suggest(text, language=None):
+    """Titles completing `text` in the page's language (`language`: a search language)."""
     engine = get_engine()
     try:
-        return engine.suggest(text)
+        return engine.suggest(text, language=language)
     except EngineUnavailable:
-        return database_engine().suggest(text)
+        return database_engine().suggest(text, language=language)

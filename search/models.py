@@ -2,6 +2,7 @@
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils.translation import gettext_lazy
 from wagtail.search import index
 
 from .language import FALLBACK, stems
@@ -32,13 +33,15 @@ class SearchDocument(index.Indexed, models.Model):
     content ever becomes a row: the sources decide what is public.
     """
 
-    source = models.CharField(max_length=100, help_text="Model label of the indexed object.")
+    source = models.CharField(max_length=100, help_text=gettext_lazy("Model label of the indexed object."))
     object_id = models.CharField(max_length=64)
-    kind = models.CharField(max_length=40, help_text="Result type shown to people, e.g. 'page'.")
+    kind = models.CharField(max_length=40,
+                            help_text=gettext_lazy("Result type shown to people, e.g. 'page'."))
     title = models.CharField(max_length=255)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
-    context = models.CharField(max_length=255, blank=True, help_text="e.g. board and thread of a post.")
+    context = models.CharField(max_length=255, blank=True,
+                               help_text=gettext_lazy("e.g. board and thread of a post."))
     date = models.DateTimeField(null=True, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     topic = models.CharField(max_length=80, blank=True)
@@ -46,8 +49,8 @@ class SearchDocument(index.Indexed, models.Model):
     partner = models.CharField(max_length=120, blank=True)
     language = models.CharField(
         max_length=20, default=FALLBACK,
-        help_text="Search language of the text ('english', 'spanish'): stems words and, on "
-                  "PostgreSQL, is the row's text search configuration.")
+        help_text=gettext_lazy("Search language of the text ('english', 'spanish'): stems words and, on "
+                  "PostgreSQL, is the row's text search configuration."))
     # PostgreSQL only: title (weight A) and body (B) in the row's language, GIN-indexed.
     search_vector = DocumentVectorField(null=True, editable=False)
 
@@ -63,6 +66,7 @@ class SearchDocument(index.Indexed, models.Model):
         index.FilterField("year"),
         index.FilterField("date"),
         index.FilterField("id"),
+        index.FilterField("language"),  # title suggestions keep to the page's language
     ]
     # Our engines index these rows themselves, right after building them.
     search_auto_update = False
@@ -103,13 +107,13 @@ class PendingIndexUpdate(models.Model):
 class NoResultQuery(models.Model):
     """Searches that found nothing, so editors can see what people look for and cannot find."""
 
-    query_string = models.CharField(max_length=255, unique=True)
-    hits = models.PositiveIntegerField(default=1)
+    query_string = models.CharField(max_length=255, unique=True, verbose_name=gettext_lazy("query string"))
+    hits = models.PositiveIntegerField(default=1, verbose_name=gettext_lazy("hits"))
     last_searched_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "search with no results"
-        verbose_name_plural = "searches with no results"
+        verbose_name = gettext_lazy("search with no results")
+        verbose_name_plural = gettext_lazy("searches with no results")
 
     def __str__(self):
         return self.query_string
@@ -121,19 +125,23 @@ class SearchSynonym(models.Model):
 
     word = models.CharField(
         max_length=100, unique=True,
-        help_text="What people type, e.g. 'narcan' or 'needle exchange'. Letters and numbers only; "
-                  "case does not matter.")
+        help_text=gettext_lazy("What people type, e.g. 'narcan' or 'needle exchange'. Letters and numbers "
+                               "only; "
+                  "case does not matter."), verbose_name=gettext_lazy("word"))
     synonyms = models.CharField(
         max_length=500,
-        help_text="Words or phrases searched as well, separated by commas, e.g. 'naloxone'.")
+        help_text=gettext_lazy("Words or phrases searched as well, separated by commas, e.g. 'naloxone'."),
+        verbose_name=gettext_lazy("synonyms"))
     both_ways = models.BooleanField(
         default=True,
-        help_text="Searching for a synonym also finds the word (leave on for words that mean the "
-                  "same; turn off for a narrower word, e.g. 'fentanyl' → 'opioid').")
+        help_text=gettext_lazy("Searching for a synonym also finds the word (leave on for words that mean "
+                               "the "
+                  "same; turn off for a narrower word, e.g. 'fentanyl' → 'opioid')."),
+                  verbose_name=gettext_lazy("both ways"))
 
     class Meta:
         ordering = ["word"]
-        verbose_name = "search synonym"
+        verbose_name = gettext_lazy("search synonym")
 
     def __str__(self):
         return f"{self.word} → {self.synonyms}"

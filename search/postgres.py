@@ -137,10 +137,11 @@ def newest_page(tsquery, lookups, start, size):
     return list(matching(tsquery, lookups).order_by("-date", "-id")[start : start + size])
 
 
-def suggestions(words, limit):
-    """Words are `\\w+` (search/query.py), so quoting them is enough for to_tsquery."""
+def suggestions(words, limit, lookups=None):
+    """Words are `\\w+` (search/query.py), so quoting them is enough for to_tsquery. `lookups`
+    keep them to some documents (the page's language)."""
     tsquery = prefix_query([word for term in words for word in term.replace("_", " ").split()])
     if tsquery is None:
         return []
-    ids = title_matching(None, tsquery, {}).values("pk")[:CAP]
+    ids = title_matching(None, tsquery, lookups or {}).values("pk")[:CAP]
     return list(documents().filter(pk__in=ids).order_by("-date", "-id")[:limit])

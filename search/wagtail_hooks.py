@@ -2,6 +2,7 @@
 Promoted results are Wagtail's own 'Promoted search results' (search_promotions)."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -24,7 +25,8 @@ class SearchReportMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return SearchReportMenuItem("Search report", reverse("search_report"), icon_name="search", order=950)
+    return SearchReportMenuItem(gettext_lazy("Search report"), reverse("search_report"), icon_name="search",
+                                order=950)
 
 
 class SearchSynonymViewSet(SnippetViewSet):
@@ -33,7 +35,7 @@ class SearchSynonymViewSet(SnippetViewSet):
 
     model = SearchSynonym
     icon = "search"
-    menu_label = "Search synonyms"
+    menu_label = gettext_lazy("Search synonyms")
     add_to_settings_menu = True
     list_display = ["word", "synonyms", "both_ways"]
     search_fields = ["word", "synonyms"]

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -39,12 +40,13 @@ class FigureValue(blocks.StructValue):
 class KeyFigureBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=120)
     value = blocks.DecimalBlock(decimal_places=2)
-    unit = blocks.CharBlock(max_length=30, required=False, help_text="e.g. %, people, days")
+    unit = blocks.CharBlock(max_length=30, required=False, help_text=gettext_lazy("e.g. %, people, days"))
     target = blocks.DecimalBlock(decimal_places=2, required=False)
     previous_value = blocks.DecimalBlock(
-        decimal_places=2, required=False, help_text="The value in the previous period."
+        decimal_places=2, required=False, help_text=gettext_lazy("The value in the previous period.")
     )
-    source = blocks.CharBlock(max_length=200, required=False, help_text="Where the figure comes from.")
+    source = blocks.CharBlock(max_length=200, required=False,
+                              help_text=gettext_lazy("Where the figure comes from."))
 
     class Meta:
         icon = "table"

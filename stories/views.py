@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import PageReportView
 
 from .models import ServicePage, site_now, stale_before
@@ -11,12 +12,12 @@ from .permissions import can_review_services
 class StaleServicesReport(PageReportView):
     """Support services whose details nobody has checked for six months (or ever)."""
 
-    page_title = "Services to check"
+    page_title = gettext_lazy("Services to check")
     header_icon = "warning"
     index_url_name = "stories_stale_services"
     index_results_url_name = "stories_stale_services_results"
     list_export = [*PageReportView.list_export, "last_checked"]
-    export_headings = {**PageReportView.export_headings, "last_checked": "Last checked"}
+    export_headings = {**PageReportView.export_headings, "last_checked": gettext_lazy("Last checked")}
     model = ServicePage
     results_template_name = "stories/admin/stale_services_results.html"
 

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -25,6 +26,6 @@ def register_stale_services_report_urls():
 @hooks.register("register_reports_menu_item")
 def register_stale_services_menu_item():
     return StaleServicesMenuItem(
-        "Services to check", reverse("stories_stale_services"), name="services-to-check",
+        gettext_lazy("Services to check"), reverse("stories_stale_services"), name="services-to-check",
         icon_name="warning", order=950,
     )

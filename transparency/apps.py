@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class TransparencyConfig(AppConfig):
     name = "transparency"
-    verbose_name = "Transparency"
+    verbose_name = gettext_lazy("Transparency")
 
     def ready(self):
         from portal.sections import register_section

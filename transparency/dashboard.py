@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from events.figures import KINDS, event_counts
 from forums.concerns.figures import concern_counts, response_hours, response_time_figures
 from forums.moderation.figures import DIRECT_HIDE, monthly_figures
-from forums.moderation.models import ReviewReason
+from forums.moderation.models import REVIEW_REASON_NAMES, ReviewReason
 from portal.partners.models import Partner
 from portal.taxonomy.models import Neighbourhood, Topic
 from stories.figures import reports_published
@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 CACHE_VERSION = 3  # 2: one lattice of whole months (no rolling 30 days), periods bound together;
 # 3: events in the lattice
 MODERATION_COUNTS = ("published", "held", "flagged", "approved", "rejected", "hidden", "redacted")
-HIDDEN_REASONS = [label for _value, label in ReviewReason.choices] + [DIRECT_HIDE]
+HIDDEN_REASONS = [REVIEW_REASON_NAMES[reason] for reason in ReviewReason] + [DIRECT_HIDE]
 # The reasons stay English in the figures (they name the open data's columns); the page shows
 # them with {% translate reason %}, so their msgids are listed here for makemessages.
 _REASON_NAMES = [gettext_noop("Crisis language"), gettext_noop("Personal details"),

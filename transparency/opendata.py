@@ -4,12 +4,18 @@ meaning (the data dictionary page shows them) and the licence.
 The concern files publish every cell of the lattice the page publishes (lattice.py): each month
 and each calendar year, with the totals over partners, topics and neighbourhoods as rows of their
 own (the marginal tables), all suppressed together with the page's figures, so a data user can
-rebuild the dashboard's figures from the files and no suppressed count from both."""
+rebuild the dashboard's figures from the files and no suppressed count from both.
+
+The columns' names are an API and never translated; their types and meanings are in the language
+of the page that shows them (the data dictionary, /es/transparency/data/ in Spanish) and of the
+JSON download (its `column_meanings`). The rows' values (“All partners”, “Not given”) stay as they
+are in every language, so a file can be compared with the next."""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from forums.concerns.figures import monthly_response_hours, response_time_figures
 
@@ -38,16 +44,32 @@ DEFAULT_LICENCE = {
 MODERATION_MONTHS = 24
 
 MEASURE_MEANINGS = {
-    "received": "Concerns published in the month (a concern closed as a duplicate is counted "
-                "once, under the concern it duplicates).",
-    "answered": "Of those, how many have had an official answer (from this partner, on a partner row).",
-    "resolved": "Of those, how many are resolved now.",
-    "due": "Of those, how many were answered or are older than the response target: the ones "
-           "that could be on time or late.",
-    "within_target": "Of the due ones, how many were answered within the response target.",
-    "satisfaction_responses": "Residents who answered “did this resolve your concern?” after "
-                              "resolution.",
+    "received": gettext_lazy("Concerns published in the month (a concern closed as a duplicate is "
+                             "counted once, under the concern it duplicates)."),
+    "answered": gettext_lazy("Of those, how many have had an official answer (from this partner, on "
+                             "a partner row)."),
+    "resolved": gettext_lazy("Of those, how many are resolved now."),
+    "due": gettext_lazy("Of those, how many were answered or are older than the response target: "
+                        "the ones that could be on time or late."),
+    "within_target": gettext_lazy("Of the due ones, how many were answered within the response target."),
+    "satisfaction_responses": gettext_lazy("Residents who answered “did this resolve your concern?” "
+                                           "after resolution."),
 }
+
+# The columns' types and when they are suppressed, as the data dictionary shows them.
+INTEGER = gettext_lazy("integer or empty")
+NUMBER = gettext_lazy("number or empty")
+BOOLEAN = gettext_lazy("true / false")
+TEXT = gettext_lazy("text")
+NEVER = gettext_lazy("never")
+WHEN_SUPPRESSED = gettext_lazy("yes: empty when suppressed")
+FEW_ANSWERS = gettext_lazy("yes: empty when built on too few answers")
+NOT_APPLICABLE = "—"
+
+
+def _suppressed_column(name):
+    return (f"{name}_suppressed", BOOLEAN, _("Whether %(column)s is suppressed.") % {"column": name},
+            NOT_APPLICABLE)
 
 
 def licence():
@@ -56,90 +78,100 @@ def licence():
 
 def _dimension_columns(when="month"):
     if when == "month":
-        first = ("month", "text (YYYY-MM)", "Calendar month of publication, in the site's time zone "
-                                            "(the current month: to date).", "never")
+        first = ("month", _("text (YYYY-MM)"), _("Calendar month of publication, in the site's time "
+                                                "zone (the current month: to date)."), NEVER)
     else:
-        first = ("year", "text (YYYY)", "Calendar year of publication, in the site's time zone (the "
-                                        "current year: to date).", "never")
+        first = ("year", _("text (YYYY)"), _("Calendar year of publication, in the site's time zone "
+                                            "(the current year: to date)."), NEVER)
     return [
         first,
-        ("partner", "text", "The partner organisation the concern was routed to, or “All partners” "
+        ("partner", TEXT, _("The partner organisation the concern was routed to, or “All partners” "
                             "on rows that count each concern once (a concern shared by two "
-                            "partners is on both partners' rows).", "never"),
-        ("topic", "text", "The concern's topic, “Not given”, or “All topics” on rows that total "
-                          "every topic.", "never"),
-        ("neighbourhood", "text", "The neighbourhood the concern is about, “Not given”, or “All "
-                                  "neighbourhoods” on rows that total every neighbourhood.", "never"),
+                            "partners is on both partners' rows)."), NEVER),
+        ("topic", TEXT, _("The concern's topic, “Not given”, or “All topics” on rows that total "
+                          "every topic."), NEVER),
+        ("neighbourhood", TEXT, _("The neighbourhood the concern is about, “Not given”, or “All "
+                                  "neighbourhoods” on rows that total every neighbourhood."), NEVER),
     ]
 
 
 def _table_column(when):
-    return ("table", "text",
-            f"Which table the row belongs to: “{when}” alone (the {when}'s totals), or “{when}” with "
-            "the dimensions it is broken down by, joined by “+” (e.g. "
-            f"“{when}+topic”, “{when}+partner+topic+neighbourhood”). Sum rows of one table only: "
-            "the other rows are their totals.", "never")
+    return ("table", TEXT,
+            _("Which table the row belongs to: “%(when)s” alone (its totals), or “%(when)s” with "
+              "the dimensions it is broken down by, joined by “+” (e.g. “%(when)s+topic”, "
+              "“%(when)s+partner+topic+neighbourhood”). Sum rows of one table only: the other rows "
+              "are their totals.") % {"when": when}, NEVER)
 
 
 def concern_columns(when="month"):
     columns = _dimension_columns(when)
     for measure in MEASURES:
-        columns.append((measure, "integer or empty", MEASURE_MEANINGS[measure], "yes: empty when suppressed"))
-        columns.append((f"{measure}_suppressed", "true / false",
-                        f"Whether {measure} is suppressed.", "—"))
+        columns.append((measure, INTEGER, MEASURE_MEANINGS[measure], WHEN_SUPPRESSED))
+        columns.append(_suppressed_column(measure))
     columns.append(_table_column(when))
     return columns
 
 
 RESPONSE_TIME_MEANINGS = {
-    "answered": "Concerns published in the month that have had an official answer (from this "
-                "partner, on a partner row; from anyone, on “All partners” rows).",
-    "median_hours": "Median hours from the concern reaching the partner (on “All partners” rows: "
-                    "from publication) to its first official answer, over the answered ones.",
-    "p90_hours": "90th percentile of the same hours (nearest rank): 9 in 10 answers came within it.",
-    "hours_suppressed": "Whether median_hours and p90_hours are suppressed: when “answered” is "
-                        "suppressed or smaller than the threshold.",
-    "due": "Concerns that were answered or are older than the response target.",
-    "within_target": "Of the due ones, how many were answered within the response target.",
+    "answered": gettext_lazy("Concerns published in the month that have had an official answer "
+                             "(from this partner, on a partner row; from anyone, on “All partners” "
+                             "rows)."),
+    "median_hours": gettext_lazy("Median hours from the concern reaching the partner (on “All "
+                                 "partners” rows: from publication) to its first official answer, "
+                                 "over the answered ones."),
+    "p90_hours": gettext_lazy("90th percentile of the same hours (nearest rank): 9 in 10 answers "
+                              "came within it."),
+    "hours_suppressed": gettext_lazy("Whether median_hours and p90_hours are suppressed: when "
+                                     "“answered” is suppressed or smaller than the threshold."),
+    "due": gettext_lazy("Concerns that were answered or are older than the response target."),
+    "within_target": gettext_lazy("Of the due ones, how many were answered within the response target."),
 }
 
 
 def response_time_columns():
     columns = _dimension_columns()[:2]
     for name in ("answered", "due", "within_target"):
-        columns.append((name, "integer or empty", RESPONSE_TIME_MEANINGS[name], "yes: empty when suppressed"))
-        columns.append((f"{name}_suppressed", "true / false", f"Whether {name} is suppressed.", "—"))
-    columns.append(("median_hours", "number or empty", RESPONSE_TIME_MEANINGS["median_hours"],
-                    "yes: empty when built on too few answers"))
-    columns.append(("p90_hours", "number or empty", RESPONSE_TIME_MEANINGS["p90_hours"],
-                    "yes: empty when built on too few answers"))
-    columns.append(("hours_suppressed", "true / false", RESPONSE_TIME_MEANINGS["hours_suppressed"], "—"))
+        columns.append((name, INTEGER, RESPONSE_TIME_MEANINGS[name], WHEN_SUPPRESSED))
+        columns.append(_suppressed_column(name))
+    columns.append(("median_hours", NUMBER, RESPONSE_TIME_MEANINGS["median_hours"], FEW_ANSWERS))
+    columns.append(("p90_hours", NUMBER, RESPONSE_TIME_MEANINGS["p90_hours"], FEW_ANSWERS))
+    columns.append(("hours_suppressed", BOOLEAN, RESPONSE_TIME_MEANINGS["hours_suppressed"], NOT_APPLICABLE))
     return columns
+
+
+MODERATION_MEANINGS = {
+    "published": gettext_lazy("Posts written that month that are public now."),
+    "held": gettext_lazy("Posts held for review before anyone saw them."),
+    "flagged": gettext_lazy("Posts that reached the review queue because residents flagged them."),
+    "approved": gettext_lazy("Review decisions that month: kept (approved, or flags dismissed)."),
+    "rejected": gettext_lazy("Review decisions that month: rejected (never shown)."),
+    "hidden": gettext_lazy("Posts hidden that month, from the queue or directly by a moderator."),
+    "redacted": gettext_lazy("Review decisions that month: edited by a moderator and kept."),
+}
 
 
 def moderation_columns():
-    columns = [("month", "text (YYYY-MM)", "Calendar month, in the site's time zone.", "never")]
-    meanings = {
-        "published": "Posts written that month that are public now.",
-        "held": "Posts held for review before anyone saw them.",
-        "flagged": "Posts that reached the review queue because residents flagged them.",
-        "approved": "Review decisions that month: kept (approved, or flags dismissed).",
-        "rejected": "Review decisions that month: rejected (never shown).",
-        "hidden": "Posts hidden that month, from the queue or directly by a moderator.",
-        "redacted": "Review decisions that month: edited by a moderator and kept.",
-    }
+    columns = [("month", _("text (YYYY-MM)"), _("Calendar month, in the site's time zone."), NEVER)]
     for name in MODERATION_COUNTS:
-        columns.append((name, "integer or empty", meanings[name], "yes: empty when suppressed"))
-        columns.append((f"{name}_suppressed", "true / false", f"Whether {name} is suppressed.", "—"))
+        columns.append((name, INTEGER, MODERATION_MEANINGS[name], WHEN_SUPPRESSED))
+        columns.append(_suppressed_column(name))
     for reason in HIDDEN_REASONS:
         name = _reason_column(reason)
-        columns.append((name, "integer or empty", f"Of the hidden posts, those hidden for: {reason}.",
-                        "yes, with complementary suppression against “hidden”"))
-        columns.append((f"{name}_suppressed", "true / false", f"Whether {name} is suppressed.", "—"))
-    columns.append(("median_minutes_to_review", "integer or empty",
-                    "Median minutes from entering the queue to a decision, over that month's decisions.",
-                    "empty when there were fewer decisions than the threshold"))
+        # The reason names the column in English; its meaning names it in the page's language.
+        columns.append((name, INTEGER, _("Of the hidden posts, those hidden for: %(reason)s.")
+                        % {"reason": _(reason)},
+                        _("yes, with complementary suppression against “hidden”")))
+        columns.append(_suppressed_column(name))
+    columns.append(("median_minutes_to_review", INTEGER,
+                    _("Median minutes from entering the queue to a decision, over that month's "
+                      "decisions."),
+                    _("empty when there were fewer decisions than the threshold")))
     return columns
+
+
+def column_meanings(columns):
+    """{column name: its meaning in the active language}, for the JSON downloads."""
+    return {name: str(meaning) for name, _kind, meaning, _suppression in columns}
 
 
 def _reason_column(reason):

@@ -7,7 +7,9 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from portal.models import SiteSettings
 from portal.translations import localized
@@ -50,35 +52,44 @@ def serve_dashboard(page, request):
     return TemplateResponse(request, "transparency/transparency_page.html", context)
 
 
-def _meta(as_of, threshold, about):
+def _meta(as_of, threshold, about, columns):
+    """What a JSON download says about itself, in the language of its address (/es/...: Spanish):
+    its title, the data dictionary's page and `column_meanings`. The column names (`columns`, the
+    rows' keys) are the same in every language."""
     page = localized(TransparencyPage.objects.live().public()).first()
     return {"title": about, "generated_at": as_of.isoformat(), "suppression_threshold": threshold,
-            "licence": opendata.licence(), "dictionary": "/transparency/data/",
-            "dashboard": page.url if page else None}
+            "licence": opendata.licence(), "dictionary": reverse("transparency_data"),
+            "dashboard": page.url if page else None,
+            "column_meanings": opendata.column_meanings(columns)}
 
 
 def concerns_download(request, fmt, by="month"):
     settings = _settings(request)
     rows, as_of = opendata.concern_snapshot(by, now=timezone.now(), **settings)
-    columns = [c[0] for c in opendata.concern_columns(by)]
-    about = f"Concerns per {by}: totals, and by partner, topic and neighbourhood"
+    dictionary = opendata.concern_columns(by)
+    columns = [c[0] for c in dictionary]
+    about = (_("Concerns per month: totals, and by partner, topic and neighbourhood") if by == "month"
+             else _("Concerns per year: totals, and by partner, topic and neighbourhood"))
     return _respond(fmt, "concerns" if by == "month" else "concerns-by-year", rows, columns,
-                    _meta(as_of, settings["threshold"], about))
+                    _meta(as_of, settings["threshold"], about, dictionary))
 
 
 def response_times_download(request, fmt):
     settings = _settings(request)
     rows, as_of = opendata.response_time_snapshot(now=timezone.now(), **settings)
-    columns = [c[0] for c in opendata.response_time_columns()]
+    dictionary = opendata.response_time_columns()
+    columns = [c[0] for c in dictionary]
     return _respond(fmt, "response-times", rows, columns,
-                    _meta(as_of, settings["threshold"], "Partners' response times per month"))
+                    _meta(as_of, settings["threshold"], _("Partners' response times per month"), dictionary))
 
 
 def moderation_download(request, fmt):
     threshold = _settings(request)["threshold"]
     rows, as_of = opendata.moderation_snapshot(threshold)
-    columns = [c[0] for c in opendata.moderation_columns()]
-    return _respond(fmt, "moderation", rows, columns, _meta(as_of, threshold, "Moderation per month"))
+    dictionary = opendata.moderation_columns()
+    columns = [c[0] for c in dictionary]
+    return _respond(fmt, "moderation", rows, columns,
+                    _meta(as_of, threshold, _("Moderation per month"), dictionary))
 
 
 def _respond(fmt, name, rows, columns, meta):

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class ConcernsConfig(AppConfig):
     name = "forums.concerns"
     label = "concerns"
-    verbose_name = "Concerns"
+    verbose_name = gettext_lazy("Concerns")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -8,43 +8,19 @@ that. Emails go through the outbox (portal/emails.py).
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-
-class State(models.TextChoices):
-    # "concern state": one concern's ("Abierta"); the inbox's tabs use the plain words ("Abiertas")
-    SUBMITTED = "submitted", pgettext_lazy("concern state", "Submitted (waiting for moderation)")
-    OPEN = "open", pgettext_lazy("concern state", "Open")
-    ACKNOWLEDGED = "acknowledged", pgettext_lazy("concern state", "Acknowledged")
-    ANSWERED = "answered", pgettext_lazy("concern state", "Answered")
-    RESOLVED = "resolved", pgettext_lazy("concern state", "Resolved")
-    CLOSED = "closed", pgettext_lazy("concern state", "Closed")
-
-
-ACTIVE_STATES = (State.OPEN, State.ACKNOWLEDGED, State.ANSWERED)
-WAITING_STATES = (State.OPEN, State.ACKNOWLEDGED)  # no official answer yet
-
-
-class CloseReason(models.TextChoices):
-    DUPLICATE = "duplicate", gettext_lazy("Duplicate of another concern")
-    NOT_ACTIONABLE = "not_actionable", gettext_lazy("Not something the partners can act on")
-    WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn by the resident")
-
-
-class AnswerKind(models.TextChoices):
-    INFORMATION = "information", gettext_lazy("Information")
-    ACTION_TAKEN = "action_taken", gettext_lazy("Action taken")
-    ACTION_WITHHELD = "action_withheld", gettext_lazy("Action taken (details withheld)")
-    REFERRED = "referred", gettext_lazy("Referred to another partner")
-    NOT_ACTIONABLE = "not_actionable", gettext_lazy("Not actionable")
-
-
-class Satisfaction(models.TextChoices):
-    YES = "yes", gettext_lazy("Yes")
-    PARTLY = "partly", gettext_lazy("Partly")
-    NO = "no", gettext_lazy("No")
+from . import timeline
+from .choices import (  # noqa: F401 - the lists are imported from here as well
+    ACTIVE_STATES,
+    WAITING_STATES,
+    AnswerKind,
+    CloseReason,
+    Satisfaction,
+    State,
+)
 
 
 class ConcernQuerySet(models.QuerySet):
@@ -60,32 +36,40 @@ class ConcernQuerySet(models.QuerySet):
 
 class Concern(models.Model):
     thread = models.OneToOneField("forums.Thread", on_delete=models.CASCADE,
-                                  related_name="concern")
+                                  related_name="concern", verbose_name=gettext_lazy("thread"))
     state = models.CharField(max_length=20, choices=State.choices, default=State.SUBMITTED,
-                             db_index=True)
-    close_reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True)
+                             db_index=True, verbose_name=gettext_lazy("state"))
+    close_reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True,
+                                    verbose_name=gettext_lazy("close reason"))
     share_contact = models.BooleanField(
-        "share my contact details with the responding partners", default=False,
-        help_text="Only the partners this concern is routed to see them; never the public.")
+        gettext_lazy("share my contact details with the responding partners"), default=False,
+        help_text=gettext_lazy("Only the partners this concern is routed to see them; never the public."))
     partners = models.ManyToManyField("partners.Partner", through="ConcernRoute",
                                       related_name="concerns")
     landmark = models.ForeignKey("taxonomy.Landmark", null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+",
-                                 help_text="The public place the resident chose, if any.")
+                                 help_text=gettext_lazy("The public place the resident chose, if any."),
+                                 verbose_name=gettext_lazy("landmark"))
     # The point the resident marked on the map: only the routed partners' liaisons see it;
     # everyone else sees it snapped to a coarse grid (places.py).
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True,
+                                   verbose_name=gettext_lazy("latitude"))
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True,
+                                    verbose_name=gettext_lazy("longitude"))
     is_unmatched = models.BooleanField(
-        default=False, help_text="No routing rule matched: it went to the default partner.")
+        default=False, help_text=gettext_lazy("No routing rule matched: it went to the default partner."),
+        verbose_name=gettext_lazy("is unmatched"))
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True,
-                                        help_text="When it became visible and was routed.")
-    first_response_at = models.DateTimeField(null=True, blank=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+                                        help_text=gettext_lazy("When it became visible and was routed."),
+                                        verbose_name=gettext_lazy("published at"))
+    first_response_at = models.DateTimeField(null=True, blank=True,
+                                             verbose_name=gettext_lazy("first response at"))
+    resolved_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("resolved at"))
+    closed_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("closed at"))
     escalated_at = models.DateTimeField(
-        null=True, blank=True, help_text="When a partner's lead was first told it is overdue.")
+        null=True, blank=True, help_text=gettext_lazy("When a partner's lead was first told it is overdue."),
+        verbose_name=gettext_lazy("escalated at"))
 
     objects = ConcernQuerySet.as_manager()
 
@@ -115,15 +99,19 @@ class Concern(models.Model):
 
 
 class ConcernRoute(models.Model):
-    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="routes")
-    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
-    routed_at = models.DateTimeField()
-    first_response_at = models.DateTimeField(null=True, blank=True)
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="routes",
+                                verbose_name=gettext_lazy("concern"))
+    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+",
+                                verbose_name=gettext_lazy("partner"))
+    routed_at = models.DateTimeField(verbose_name=gettext_lazy("routed at"))
+    first_response_at = models.DateTimeField(null=True, blank=True,
+                                             verbose_name=gettext_lazy("first response at"))
     # Each routed partner claims the concern separately: a claim belongs to an organisation.
     claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="claimed_routes")
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    escalated_at = models.DateTimeField(null=True, blank=True)
+                                   on_delete=models.SET_NULL, related_name="claimed_routes",
+                                   verbose_name=gettext_lazy("claimed by"))
+    claimed_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("claimed at"))
+    escalated_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("escalated at"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["concern", "partner"],
@@ -140,21 +128,22 @@ class ConcernEvent(models.Model):
     `summary` is the same sentence in the site's language (and all an event older than the kinds
     has)."""
 
-    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="events")
-    state = models.CharField(max_length=20, choices=State.choices)
-    summary = models.CharField(max_length=200)
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="events",
+                                verbose_name=gettext_lazy("concern"))
+    state = models.CharField(max_length=20, choices=State.choices, verbose_name=gettext_lazy("state"))
+    summary = models.CharField(max_length=200, verbose_name=gettext_lazy("summary"))
     kind = models.CharField(max_length=30, blank=True,
                             help_text="What happened (concerns/timeline.py: Kind); empty on old rows.")
     params = models.JSONField(default=dict, blank=True,
                               help_text="The kind's parameters: partner names, the answer's kind...")
-    reason = models.TextField(blank=True)
+    reason = models.TextField(blank=True, verbose_name=gettext_lazy("reason"))
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    actor_label = models.CharField(max_length=120)
+                              on_delete=models.SET_NULL, related_name="+", verbose_name=gettext_lazy("actor"))
+    actor_label = models.CharField(max_length=120, verbose_name=gettext_lazy("actor label"))
     post = models.ForeignKey("forums.Post", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+")
-    is_public = models.BooleanField(default=True)
-    created_at = models.DateTimeField()
+                             related_name="+", verbose_name=gettext_lazy("post"))
+    is_public = models.BooleanField(default=True, verbose_name=gettext_lazy("is public"))
+    created_at = models.DateTimeField(verbose_name=gettext_lazy("created at"))
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -165,42 +154,42 @@ class ConcernEvent(models.Model):
     @property
     def text(self):
         """What happened, in the current language (the stored summary for an old row)."""
-        from . import timeline
-
         return (timeline.text(self.kind, self.params) if self.kind else "") or self.summary
 
     @property
     def actor_text(self):
         """Who did it, in the current language."""
-        from . import timeline
-
         return timeline.actor(self.actor_label)
 
 
 class OfficialAnswer(models.Model):
     post = models.OneToOneField("forums.Post", on_delete=models.CASCADE,
-                                related_name="official_answer")
-    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="answers")
-    partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField(max_length=20, choices=AnswerKind.choices)
-    reason = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField()
+                                related_name="official_answer", verbose_name=gettext_lazy("post"))
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="answers",
+                                verbose_name=gettext_lazy("concern"))
+    partner = models.ForeignKey("partners.Partner", on_delete=models.PROTECT, related_name="+",
+                                verbose_name=gettext_lazy("partner"))
+    kind = models.CharField(max_length=20, choices=AnswerKind.choices, verbose_name=gettext_lazy("kind"))
+    reason = models.CharField(max_length=300, blank=True, verbose_name=gettext_lazy("reason"))
+    created_at = models.DateTimeField(verbose_name=gettext_lazy("created at"))
 
     def __str__(self):
         return f"{self.get_kind_display()} by {self.partner_id} on {self.concern_id}"
 
 
 class InternalNote(models.Model):
-    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="notes")
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="notes",
+                                verbose_name=gettext_lazy("concern"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="+")
+                               related_name="+", verbose_name=gettext_lazy("author"))
     partner = models.ForeignKey("partners.Partner", null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
-    body_source = models.TextField()
-    body_html = models.TextField()
+                                on_delete=models.SET_NULL, related_name="+",
+                                verbose_name=gettext_lazy("partner"))
+    body_source = models.TextField(verbose_name=gettext_lazy("body source"))
+    body_html = models.TextField(verbose_name=gettext_lazy("body html"))
     is_shared = models.BooleanField(
-        "share with the other routed partners", default=False,
-        help_text="Otherwise only your organisation (and moderators) see it.")
+        gettext_lazy("share with the other routed partners"), default=False,
+        help_text=gettext_lazy("Otherwise only your organisation (and moderators) see it."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -211,9 +200,11 @@ class InternalNote(models.Model):
 
 
 class SatisfactionAnswer(models.Model):
-    concern = models.OneToOneField(Concern, on_delete=models.CASCADE, related_name="satisfaction")
-    answer = models.CharField(max_length=10, choices=Satisfaction.choices)
-    comment = models.TextField(blank=True, max_length=2000)
+    concern = models.OneToOneField(Concern, on_delete=models.CASCADE, related_name="satisfaction",
+                                   verbose_name=gettext_lazy("concern"))
+    answer = models.CharField(max_length=10, choices=Satisfaction.choices,
+                              verbose_name=gettext_lazy("answer"))
+    comment = models.TextField(blank=True, max_length=2000, verbose_name=gettext_lazy("comment"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
@@ -225,12 +216,14 @@ class RoutingRule(models.Model):
     matching rule adds its partners (a police service and an NGO often share a concern)."""
 
     topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.CASCADE,
-                              related_name="+", help_text="Empty: any topic.")
+                              related_name="+", help_text=gettext_lazy("Empty: any topic."),
+                              verbose_name=gettext_lazy("topic"))
     neighbourhood = models.ForeignKey("taxonomy.Neighbourhood", null=True, blank=True,
                                       on_delete=models.CASCADE, related_name="+",
-                                      help_text="Empty: any neighbourhood.")
+                                      help_text=gettext_lazy("Empty: any neighbourhood."),
+                                      verbose_name=gettext_lazy("neighbourhood"))
     partners = models.ManyToManyField("partners.Partner", related_name="+")
-    is_active = models.BooleanField(default=True)
+    is_active = models.BooleanField(default=True, verbose_name=gettext_lazy("is active"))
 
     panels = [FieldPanel("topic"), FieldPanel("neighbourhood"), FieldPanel("partners"),
               FieldPanel("is_active")]
@@ -247,16 +240,19 @@ class RoutingRule(models.Model):
 class ResponseTemplate(models.Model):
     PLACEHOLDERS = ("title", "neighbourhood", "partner", "due_date")
 
-    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+",
+                                verbose_name=gettext_lazy("partner"))
     topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.CASCADE,
-                              related_name="+", help_text="Empty: for any topic.")
-    kind = models.CharField("kind of answer", max_length=20, choices=AnswerKind.choices,
-                            blank=True, help_text="Empty: for any kind of answer.")
-    title = models.CharField(max_length=120)
-    body = models.TextField(help_text="Markdown. Edit it before you post: it starts the answer. "
+                              related_name="+", help_text=gettext_lazy("Empty: for any topic."),
+                              verbose_name=gettext_lazy("topic"))
+    kind = models.CharField(gettext_lazy("kind of answer"), max_length=20, choices=AnswerKind.choices,
+                            blank=True, help_text=gettext_lazy("Empty: for any kind of answer."))
+    title = models.CharField(max_length=120, verbose_name=gettext_lazy("title"))
+    body = models.TextField(help_text=gettext_lazy("Markdown. Edit it before you post: it starts the answer. "
                                       "Placeholders: {title} (the concern's public title), "
                                       "{neighbourhood}, {partner} (your organisation), "
-                                      "{due_date} (when an answer is due).")
+                                      "{due_date} (when an answer is due)."),
+                                      verbose_name=gettext_lazy("body"))
 
     panels = [FieldPanel("partner"), FieldPanel("topic"), FieldPanel("kind"), FieldPanel("title"),
               FieldPanel("body")]
@@ -272,16 +268,20 @@ class AnswerDraft(models.Model):
     """An official answer saved but not yet published: one per routed partner, so a colleague
     can finish and publish it."""
 
-    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="drafts")
-    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="drafts",
+                                verbose_name=gettext_lazy("concern"))
+    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+",
+                                verbose_name=gettext_lazy("partner"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="+")
-    kind = models.CharField(max_length=20, choices=AnswerKind.choices, blank=True)
-    body = models.TextField(blank=True)
-    reason = models.CharField(max_length=300, blank=True)
+                               related_name="+", verbose_name=gettext_lazy("author"))
+    kind = models.CharField(max_length=20, choices=AnswerKind.choices, blank=True,
+                            verbose_name=gettext_lazy("kind"))
+    body = models.TextField(blank=True, verbose_name=gettext_lazy("body"))
+    reason = models.CharField(max_length=300, blank=True, verbose_name=gettext_lazy("reason"))
     refer_to = models.ForeignKey("partners.Partner", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
-    sign_name = models.BooleanField(default=False)
+                                 on_delete=models.SET_NULL, related_name="+",
+                                 verbose_name=gettext_lazy("refer to"))
+    sign_name = models.BooleanField(default=False, verbose_name=gettext_lazy("sign name"))
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -296,9 +296,10 @@ class AnswerDraft(models.Model):
 class ConcernSettings(BaseSiteSetting):
     default_partner = models.ForeignKey(
         "partners.Partner", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="Concerns that match no routing rule go here (and are flagged in the inbox).")
+        help_text=gettext_lazy("Concerns that match no routing rule go here (and are flagged in the inbox)."),
+        verbose_name=gettext_lazy("default partner"))
 
     panels = [FieldPanel("default_partner")]
 
     class Meta:
-        verbose_name = "concern settings"
+        verbose_name = gettext_lazy("concern settings")

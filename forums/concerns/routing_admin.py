@@ -4,6 +4,7 @@ that decides where a concern goes)."""
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy
 
 from portal.taxonomy.models import Neighbourhood, Topic
 
@@ -16,8 +17,8 @@ def partner_names(rule):
 
 
 class TryRoutingForm(forms.Form):
-    topic = forms.ModelChoiceField(Topic.objects.order_by("name"), label="Concerns about")
-    neighbourhood = forms.ModelChoiceField(Neighbourhood.objects.order_by("name"), label="In")
+    topic = forms.ModelChoiceField(Topic.objects.order_by("name"), label=gettext_lazy("Concerns about"))
+    neighbourhood = forms.ModelChoiceField(Neighbourhood.objects.order_by("name"), label=gettext_lazy("In"))
 
 
 def try_routing(request):
@@ -34,4 +35,4 @@ def try_routing(request):
                   "rules": list(matching_rules(topic.pk, neighbourhood.pk)
                                 .select_related("topic", "neighbourhood"))}
     return TemplateResponse(request, "concerns/admin/try_routing.html",
-                            {"form": form, "answer": answer, "page_title": "Try the routing rules"})
+                            {"form": form, "answer": answer, "page_title": gettext("Try the routing rules")})

@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext, pgettext_lazy
 
-from .models import AnswerKind, CloseReason
+from .choices import AnswerKind, CloseReason
 
 CONTEXT = "concern timeline"  # its own translations: "Resolved" here is one concern ("Resuelta")
 

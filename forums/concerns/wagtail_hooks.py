@@ -44,17 +44,17 @@ from .models import (
 from .routing_admin import partner_names, try_routing
 
 LOG_ACTIONS = {
-    "concerns.raised": "Raised a concern",
-    "concerns.routed": "Routed a concern",
-    "concerns.rerouted": "Re-routed a concern",
-    "concerns.claimed": "Claimed or assigned a concern",
-    "concerns.state": "Changed a concern's state",
-    "concerns.answered": "Answered a concern officially",
-    "concerns.referred": "Referred a concern to another partner",
-    "concerns.draft_saved": "Saved a draft answer to a concern",
-    "concerns.note": "Wrote an internal note",
-    "concerns.satisfaction": "Answered the satisfaction question",
-    "concerns.satisfaction_cleared": "Cleared the satisfaction answer (concern reopened)",
+    "concerns.raised": gettext_lazy("Raised a concern"),
+    "concerns.routed": gettext_lazy("Routed a concern"),
+    "concerns.rerouted": gettext_lazy("Re-routed a concern"),
+    "concerns.claimed": gettext_lazy("Claimed or assigned a concern"),
+    "concerns.state": gettext_lazy("Changed a concern's state"),
+    "concerns.answered": gettext_lazy("Answered a concern officially"),
+    "concerns.referred": gettext_lazy("Referred a concern to another partner"),
+    "concerns.draft_saved": gettext_lazy("Saved a draft answer to a concern"),
+    "concerns.note": gettext_lazy("Wrote an internal note"),
+    "concerns.satisfaction": gettext_lazy("Answered the satisfaction question"),
+    "concerns.satisfaction_cleared": gettext_lazy("Cleared the satisfaction answer (concern reopened)"),
 }
 
 
@@ -65,13 +65,14 @@ def register_concern_log_actions(actions):
 
 # The inbox -------------------------------------------------------------------------------------
 
-AGE_CHOICES = [("week", "Less than a week old"), ("month", "1 week to 30 days old"),
-               ("older", "More than 30 days old")]
+AGE_CHOICES = [("week", gettext_lazy("Less than a week old")),
+               ("month", gettext_lazy("1 week to 30 days old")),
+               ("older", gettext_lazy("More than 30 days old"))]
 DUE_SOON = timedelta(days=1)
 ANY = "any"
-STATE_CHOICES = [*[c for c in State.choices if c[0] != State.SUBMITTED], (ANY, "Any state")]
-CLAIM_CHOICES = [("mine", "Claimed by me"), ("unclaimed", "Unclaimed"),
-                 ("colleagues", "Claimed by a colleague"), (ANY, "Anyone's")]
+STATE_CHOICES = [*[c for c in State.choices if c[0] != State.SUBMITTED], (ANY, gettext_lazy("Any state"))]
+CLAIM_CHOICES = [("mine", gettext_lazy("Claimed by me")), ("unclaimed", gettext_lazy("Unclaimed")),
+                 ("colleagues", gettext_lazy("Claimed by a colleague")), (ANY, gettext_lazy("Anyone's"))]
 
 
 class InboxFilterSet(WagtailFilterSet):
@@ -79,22 +80,22 @@ class InboxFilterSet(WagtailFilterSet):
     default (so removing every filter goes back to it); "any" shows everything."""
 
     state = django_filters.ChoiceFilter(choices=STATE_CHOICES, method="filter_state",
-                                        empty_label="Open (not resolved or closed)")
+                                        empty_label=gettext_lazy("Open (not resolved or closed)"))
     claim = django_filters.ChoiceFilter(
-        label="Claimed", choices=CLAIM_CHOICES, method="filter_claim",
-        empty_label="Mine and unclaimed (open concerns); anyone's (resolved, closed)")
-    topic = django_filters.ModelChoiceFilter(field_name="thread__topic", label="Topic",
+        label=gettext_lazy("Claimed"), choices=CLAIM_CHOICES, method="filter_claim",
+        empty_label=gettext_lazy("Mine and unclaimed (open concerns); anyone's (resolved, closed)"))
+    topic = django_filters.ModelChoiceFilter(field_name="thread__topic", label=gettext_lazy("Topic"),
                                              queryset=Topic.objects.all())
     neighbourhood = django_filters.ModelChoiceFilter(
-        field_name="thread__neighbourhood", label="Neighbourhood",
+        field_name="thread__neighbourhood", label=gettext_lazy("Neighbourhood"),
         queryset=Neighbourhood.objects.all())
-    age = django_filters.ChoiceFilter(label="Age", choices=AGE_CHOICES, method="filter_age",
-                                      empty_label="Any age")
-    overdue = django_filters.BooleanFilter(label="Overdue (no official answer past the target)",
+    age = django_filters.ChoiceFilter(label=gettext_lazy("Age"), choices=AGE_CHOICES, method="filter_age",
+                                      empty_label=gettext_lazy("Any age"))
+    overdue = django_filters.BooleanFilter(label=gettext_lazy("Overdue (no official answer past the target)"),
                                            method="filter_overdue")
-    escalated = django_filters.BooleanFilter(label="Escalated to a partner's lead",
+    escalated = django_filters.BooleanFilter(label=gettext_lazy("Escalated to a partner's lead"),
                                              method="filter_escalated")
-    is_unmatched = django_filters.BooleanFilter(label="Matched no routing rule")
+    is_unmatched = django_filters.BooleanFilter(label=gettext_lazy("Matched no routing rule"))
 
     class Meta:
         model = Concern
@@ -172,7 +173,7 @@ class SelectColumn(Column):
 
 
 class InboxIndexView(IndexView):
-    page_title = "Concerns inbox"
+    page_title = gettext_lazy("Concerns inbox")
     template_name = "concerns/admin/inbox_index.html"
     default_ordering = "published_at"  # oldest due first: due = received + the response target
     search_fields = ["thread__title"]
@@ -302,7 +303,7 @@ register_permission_policy(Concern, InboxPermissionPolicy(Concern))
 class ConcernInboxViewSet(ModelViewSet):
     model = Concern
     icon = "mail"
-    menu_label = "Concerns inbox"
+    menu_label = gettext_lazy("Concerns inbox")
     menu_order = 150
     add_to_admin_menu = True
     url_prefix = "concerns"
@@ -311,17 +312,17 @@ class ConcernInboxViewSet(ModelViewSet):
     filterset_class = InboxFilterSet
     list_per_page = 100
     list_display = [
-        TitleColumn("title", label="Concern", accessor="title", sort_key="thread__title",
+        TitleColumn("title", label=gettext_lazy("Concern"), accessor="title", sort_key="thread__title",
                     classname="inbox-title",
                     get_url=lambda c: c.thread.url_under(c.thread.board.url)),
-        Column("topic_area", label="Topic · neighbourhood", accessor="topic_area"),
-        Column("state", label="State", accessor=_state_cell, sort_key="state",
+        Column("topic_area", label=gettext_lazy("Topic · neighbourhood"), accessor="topic_area"),
+        Column("state", label=gettext_lazy("State"), accessor=_state_cell, sort_key="state",
                classname="inbox-nowrap"),
-        Column("due", label="Answer due", accessor=_due_cell, sort_key="published_at"),
-        Column("claimed", label="Claimed by", accessor="claimed"),
-        Column("sent_to", label="Sent to"),
-        Column("contact", label="Contact (shared)", accessor="contact"),
-        Column("flag", label="Rule gap",
+        Column("due", label=gettext_lazy("Answer due"), accessor=_due_cell, sort_key="published_at"),
+        Column("claimed", label=gettext_lazy("Claimed by"), accessor="claimed"),
+        Column("sent_to", label=gettext_lazy("Sent to")),
+        Column("contact", label=gettext_lazy("Contact (shared)"), accessor="contact"),
+        Column("flag", label=gettext_lazy("Rule gap"),
                accessor=lambda c: format_html("<strong>{}</strong>", "No rule matched")
                if c.is_unmatched else ""),
     ]
@@ -329,11 +330,12 @@ class ConcernInboxViewSet(ModelViewSet):
     # resident's contact only where they shared it with the exporting liaison's partner.
     list_export = ["title", "topic_area", "state", "published_at", "due_at", "due_label",
                    "is_escalated", "claimed", "sent_to", "contact", "is_unmatched"]
-    export_headings = {"title": "Concern", "topic_area": "Topic · neighbourhood",
-                       "published_at": "Received", "due_at": "Answer due",
-                       "due_label": "Due status", "is_escalated": "Escalated",
-                       "claimed": "Claimed by", "sent_to": "Sent to",
-                       "contact": "Contact (shared)", "is_unmatched": "Matched no rule"}
+    export_headings = {"title": gettext_lazy("Concern"), "topic_area": gettext_lazy("Topic · neighbourhood"),
+                       "published_at": gettext_lazy("Received"), "due_at": gettext_lazy("Answer due"),
+                       "due_label": gettext_lazy("Due status"), "is_escalated": gettext_lazy("Escalated"),
+                       "claimed": gettext_lazy("Claimed by"), "sent_to": gettext_lazy("Sent to"),
+                       "contact": gettext_lazy("Contact (shared)"),
+                       "is_unmatched": gettext_lazy("Matched no rule")}
     export_filename = "concerns-inbox"
     form_fields = ["state"]  # no add or edit in the admin: actions change concerns
 
@@ -362,7 +364,7 @@ class RoutingRuleViewSet(SnippetViewSet):
     menu_order = 160
     add_to_admin_menu = True  # used daily: in the main menu, not under Snippets
     index_view_class = RoutingRuleIndexView
-    list_display = ["__str__", Column("partners", label="Partners", accessor=partner_names),
+    list_display = ["__str__", Column("partners", label=gettext_lazy("Partners"), accessor=partner_names),
                     "is_active"]
     list_filter = ["topic", "neighbourhood", "is_active", "partners"]
 

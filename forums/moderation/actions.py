@@ -562,7 +562,7 @@ def lift(user, kind, *, by, reason=""):
 def lift_sanction(sanction, *, by, reason=""):
     """Lift one sanction from the sanctions list."""
     if not sanction.is_active():
-        raise ValidationError("This sanction has already ended.")
+        raise ValidationError(gettext_lazy("This sanction has already ended."))
     return lift(sanction.user, sanction.kind, by=by, reason=reason)
 
 
@@ -573,12 +573,12 @@ def send_message(user, *, by, body, item=None):
     the outbox in their language. The log names the notice and the review item, not the
     resident, and not the text (it may say who they are)."""
     if not permissions.can_message(by, user):
-        raise PermissionDenied("You cannot send this account a message.")
+        raise PermissionDenied(gettext_lazy("You cannot send this account a message."))
     body = (body or "").strip()
     if not body:
-        raise ValidationError("Write the message.")
+        raise ValidationError(gettext_lazy("Write the message."))
     if len(body) > 5000:
-        raise ValidationError("The message is too long: keep it under 5,000 characters.")
+        raise ValidationError(gettext_lazy("The message is too long: keep it under 5,000 characters."))
     with transaction.atomic():
         post = item.post if item is not None else None
         notice = Notice.objects.create(user=user, kind=NoticeKind.MESSAGE, body=body, sent_by=by,

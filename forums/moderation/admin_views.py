@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from forums import threads
@@ -44,7 +44,7 @@ def _act(request, post, item, forms):
     action = request.POST.get("action", "")
     handler = HANDLERS.get(action)
     if handler is None:
-        messages.error(request, "Unknown action.")
+        messages.error(request, gettext_lazy("Unknown action."))
         return redirect("moderation_post", post.pk)
     try:
         done = handler(request, post, item, forms)
@@ -52,7 +52,7 @@ def _act(request, post, item, forms):
         messages.error(request, " ".join(error.messages))
         return None
     except PermissionDenied as error:
-        messages.error(request, str(error) or "You cannot do that.")
+        messages.error(request, str(error) or _("You cannot do that."))
         return redirect("moderation_post", post.pk)
     if done:
         messages.success(request, done)
@@ -64,7 +64,7 @@ def _act(request, post, item, forms):
 
 def _need_item(item):
     if item is None:
-        raise ValidationError("This post has no open review item.")
+        raise ValidationError(gettext_lazy("This post has no open review item."))
     return item
 
 
@@ -74,33 +74,34 @@ def _reason(request):
 
 def _claim(request, post, item, forms):
     if actions.claim(_need_item(item), by=request.user):
-        return "You are working on this item."
-    raise ValidationError(f"{item.claimed_by.display_name} is already working on this item.")
+        return _("You are working on this item.")
+    raise ValidationError(_("%(name)s is already working on this item.")
+                          % {"name": item.claimed_by.display_name})
 
 
 def _release(request, post, item, forms):
     actions.release(_need_item(item), by=request.user)
-    return "Released: another moderator can take it."
+    return _("Released: another moderator can take it.")
 
 
 def _approve(request, post, item, forms):
     actions.approve(_need_item(item), by=request.user, reason=_reason(request))
-    return "Approved: the post is public."
+    return _("Approved: the post is public.")
 
 
 def _reject(request, post, item, forms):
     actions.reject(_need_item(item), by=request.user, reason=_reason(request))
-    return "Rejected: the author is emailed the reason and their text."
+    return _("Rejected: the author is emailed the reason and their text.")
 
 
 def _hide(request, post, item, forms):
     actions.hide(post, by=request.user, reason=_reason(request))
-    return "The post is hidden."
+    return _("The post is hidden.")
 
 
 def _restore(request, post, item, forms):
     actions.restore(post, by=request.user, reason=_reason(request))
-    return "The post is visible again."
+    return _("The post is visible again.")
 
 
 def _redact(request, post, item, forms):
@@ -109,7 +110,7 @@ def _redact(request, post, item, forms):
         return None
     actions.redact(post, by=request.user, body=form.cleaned_data["body"],
                    reason=form.cleaned_data["reason"])
-    return "Redacted: the post shows “edited by a moderator”; the original is kept below. " + \
+    return _("Redacted: the post shows “edited by a moderator”; the original is kept below.") + " " + \
         _after_redaction(post)
 
 
@@ -143,14 +144,14 @@ def _retitle(request, post, item, forms):
         return None
     actions.retitle(post.thread, by=request.user, title=form.cleaned_data["title"],
                     reason=form.cleaned_data["reason"])
-    return "The thread's title is changed; its old address no longer works. " + \
+    return _("The thread's title is changed; its old address no longer works.") + " " + \
         _after_redaction(post.thread.posts.order_by("created_at", "id").first())
 
 
 def _lock(request, post, item, forms):
     locked = not post.thread.is_locked
     actions.lock_thread(post.thread, by=request.user, locked=locked, reason=_reason(request))
-    return "The thread is locked." if locked else "The thread is open for replies again."
+    return _("The thread is locked.") if locked else _("The thread is open for replies again.")
 
 
 def _move(request, post, item, forms):
@@ -159,7 +160,7 @@ def _move(request, post, item, forms):
         return None
     actions.move_thread(post.thread, to_board=form.cleaned_data["board"], by=request.user,
                         reason=form.cleaned_data["reason"])
-    return f"The thread is now on {form.cleaned_data['board'].title}."
+    return _("The thread is now on %(board)s.") % {"board": form.cleaned_data["board"].title}
 
 
 def _sanction(request, post, item, forms):
@@ -170,17 +171,24 @@ def _sanction(request, post, item, forms):
     until = None if data["no_end"] else timezone.now() + timedelta(days=data["days"])
     sanction = actions.silence if data["kind"] == "silenced" else actions.suspend
     sanction(post.author, by=request.user, until=until, reason=data["reason"], note=data["note"])
+    name = post.author.display_name
+    if data["kind"] == "silenced":
+        if until is None:
+            return _("%(name)s is silenced with no end date.") % {"name": name}
+        return ngettext("%(name)s is silenced for %(days)s day.", "%(name)s is silenced for %(days)s days.",
+                        data["days"]) % {"name": name, "days": data["days"]}
     if until is None:
-        return f"{post.author.display_name} is {data['kind']} with no end date."
-    return f"{post.author.display_name} is {data['kind']} for {data['days']} days."
+        return _("%(name)s is suspended with no end date.") % {"name": name}
+    return ngettext("%(name)s is suspended for %(days)s day.", "%(name)s is suspended for %(days)s days.",
+                    data["days"]) % {"name": name, "days": data["days"]}
 
 
 def _lift(request, post, item, forms):
     kind = request.POST.get("kind")
     if kind not in ("silenced", "suspended"):
-        raise ValidationError("Choose what to lift.")
+        raise ValidationError(gettext_lazy("Choose what to lift."))
     actions.lift(post.author, kind, by=request.user, reason=_reason(request))
-    return "Lifted early."
+    return _("Lifted early.")
 
 
 def _trust(request, post, item, forms):
@@ -188,7 +196,7 @@ def _trust(request, post, item, forms):
     if not form.is_valid():
         return None
     actions.set_trust_level(post.author, form.cleaned_data["level"], by=request.user)
-    return "Trust level set."
+    return _("Trust level set.")
 
 
 HANDLERS = {
@@ -207,7 +215,8 @@ def _context(request, post, item, forms):
     author = post.author
     standing = Standing.objects.filter(user=author).first()
     return {
-        "page_title": "Moderate a post", "header_title": "Moderate a post", "header_icon": "warning",
+        "page_title": gettext("Moderate a post"),
+        "header_title": gettext("Moderate a post"), "header_icon": "warning",
         "post": post, "thread": thread, "item": item, "before": before, "after": after,
         "redactions": Redaction.objects.filter(post=post).select_related("redacted_by"),
         "flags": post.flags.select_related("user").order_by("created_at"),
@@ -274,11 +283,13 @@ def queue_act(request, pk):
     handler = QUEUE_HANDLERS.get(request.POST.get("action", ""))
     try:
         if handler is None:
-            raise ValidationError("Unknown action.")
+            raise ValidationError(gettext_lazy("Unknown action."))
         messages.success(request, handler(request, item))
     except (ValidationError, PermissionDenied) as error:
         text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        messages.error(request, f"“{item.post.thread.title}”: {text or 'You cannot do that.'}")
+        problem = text or _("You cannot do that.")
+        messages.error(request, _("“%(title)s”: %(problem)s") % {"title": item.post.thread.title,
+                                                                  "problem": problem})
         return _back_to_queue(request, item.pk)
     return _back_to_queue(request, request.POST.get("next_item"))
 
@@ -298,17 +309,17 @@ def _queue_reason(request):
 
 def _queue_approve(request, item):
     actions.approve(item, by=request.user)
-    return f"Approved “{item.post.thread.title}”."
+    return _("Approved “%(title)s”.") % {"title": item.post.thread.title}
 
 
 def _queue_reject(request, item):
     actions.reject(item, by=request.user, reason=_queue_reason(request))
-    return f"Rejected “{item.post.thread.title}”: its author is told why."
+    return _("Rejected “%(title)s”: its author is told why.") % {"title": item.post.thread.title}
 
 
 def _queue_hide(request, item):
     actions.hide(item.post, by=request.user, reason=_queue_reason(request))
-    return f"Hid the post in “{item.post.thread.title}”."
+    return _("Hid the post in “%(title)s”.") % {"title": item.post.thread.title}
 
 
 def _queue_redact(request, item):
@@ -316,7 +327,7 @@ def _queue_redact(request, item):
     if not item.is_open:
         raise ValidationError(gettext("This item has already been dealt with."))
     done = _redacted_message(request, item.post, _only(request))
-    return f"“{item.post.thread.title}”: {done}"
+    return _("“%(title)s”: %(problem)s") % {"title": item.post.thread.title, "problem": done}
 
 
 def _queue_suspend(request, item):
@@ -327,11 +338,13 @@ def _queue_suspend(request, item):
     except ValueError:
         days = 0
     if not 1 <= days <= 3650:
-        raise ValidationError("Choose for how many days.")
+        raise ValidationError(gettext_lazy("Choose for how many days."))
     author = item.post.author
     actions.reject_and_suspend(item, by=request.user, reason=reason,
                                until=timezone.now() + timedelta(days=days))
-    return f"Rejected the post and suspended {author.display_name} for {days} day{'s' if days > 1 else ''}."
+    return ngettext("Rejected the post and suspended %(name)s for %(days)s day.",
+                    "Rejected the post and suspended %(name)s for %(days)s days.", days) % {
+        "name": author.display_name, "days": days}
 
 
 QUEUE_HANDLERS = {"approve": _queue_approve, "reject": _queue_reject, "hide": _queue_hide,

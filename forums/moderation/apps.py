@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class ModerationConfig(AppConfig):
     name = "forums.moderation"
     label = "moderation"
-    verbose_name = "Moderation"
+    verbose_name = gettext_lazy("Moderation")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

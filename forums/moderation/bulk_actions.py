@@ -1,6 +1,7 @@
 """Bulk approve and reject in the review queue (Wagtail bulk actions on the ReviewItem snippet)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from . import actions, permissions
@@ -25,9 +26,9 @@ class _ReviewBulkAction(SnippetBulkAction):
 
 
 class ApproveBulkAction(_ReviewBulkAction):
-    display_name = "Approve"
+    display_name = gettext_lazy("Approve")
     action_type = "approve"
-    aria_label = "Approve the selected posts"
+    aria_label = gettext_lazy("Approve the selected posts")
     action_priority = 10
 
     @classmethod
@@ -37,18 +38,19 @@ class ApproveBulkAction(_ReviewBulkAction):
         return len(objects), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return f"{num_parent_objects} post(s) approved."
+        return ngettext("%(count)s post approved.", "%(count)s posts approved.",
+                        num_parent_objects) % {"count": num_parent_objects}
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(max_length=500, label="Reason (each author is emailed this)",
+    reason = forms.CharField(max_length=500, label=gettext_lazy("Reason (each author is emailed this)"),
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RejectBulkAction(_ReviewBulkAction):
-    display_name = "Reject"
+    display_name = gettext_lazy("Reject")
     action_type = "reject"
-    aria_label = "Reject the selected posts"
+    aria_label = gettext_lazy("Reject the selected posts")
     action_priority = 20
     form_class = RejectForm
     classes = {"serious"}
@@ -60,4 +62,6 @@ class RejectBulkAction(_ReviewBulkAction):
         return len(objects), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return f"{num_parent_objects} post(s) rejected; their authors are emailed the reason."
+        return ngettext("%(count)s post rejected; its author is emailed the reason.",
+                        "%(count)s posts rejected; their authors are emailed the reason.",
+                        num_parent_objects) % {"count": num_parent_objects}

@@ -22,7 +22,7 @@ from wagtail.models import ModelLogEntry
 
 from forums.models import Post, Visibility
 
-from .models import ReviewItem, ReviewReason, ReviewStatus
+from .models import REVIEW_REASON_NAMES, ReviewItem, ReviewReason, ReviewStatus
 
 
 def month_bounds(year, month):
@@ -67,7 +67,7 @@ def monthly_figures(year, month):
         "rejected": decisions.get(ReviewStatus.REJECTED, 0),
         "hidden": decisions.get(ReviewStatus.HIDDEN, 0),
         "redacted": decisions.get(ReviewStatus.REDACTED, 0),
-        "hidden_by_reason": {ReviewReason(r).label: n for r, n in sorted(hidden_by_reason.items())}
+        "hidden_by_reason": {REVIEW_REASON_NAMES[r]: n for r, n in sorted(hidden_by_reason.items())}
         | ({DIRECT_HIDE: direct} if direct else {}),
         "median_minutes_to_review": round(statistics.median(durations)) if durations else None,
     }

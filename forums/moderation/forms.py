@@ -99,7 +99,7 @@ class SanctionForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("no_end") and not data.get("days") and "days" not in self.errors:
-            self.add_error("days", "Choose for how many days, or “No end date”.")
+            self.add_error("days", gettext_lazy("Choose for how many days, or “No end date”."))
         return data
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext, pgettext_lazy
 
 from . import detection
-from .models import FlagReason, ReviewReason
+from .choices import FlagReason, ReviewReason
 
 CONTEXT = "review queue"
 

@@ -6,6 +6,7 @@ board, author, standing and count of earlier rejections."""
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, TitleColumn
 
 from portal import country
@@ -74,7 +75,7 @@ class PostColumn(TitleColumn):
     cell_template_name = "moderation/admin/queue_post_cell.html"
 
     def __init__(self):
-        super().__init__("post", label="Post", accessor=lambda item: item.post.thread.title,
+        super().__init__("post", label=gettext_lazy("Post"), accessor=lambda item: item.post.thread.title,
                          get_url=lambda item: reverse("moderation_post", args=[item.post_id]),
                          get_title_id=lambda item: f"snippet_{item.pk}_title",
                          sort_key="post__thread__title")
@@ -125,7 +126,7 @@ class ActionsColumn(TemplateColumn):
     """Approve / Reject / Hide / Suspend as small forms that come back to the same listing."""
 
     def __init__(self):
-        super().__init__("actions", "moderation/admin/queue_actions_cell.html", label="Actions")
+        super().__init__("actions", "moderation/admin/queue_actions_cell.html", label=gettext_lazy("Actions"))
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
@@ -152,12 +153,12 @@ def _next_row(parent_context):
 def columns():
     return [
         PostColumn(),
-        TemplateColumn("summary", "moderation/admin/queue_reason_cell.html", label="Reason",
+        TemplateColumn("summary", "moderation/admin/queue_reason_cell.html", label=gettext_lazy("Reason"),
                        sort_key="reason"),
-        Column("board", label="Board", accessor=lambda item: item.post.thread.board.title,
+        Column("board", label=gettext_lazy("Board"), accessor=lambda item: item.post.thread.board.title,
                sort_key="post__thread__board__title"),
-        TemplateColumn("created_at", "moderation/admin/queue_age_cell.html", label="Waiting",
+        TemplateColumn("created_at", "moderation/admin/queue_age_cell.html", label=gettext_lazy("Waiting"),
                        sort_key="created_at"),
-        TemplateColumn("author", "moderation/admin/queue_author_cell.html", label="Author"),
+        TemplateColumn("author", "moderation/admin/queue_author_cell.html", label=gettext_lazy("Author")),
         ActionsColumn(),
     ]

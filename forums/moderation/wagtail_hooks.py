@@ -1,5 +1,6 @@
 """Moderation in the Wagtail admin: log actions, the review queue, watched words, bulk actions."""
 
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -7,29 +8,36 @@ from wagtail.permissions import register_permission_policy
 from portal.log_actions import register_log_actions, with_reason
 
 LOG_ACTIONS = {
-    "moderation.post.held": ("Hold post for review", "Held a post for review"),
-    "moderation.post.urgent": ("Mark post urgent", "Put a post at the top of the queue"),
-    "moderation.post.flagged": ("Flag post", "Flagged a post"),
-    "moderation.post.hidden_by_flags": ("Hide post after flags", "Hid a post after enough flags"),
-    "moderation.post.hidden": ("Hide post", "Hid a post"),
-    "moderation.post.restored": ("Restore post", "Restored a post"),
-    "moderation.post.redacted": ("Redact post", "Redacted a post (the original is kept)"),
-    "moderation.item.claimed": ("Claim review item", "Claimed a review item"),
-    "moderation.item.released": ("Release review item", "Released a review item"),
-    "moderation.item.still_open": ("Keep in queue after redaction",
-                                   "Redacted a post that still needs review"),
-    "moderation.item.approved": ("Approve post", "Approved a post"),
-    "moderation.item.rejected": ("Reject post", "Rejected a post"),
-    "moderation.thread.locked": ("Lock thread", "Locked a thread"),
-    "moderation.thread.unlocked": ("Unlock thread", "Unlocked a thread"),
-    "moderation.thread.moved": ("Move thread", "Moved a thread to another board"),
-    "moderation.thread.retitled": ("Retitle thread", "Changed a thread's title"),
-    "moderation.user.trust_level": ("Set trust level", "Set an account's trust level"),
-    "moderation.user.silenced": ("Silence account", "Silenced an account"),
-    "moderation.user.suspended": ("Suspend account", "Suspended an account"),
-    "moderation.user.silenced_lifted": ("Lift silence", "Lifted an account's silence"),
-    "moderation.user.suspended_lifted": ("Lift suspension", "Lifted an account's suspension"),
-    "moderation.user.messaged": ("Message resident", "Sent a resident a private message"),
+    "moderation.post.held": (gettext_lazy("Hold post for review"), gettext_lazy("Held a post for review")),
+    "moderation.post.urgent": (gettext_lazy("Mark post urgent"),
+                               gettext_lazy("Put a post at the top of the queue")),
+    "moderation.post.flagged": (gettext_lazy("Flag post"), gettext_lazy("Flagged a post")),
+    "moderation.post.hidden_by_flags": (gettext_lazy("Hide post after flags"),
+                                        gettext_lazy("Hid a post after enough flags")),
+    "moderation.post.hidden": (gettext_lazy("Hide post"), gettext_lazy("Hid a post")),
+    "moderation.post.restored": (gettext_lazy("Restore post"), gettext_lazy("Restored a post")),
+    "moderation.post.redacted": (gettext_lazy("Redact post"),
+                                 gettext_lazy("Redacted a post (the original is kept)")),
+    "moderation.item.claimed": (gettext_lazy("Claim review item"), gettext_lazy("Claimed a review item")),
+    "moderation.item.released": (gettext_lazy("Release review item"), gettext_lazy("Released a review item")),
+    "moderation.item.still_open": (gettext_lazy("Keep in queue after redaction"),
+                                   gettext_lazy("Redacted a post that still needs review")),
+    "moderation.item.approved": (gettext_lazy("Approve post"), gettext_lazy("Approved a post")),
+    "moderation.item.rejected": (gettext_lazy("Reject post"), gettext_lazy("Rejected a post")),
+    "moderation.thread.locked": (gettext_lazy("Lock thread"), gettext_lazy("Locked a thread")),
+    "moderation.thread.unlocked": (gettext_lazy("Unlock thread"), gettext_lazy("Unlocked a thread")),
+    "moderation.thread.moved": (gettext_lazy("Move thread"), gettext_lazy("Moved a thread to another board")),
+    "moderation.thread.retitled": (gettext_lazy("Retitle thread"), gettext_lazy("Changed a thread's title")),
+    "moderation.user.trust_level": (gettext_lazy("Set trust level"),
+                                    gettext_lazy("Set an account's trust level")),
+    "moderation.user.silenced": (gettext_lazy("Silence account"), gettext_lazy("Silenced an account")),
+    "moderation.user.suspended": (gettext_lazy("Suspend account"), gettext_lazy("Suspended an account")),
+    "moderation.user.silenced_lifted": (gettext_lazy("Lift silence"),
+                                        gettext_lazy("Lifted an account's silence")),
+    "moderation.user.suspended_lifted": (gettext_lazy("Lift suspension"),
+                                         gettext_lazy("Lifted an account's suspension")),
+    "moderation.user.messaged": (gettext_lazy("Message resident"),
+                                 gettext_lazy("Sent a resident a private message")),
 }
 
 
@@ -82,17 +90,18 @@ AGES = {"1h": timedelta(hours=1), "24h": timedelta(hours=24), "7d": timedelta(da
 
 class ReviewItemFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label="Show", empty_label="Waiting", method="filter_status",
-        choices=[("mine", "Claimed by me"), ("resolved", "Resolved")])
-    reason = django_filters.ChoiceFilter(choices=ReviewReason.choices)
+        label=gettext_lazy("Show"), empty_label=gettext_lazy("Waiting"), method="filter_status",
+        choices=[("mine", gettext_lazy("Claimed by me")), ("resolved", gettext_lazy("Resolved"))])
+    reason = django_filters.ChoiceFilter(label=gettext_lazy("Reason"), choices=ReviewReason.choices)
     board = django_filters.ModelChoiceFilter(
-        field_name="post__thread__board", label="Board",
+        field_name="post__thread__board", label=gettext_lazy("Board"),
         queryset=lambda request: _boards())
     age = django_filters.ChoiceFilter(
-        label="Waiting", method="filter_age", empty_label="Any time",
-        choices=[("1h", "Less than an hour"), ("24h", "Less than a day"), ("7d", "Less than a week"),
-                 ("older", "More than a week"), ("overdue", "Overdue (past the review target)")])
-    urgent = django_filters.BooleanFilter(label="Urgent only")
+        label=gettext_lazy("Waiting"), method="filter_age", empty_label=gettext_lazy("Any time"),
+        choices=[("1h", gettext_lazy("Less than an hour")), ("24h", gettext_lazy("Less than a day")),
+                 ("7d", gettext_lazy("Less than a week")), ("older", gettext_lazy("More than a week")),
+                 ("overdue", gettext_lazy("Overdue (past the review target)"))])
+    urgent = django_filters.BooleanFilter(label=gettext_lazy("Urgent only"))
 
     class Meta:
         model = ReviewItem
@@ -127,7 +136,7 @@ class ReviewQueueViewSet(SnippetViewSet):
 
     model = ReviewItem
     icon = "warning"
-    menu_label = "Review queue"
+    menu_label = gettext_lazy("Review queue")
     menu_name = "review_queue"
     menu_order = 150
     add_to_admin_menu = True
@@ -155,7 +164,7 @@ class ReviewQueueViewSet(SnippetViewSet):
 class WatchedWordViewSet(SnippetViewSet):
     model = WatchedWord
     icon = "tag"
-    menu_label = "Watched words"
+    menu_label = gettext_lazy("Watched words")
     menu_order = 151
     add_to_admin_menu = True
     list_display = ["phrase", "action", "replacement"]

@@ -7,6 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from portal import emails
@@ -27,11 +28,11 @@ def grant_role(user, role, *, by=None, partner=None):
     """Give `user` a role. A liaison belongs to exactly one partner organisation."""
     role = Role(role)
     if not permissions.can_grant_role(by, role):
-        raise PermissionDenied("You cannot grant this role.")
+        raise PermissionDenied(gettext_lazy("You cannot grant this role."))
     if role == Role.LIAISON:
         partner = partner or user.partner
         if partner is None:
-            raise ValidationError("A liaison must belong to a partner organisation.")
+            raise ValidationError(gettext_lazy("A liaison must belong to a partner organisation."))
     with transaction.atomic():
         if role == Role.LIAISON and user.partner_id != partner.pk:
             user.partner = partner
@@ -45,7 +46,7 @@ def grant_role(user, role, *, by=None, partner=None):
 def revoke_role(user, role, *, by=None):
     role = Role(role)
     if not permissions.can_grant_role(by, role):
-        raise PermissionDenied("You cannot revoke this role.")
+        raise PermissionDenied(gettext_lazy("You cannot revoke this role."))
     with transaction.atomic():
         user.groups.remove(Group.objects.get(name=role))
         if role == Role.LIAISON:
@@ -69,7 +70,7 @@ def update_profile(user, *, display_name, neighbourhood, preferred_language=None
 def delete_account(user, *, by):
     """Close the account and anonymise it. What the resident wrote stays, without their name."""
     if not permissions.can_delete_account(by, user):
-        raise PermissionDenied("You cannot delete this account.")
+        raise PermissionDenied(gettext_lazy("You cannot delete this account."))
     with transaction.atomic():
         anonymise_user_data.send(sender=User, user=user)
         for address in {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}:

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import CreateView, EditView, UserColumn, UserFilterSet
@@ -55,7 +55,7 @@ class OptionalNamesMixin:
         cleaned = super().clean()
         groups = cleaned.get("groups") or []
         if any(group.name == Role.LIAISON for group in groups) and not cleaned.get("partner"):
-            self.add_error("partner", "A liaison must belong to a partner organisation.")
+            self.add_error("partner", gettext_lazy("A liaison must belong to a partner organisation."))
         return cleaned
 
 
@@ -78,7 +78,7 @@ class PortalEditView(EditView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         if not permissions.can_manage_account(request.user, self.object):
-            raise PermissionDenied("Only a superuser can change this account.")
+            raise PermissionDenied(gettext_lazy("Only a superuser can change this account."))
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
@@ -88,7 +88,7 @@ class PortalDeleteView(WagtailDeleteView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         if not permissions.can_manage_account(request.user, self.get_object()):
-            raise PermissionDenied("Only a superuser can delete this account.")
+            raise PermissionDenied(gettext_lazy("Only a superuser can delete this account."))
 
 
 class PortalUserFilterSet(UserFilterSet):
@@ -105,7 +105,7 @@ class PortalUserFilterSet(UserFilterSet):
 
 def _roles(account):
     names = account.role_names
-    labels = [Role(name).label for name in Role.values if name in names]
+    labels = [str(Role(name).label) for name in Role.values if name in names]
     if account.is_superuser:
         labels.append(str(gettext_lazy("Superuser")))
     return ", ".join(labels)
@@ -183,7 +183,8 @@ def staff_invitations(request):
         invitation = StaffInvitation.objects.filter(pk=request.POST["revoke"]).first()
         if invitation is not None:
             invitations.revoke_invitation(request.user, invitation)
-            messages.success(request, f"The invitation of {invitation.email} was withdrawn.")
+            messages.success(request, gettext("The invitation of %(email)s was withdrawn.")
+                             % {"email": invitation.email})
         return redirect("account_staff_invitations")
     if request.method == "POST" and form.is_valid():
         try:
@@ -192,12 +193,13 @@ def staff_invitations(request):
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
-            messages.success(request, f"An invitation was sent to {invitation.email}.")
+            messages.success(request, gettext("An invitation was sent to %(email)s.")
+                             % {"email": invitation.email})
             return redirect("account_staff_invitations")
     now = timezone.now()
     pending = [invitation for invitation in StaffInvitation.objects.select_related(
         "partner", "invited_by").filter(accepted_at=None, revoked_at=None, expires_at__gt=now)]
     return TemplateResponse(request, "accounts/admin/staff_invitations.html", {
-        "page_title": "Staff invitations", "header_title": "Staff invitations",
+        "page_title": gettext("Staff invitations"), "header_title": gettext("Staff invitations"),
         "header_icon": "mail", "form": form, "pending": pending,
     })

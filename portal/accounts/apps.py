@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy
 from wagtail.users.apps import WagtailUsersAppConfig
 
 
@@ -7,7 +8,7 @@ class AccountsConfig(AppConfig):
     default = True
     name = "portal.accounts"
     label = "accounts"
-    verbose_name = "Accounts and roles"
+    verbose_name = gettext_lazy("Accounts and roles")
 
     def ready(self):
         from . import admin_language, second_factor  # noqa: F401  (connect their signal receivers)

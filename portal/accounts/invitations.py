@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from portal import emails
 
@@ -34,7 +35,7 @@ def invite_staff(by, *, email, role, partner=None):
     role = Role(role)
     if role == Role.RESIDENT or not (permissions.can_manage_roles(by)
                                      and permissions.can_grant_role(by, role)):
-        raise PermissionDenied("You cannot invite people to this role.")
+        raise PermissionDenied(gettext_lazy("You cannot invite people to this role."))
     if role == Role.LIAISON and partner is None:
         raise ValidationError({"partner": "A liaison must belong to a partner organisation."})
     email = User.objects.normalize_email(email.strip())
@@ -63,7 +64,7 @@ def queue_invitation_email(invitation, token):
 
 def revoke_invitation(by, invitation):
     if not permissions.can_manage_roles(by):
-        raise PermissionDenied("Only administrators manage invitations.")
+        raise PermissionDenied(gettext_lazy("Only administrators manage invitations."))
     with transaction.atomic():
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
@@ -86,13 +87,13 @@ def accept_invitation(token, *, display_name, password, totp_secret):
     with transaction.atomic():
         invitation = open_invitation(token)
         if invitation is None:
-            raise PermissionDenied("This invitation is not valid any more.")
+            raise PermissionDenied(gettext_lazy("This invitation is not valid any more."))
         invitation = StaffInvitation.objects.select_for_update().get(pk=invitation.pk)
         inviter = invitation.invited_by
         if inviter is None or not permissions.can_grant_role(inviter, Role(invitation.role)):
-            raise PermissionDenied("The person who invited you can no longer grant this role.")
+            raise PermissionDenied(gettext_lazy("The person who invited you can no longer grant this role."))
         if User.objects.filter(email__iexact=invitation.email).exists():
-            raise ValidationError("This address already has an account. Please sign in.")
+            raise ValidationError(gettext_lazy("This address already has an account. Please sign in."))
         user = User.objects.create_user(invitation.email, password, display_name=display_name)
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         actions.grant_role(user, invitation.role, by=inviter, partner=invitation.partner)

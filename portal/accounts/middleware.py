@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from . import second_factor
 from .admin_access import refused_admin_view
@@ -28,17 +29,17 @@ class StaffSecurityMiddleware:
         if needs_two_factor_setup(user):
             messages.warning(
                 request,
-                "Staff accounts must use two-factor authentication. "
-                "Set up an authenticator app to continue to the admin.",
+                gettext_lazy("Staff accounts must use two-factor authentication. "
+                "Set up an authenticator app to continue to the admin."),
             )
             return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
         if getattr(user, "_second_factor_pending", False):
             return redirect(f"{reverse('mfa_reauthenticate')}?next={request.path}")
         if is_refused_admin(user):
-            raise PermissionDenied("This account cannot use the staff admin.")
+            raise PermissionDenied(gettext_lazy("This account cannot use the staff admin."))
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if refused_admin_view(request):
-            raise PermissionDenied("Your role cannot open this page.")
+            raise PermissionDenied(gettext_lazy("Your role cannot open this page."))
         return None

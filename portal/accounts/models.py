@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal import languages
@@ -41,10 +42,11 @@ class User(AbstractUser):
     """A person with an account. The public only ever sees `display_name`."""
 
     username = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(gettext_lazy("email address"), unique=True)
     display_name = models.CharField(
         max_length=40,
-        help_text="Shown next to what you write. Do not use your real name if you prefer not to.",
+        help_text=gettext_lazy("Shown next to what you write. Do not use your real name if you prefer not "
+                               "to."), verbose_name=gettext_lazy("display name"),
     )
     neighbourhood = models.ForeignKey(
         "taxonomy.Neighbourhood",
@@ -52,7 +54,8 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="residents",
-        help_text="Optional. Used when you post anonymously: “A resident of …”.",
+        help_text=gettext_lazy("Optional. Used when you post anonymously: “A resident of …”."),
+        verbose_name=gettext_lazy("neighbourhood"),
     )
     partner = models.ForeignKey(
         "partners.Partner",
@@ -60,7 +63,8 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.PROTECT,
         related_name="members",
-        help_text="Liaisons belong to exactly one partner organisation.",
+        help_text=gettext_lazy("Liaisons belong to exactly one partner organisation."),
+        verbose_name=gettext_lazy("partner"),
     )
     preferred_language = models.CharField(
         _("language"), max_length=10, blank=True, choices=languages.choices,
@@ -69,7 +73,8 @@ class User(AbstractUser):
     is_anonymised = models.BooleanField(default=False, editable=False)
     name_key = models.CharField(
         max_length=200, blank=True, editable=False, db_index=True,
-        help_text="The display name's confusable skeleton (names.py): look-alike names share it.")
+        help_text=gettext_lazy("The display name's confusable skeleton (names.py): look-alike names share "
+                               "it."))
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
@@ -159,17 +164,18 @@ class StaffInvitation(models.Model):
 
     VALID_FOR_DAYS = 7
 
-    email = models.EmailField()
-    role = models.CharField(max_length=20, choices=Role.choices)
+    email = models.EmailField(verbose_name=gettext_lazy("email"))
+    role = models.CharField(max_length=20, choices=Role.choices, verbose_name=gettext_lazy("role"))
     partner = models.ForeignKey("partners.Partner", null=True, blank=True,
-                                on_delete=models.CASCADE, related_name="+")
+                                on_delete=models.CASCADE, related_name="+",
+                                verbose_name=gettext_lazy("partner"))
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+                                   related_name="+", verbose_name=gettext_lazy("invited by"))
     created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(verbose_name=gettext_lazy("expires at"))
+    accepted_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("accepted at"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("revoked at"))
 
     class Meta:
         ordering = ["-created_at"]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import resolve_url
 from django.urls import path, reverse
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -11,21 +12,30 @@ from . import permissions
 from .admin_views import grantable_groups, staff_invitations
 from .models import User
 
+
+def _role_message(text):
+    """A log message naming the entry's role (as stored: "editor")."""
+    return lambda entry: gettext(text) % {"role": entry.data.get("role")}
+
+
 LOG_ACTIONS = {
-    "portal.account.role_granted": ("Grant role", lambda entry: f"Granted role {entry.data.get('role')}"),
-    "portal.account.role_revoked": ("Revoke role", lambda entry: f"Revoked role {entry.data.get('role')}"),
+    "portal.account.role_granted": (gettext_lazy("Grant role"),
+                                    _role_message(gettext_noop("Granted role %(role)s"))),
+    "portal.account.role_revoked": (gettext_lazy("Revoke role"),
+                                    _role_message(gettext_noop("Revoked role %(role)s"))),
     "portal.account.anonymised": (
-        "Delete account (anonymise)",
-        "Account closed at the resident's request; what they wrote was anonymised",
+        gettext_lazy("Delete account (anonymise)"),
+        gettext_lazy("Account closed at the resident's request; what they wrote was anonymised"),
     ),
     "portal.account.invited": (
-        "Invite to the staff",
-        lambda entry: f"Invited a person to the staff as {entry.data.get('role')}",
+        gettext_lazy("Invite to the staff"),
+        _role_message(gettext_noop("Invited a person to the staff as %(role)s")),
     ),
-    "portal.account.invitation_revoked": ("Withdraw a staff invitation", "Withdrew a staff invitation"),
+    "portal.account.invitation_revoked": (gettext_lazy("Withdraw a staff invitation"),
+                                          gettext_lazy("Withdrew a staff invitation")),
     "portal.account.invitation_accepted": (
-        "Accept a staff invitation",
-        lambda entry: f"Joined the staff as {entry.data.get('role')} by invitation",
+        gettext_lazy("Accept a staff invitation"),
+        _role_message(gettext_noop("Joined the staff as %(role)s by invitation")),
     ),
 }
 
@@ -49,11 +59,11 @@ def refuse_privileged_bulk_actions(request, action_type, objects, action_class_i
         return None
     actor = request.user
     if any(not permissions.can_manage_account(actor, account) for account in objects):
-        raise PermissionDenied("Only a superuser can change administrators' accounts.")
+        raise PermissionDenied(gettext_lazy("Only a superuser can change administrators' accounts."))
     if action_type == "assign_role":
         group = action_class_instance.cleaned_form.cleaned_data["role"]
         if not grantable_groups(actor).filter(pk=group.pk).exists():
-            raise PermissionDenied("Only a superuser can grant that role.")
+            raise PermissionDenied(gettext_lazy("Only a superuser can grant that role."))
     return None
 
 
@@ -64,7 +74,7 @@ def register_invitation_admin_urls():
 
 @hooks.register("register_settings_menu_item")
 def register_invitations_menu_item():
-    return _InvitationsMenuItem("Staff invitations", reverse("account_staff_invitations"),
+    return _InvitationsMenuItem(gettext_lazy("Staff invitations"), reverse("account_staff_invitations"),
                                 icon_name="mail", order=610)
 
 
@@ -83,7 +93,7 @@ def refuse_signed_in_accounts_a_restricted_page(serve):
         response = serve(page, request, serve_args, serve_kwargs)
         if (request.user.is_authenticated and response.status_code == 302
                 and response.url.startswith(resolve_url(settings.WAGTAIL_FRONTEND_LOGIN_URL))):
-            raise PermissionDenied("This page is not open to your account.")
+            raise PermissionDenied(gettext_lazy("This page is not open to your account."))
         return response
 
     return inner

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -7,7 +8,7 @@ from .models import Partner
 class PartnerViewSet(SnippetViewSet):
     model = Partner
     icon = "group"
-    menu_label = "Partners"
+    menu_label = gettext_lazy("Partners")
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "kind", "is_active"]

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class TaxonomyConfig(AppConfig):
     name = "portal.taxonomy"
     label = "taxonomy"
-    verbose_name = "Topics and neighbourhoods"
+    verbose_name = gettext_lazy("Topics and neighbourhoods")
 
     def ready(self):
         from . import cached

@@ -6,12 +6,12 @@ from wagtail.search import index
 class Topic(index.Indexed, models.Model):
     """What a concern, thread, report or event is about (e.g. drug litter, treatment access)."""
 
-    name = models.CharField(max_length=80, unique=True)
-    name_es = models.CharField("name in Spanish", max_length=80, blank=True,
-                               help_text="Shown on the Spanish pages; empty: the name above.")
-    slug = models.SlugField(max_length=80, unique=True)
-    description = models.TextField(blank=True)
-    description_es = models.TextField("description in Spanish", blank=True)
+    name = models.CharField(max_length=80, unique=True, verbose_name=gettext_lazy("name"))
+    name_es = models.CharField(gettext_lazy("name in Spanish"), max_length=80, blank=True,
+                               help_text=gettext_lazy("Shown on the Spanish pages; empty: the name above."))
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=gettext_lazy("slug"))
+    description = models.TextField(blank=True, verbose_name=gettext_lazy("description"))
+    description_es = models.TextField(gettext_lazy("description in Spanish"), blank=True)
 
     search_fields = [index.SearchField("name"), index.SearchField("name_es"),
                      index.AutocompleteField("name")]
@@ -39,10 +39,10 @@ class Topic(index.Indexed, models.Model):
 class Neighbourhood(index.Indexed, models.Model):
     """An area of the city that partners serve and residents live in."""
 
-    name = models.CharField(max_length=80, unique=True)
-    name_es = models.CharField("name in Spanish", max_length=80, blank=True,
-                               help_text="Shown on the Spanish pages; empty: the name above.")
-    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=80, unique=True, verbose_name=gettext_lazy("name"))
+    name_es = models.CharField(gettext_lazy("name in Spanish"), max_length=80, blank=True,
+                               help_text=gettext_lazy("Shown on the Spanish pages; empty: the name above."))
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=gettext_lazy("slug"))
 
     search_fields = [index.SearchField("name"), index.SearchField("name_es"),
                      index.AutocompleteField("name")]
@@ -73,13 +73,14 @@ class Landmark(models.Model):
     """A public place residents can choose when they say where a concern happened (editors keep
     the list). Its point is public: it is a well-known place, not a resident's location."""
 
-    name = models.CharField(max_length=120)
-    kind = models.CharField(max_length=20, choices=LandmarkKind.choices, default=LandmarkKind.OTHER)
+    name = models.CharField(max_length=120, verbose_name=gettext_lazy("name"))
+    kind = models.CharField(max_length=20, choices=LandmarkKind.choices, default=LandmarkKind.OTHER,
+                            verbose_name=gettext_lazy("kind"))
     neighbourhood = models.ForeignKey(Neighbourhood, on_delete=models.CASCADE,
-                                      related_name="landmarks")
-    latitude = models.DecimalField(max_digits=8, decimal_places=5)
-    longitude = models.DecimalField(max_digits=8, decimal_places=5)
-    is_active = models.BooleanField("offered to residents", default=True)
+                                      related_name="landmarks", verbose_name=gettext_lazy("neighbourhood"))
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, verbose_name=gettext_lazy("latitude"))
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, verbose_name=gettext_lazy("longitude"))
+    is_active = models.BooleanField(gettext_lazy("offered to residents"), default=True)
 
     class Meta:
         ordering = ["neighbourhood__name", "name"]

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -32,7 +33,7 @@ class LandmarkViewSet(SnippetViewSet):
 
 
 class TaxonomyGroup(SnippetViewSetGroup):
-    menu_label = "Taxonomy"
+    menu_label = gettext_lazy("Taxonomy")
     menu_icon = "tag"
     menu_order = 310
     items = (TopicViewSet, NeighbourhoodViewSet, LandmarkViewSet)

@@ -1,6 +1,7 @@
 """The publishing workflow's task: a second editor approves what the first submitted."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy
 from wagtail.models import AbstractGroupApprovalTask, Revision
 
 APPROVING_ACTIONS = {"approve"}
@@ -11,8 +12,8 @@ class SecondEditorApprovalTask(AbstractGroupApprovalTask):
     revision that would be published can approve it (they may still request changes)."""
 
     class Meta:
-        verbose_name = "second editor approval task"
-        verbose_name_plural = "second editor approval tasks"
+        verbose_name = gettext_lazy("second editor approval task")
+        verbose_name_plural = gettext_lazy("second editor approval tasks")
 
     @staticmethod
     def _submitted_by(obj, user):
@@ -36,10 +37,10 @@ class SecondEditorApprovalTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if user is not None and task_state.workflow_state.requested_by_id == user.pk:
-            raise PermissionDenied("Another editor must review a page you submitted.")
+            raise PermissionDenied(gettext_lazy("Another editor must review a page you submitted."))
         if (user is not None and action_name in APPROVING_ACTIONS
                 and self._wrote_latest_revision(task_state.workflow_state.content_object, user)):
-            raise PermissionDenied("Another editor must approve changes you made.")
+            raise PermissionDenied(gettext_lazy("Another editor must approve changes you made."))
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -121,7 +122,8 @@ class SocialImageMixin(models.Model):
 
     social_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="Shown when the page is shared (Open Graph, Twitter card).",
+        help_text=gettext_lazy("Shown when the page is shared (Open Graph, Twitter card)."),
+        verbose_name=gettext_lazy("social image"),
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]

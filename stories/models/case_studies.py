@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -48,7 +49,7 @@ class CaseStudyFilter(StoryFilterSet):
 
 
 class CaseStudyIndexPage(StoryIndexMixin, Page):
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
 
     subpage_types = ["stories.CaseStudyPage"]
     filterset_class = CaseStudyFilter
@@ -58,7 +59,7 @@ class CaseStudyIndexPage(StoryIndexMixin, Page):
     has_feeds = True
 
     class Meta:
-        verbose_name = "case study index"
+        verbose_name = gettext_lazy("case study index")
 
     def stories(self):
         return (
@@ -71,23 +72,28 @@ class CaseStudyIndexPage(StoryIndexMixin, Page):
 
 
 class CaseStudyPage(SocialImageMixin, Page):
-    summary = models.TextField(help_text="One or two sentences for lists and feeds.")
+    summary = models.TextField(help_text=gettext_lazy("One or two sentences for lists and feeds."),
+                               verbose_name=gettext_lazy("summary"))
     neighbourhood = models.ForeignKey(
         "taxonomy.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="Where it took place.",
+        help_text=gettext_lazy("Where it took place."), verbose_name=gettext_lazy("neighbourhood"),
     )
-    place = models.CharField(max_length=120, blank=True, help_text="e.g. 'Riverton city centre'.")
-    programme = models.CharField(max_length=160)
+    place = models.CharField(max_length=120, blank=True,
+                             help_text=gettext_lazy("e.g. 'Riverton city centre'."),
+                             verbose_name=gettext_lazy("place"))
+    programme = models.CharField(max_length=160, verbose_name=gettext_lazy("programme"))
     partners = ParentalManyToManyField("partners.Partner", blank=True, related_name="case_studies")
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="case_studies")
-    outcome_type = models.CharField(max_length=20, choices=OutcomeType.choices)
-    challenge = RichTextField(features=RICH_TEXT_FEATURES)
-    approach = RichTextField(features=RICH_TEXT_FEATURES)
-    outcomes = RichTextField(features=RICH_TEXT_FEATURES)
-    outcome_figures = StreamField([("figures", OutcomeFiguresBlock())], blank=True, max_num=1)
-    quotes = StreamField([("quote", QuoteBlock())], blank=True)
-    images = StreamField([("image", ImageBlock())], blank=True)
-    lessons = RichTextField("lessons learned", features=RICH_TEXT_FEATURES, blank=True)
+    outcome_type = models.CharField(max_length=20, choices=OutcomeType.choices,
+                                    verbose_name=gettext_lazy("outcome type"))
+    challenge = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=gettext_lazy("challenge"))
+    approach = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=gettext_lazy("approach"))
+    outcomes = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=gettext_lazy("outcomes"))
+    outcome_figures = StreamField([("figures", OutcomeFiguresBlock())], blank=True, max_num=1,
+                                  verbose_name=gettext_lazy("outcome figures"))
+    quotes = StreamField([("quote", QuoteBlock())], blank=True, verbose_name=gettext_lazy("quotes"))
+    images = StreamField([("image", ImageBlock())], blank=True, verbose_name=gettext_lazy("images"))
+    lessons = RichTextField(gettext_lazy("lessons learned"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -97,7 +103,7 @@ class CaseStudyPage(SocialImageMixin, Page):
              FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
              FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
              FieldPanel("outcome_type")],
-            heading="About the programme",
+            heading=gettext_lazy("About the programme"),
         ),
         FieldPanel("challenge"),
         FieldPanel("approach"),
@@ -106,7 +112,7 @@ class CaseStudyPage(SocialImageMixin, Page):
         FieldPanel("quotes"),
         FieldPanel("images"),
         FieldPanel("lessons"),
-        InlinePanel("related_links", label="Related case study or report"),
+        InlinePanel("related_links", label=gettext_lazy("Related case study or report")),
     ]
     search_fields = [
         *Page.search_fields, index.SearchField("summary"), index.SearchField("programme"),
@@ -125,7 +131,7 @@ class CaseStudyPage(SocialImageMixin, Page):
     story_kind = _("Case study")
 
     class Meta:
-        verbose_name = "case study"
+        verbose_name = gettext_lazy("case study")
 
     def live_related_pages(self):
         ids = [link.linked_page_id for link in self.related_links.all()]
@@ -133,8 +139,10 @@ class CaseStudyPage(SocialImageMixin, Page):
 
 
 class CaseStudyRelatedLink(Orderable):
-    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_links")
-    linked_page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_links",
+                       verbose_name=gettext_lazy("page"))
+    linked_page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+",
+                                    verbose_name=gettext_lazy("linked page"))
 
     panels = [PageChooserPanel("linked_page", page_type=["stories.CaseStudyPage", "stories.ReportPage"])]
     api_fields = [APIField("linked_page")]

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -38,7 +39,7 @@ class ReportFilter(StoryFilterSet):
 
 
 class ReportIndexPage(StoryIndexMixin, Page):
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
 
     subpage_types = ["stories.ReportPage"]
     filterset_class = ReportFilter
@@ -48,7 +49,7 @@ class ReportIndexPage(StoryIndexMixin, Page):
     has_feeds = True
 
     class Meta:
-        verbose_name = "report index"
+        verbose_name = gettext_lazy("report index")
 
     def stories(self):
         return (
@@ -60,23 +61,26 @@ class ReportIndexPage(StoryIndexMixin, Page):
 
 
 class ReportPage(SocialImageMixin, Page):
-    period_start = models.DateField("reporting period from")
-    period_end = models.DateField("reporting period to")
-    summary = models.TextField(help_text="Two or three sentences: what happened in this period.")
+    period_start = models.DateField(gettext_lazy("reporting period from"))
+    period_end = models.DateField(gettext_lazy("reporting period to"))
+    summary = models.TextField(help_text=gettext_lazy("Two or three sentences: what happened in this "
+                                                      "period."), verbose_name=gettext_lazy("summary"))
     partners = ParentalManyToManyField("partners.Partner", blank=True, related_name="reports")
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="reports")
-    key_figures = StreamField([("figures", KeyFiguresBlock())], blank=True, max_num=1)
-    body = StreamField(StoryBodyBlock(), blank=True)
+    key_figures = StreamField([("figures", KeyFiguresBlock())], blank=True, max_num=1,
+                              verbose_name=gettext_lazy("key figures"))
+    body = StreamField(StoryBodyBlock(), blank=True, verbose_name=gettext_lazy("body"))
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Reporting period"),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")],
+                      heading=gettext_lazy("Reporting period")),
         FieldPanel("summary"),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("key_figures"),
         FieldPanel("body"),
-        InlinePanel("documents", label="Attached document"),
+        InlinePanel("documents", label=gettext_lazy("Attached document")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["stories.ReportIndexPage"]
@@ -90,7 +94,7 @@ class ReportPage(SocialImageMixin, Page):
     story_kind = _("Partnership report")
 
     class Meta:
-        verbose_name = "partnership report"
+        verbose_name = gettext_lazy("partnership report")
 
     def clean(self):
         super().clean()
@@ -99,8 +103,10 @@ class ReportPage(SocialImageMixin, Page):
 
 
 class ReportDocument(Orderable):
-    page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="documents",
+                       verbose_name=gettext_lazy("page"))
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+",
+                                 verbose_name=gettext_lazy("document"))
 
     panels = [FieldPanel("document")]
     api_fields = [APIField("document")]

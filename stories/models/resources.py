@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -51,7 +52,7 @@ class ResourceFilter(StoryFilterSet):
 
 
 class ResourceIndexPage(StoryIndexMixin, Page):
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
 
     subpage_types = ["stories.ResourcePage"]
     filterset_class = ResourceFilter
@@ -60,7 +61,7 @@ class ResourceIndexPage(StoryIndexMixin, Page):
     no_results = _("No resources match these filters.")
 
     class Meta:
-        verbose_name = "resource library"
+        verbose_name = gettext_lazy("resource library")
 
     def stories(self):
         return (
@@ -73,15 +74,18 @@ class ResourceIndexPage(StoryIndexMixin, Page):
 
 
 class ResourcePage(SocialImageMixin, Page):
-    summary = models.TextField()
-    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    summary = models.TextField(verbose_name=gettext_lazy("summary"))
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE,
+                                verbose_name=gettext_lazy("audience"))
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="resources")
-    resource_format = models.CharField("format", max_length=20, choices=ResourceFormat.choices)
+    resource_format = models.CharField(gettext_lazy("format"), max_length=20, choices=ResourceFormat.choices)
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=gettext_lazy("document")
     )
-    link = models.URLField(blank=True, help_text="A web page, or a video on YouTube or Vimeo.")
-    body = StreamField(StoryBodyBlock(), blank=True)
+    link = models.URLField(blank=True, help_text=gettext_lazy("A web page, or a video on YouTube or Vimeo."),
+                           verbose_name=gettext_lazy("link"))
+    body = StreamField(StoryBodyBlock(), blank=True, verbose_name=gettext_lazy("body"))
 
     content_panels = [
         *Page.content_panels,
@@ -101,7 +105,7 @@ class ResourcePage(SocialImageMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "resource"
+        verbose_name = gettext_lazy("resource")
 
     def clean(self):
         super().clean()

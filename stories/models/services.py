@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -73,7 +74,7 @@ class ServiceFilter(StoryFilterSet):
 class ServiceIndexPage(StoryIndexMixin, Page):
     """The "Get help" page."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=gettext_lazy("intro"))
 
     subpage_types = ["stories.ServicePage"]
     filterset_class = ServiceFilter
@@ -85,7 +86,7 @@ class ServiceIndexPage(StoryIndexMixin, Page):
     shows_help_now = True  # the get-help page: crisis numbers and where a concern goes, first
 
     class Meta:
-        verbose_name = "support services directory"
+        verbose_name = gettext_lazy("support services directory")
 
     def stories(self):
         return (
@@ -102,52 +103,61 @@ class ServiceIndexPage(StoryIndexMixin, Page):
 
 
 class ServicePage(SocialImageMixin, Page):
-    service_type = models.CharField("type of service", max_length=20, choices=ServiceType.choices)
+    service_type = models.CharField(gettext_lazy("type of service"), max_length=20,
+                                    choices=ServiceType.choices)
     provider_partner = models.ForeignKey(
         "partners.Partner", null=True, blank=True, on_delete=models.SET_NULL, related_name="services",
-        help_text="The partner that runs it, if it is one of ours.",
+        help_text=gettext_lazy("The partner that runs it, if it is one of ours."),
+        verbose_name=gettext_lazy("provider partner"),
     )
     provider_name = models.CharField(
-        max_length=120, blank=True, help_text="Otherwise, the organisation that runs it."
+        max_length=120, blank=True, help_text=gettext_lazy("Otherwise, the organisation that runs it."),
+        verbose_name=gettext_lazy("provider name")
     )
-    offers = models.TextField("what it offers")
-    who_for = models.TextField("who it is for")
-    address = models.TextField(blank=True, help_text="Leave empty for helplines and online services.")
+    offers = models.TextField(gettext_lazy("what it offers"))
+    who_for = models.TextField(gettext_lazy("who it is for"))
+    address = models.TextField(blank=True,
+                               help_text=gettext_lazy("Leave empty for helplines and online services."),
+                               verbose_name=gettext_lazy("address"))
     neighbourhood = models.ForeignKey(
-        "taxonomy.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "taxonomy.Neighbourhood", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=gettext_lazy("neighbourhood")
     )
-    phone = models.CharField(max_length=40, blank=True)
-    website = models.URLField(blank=True)
-    is_free = models.BooleanField("free of charge", default=True)
-    cost = models.CharField(max_length=160, blank=True, help_text="Charges, if any.")
-    languages = models.CharField(max_length=160, default="English")
-    referral_needed = models.BooleanField(default=False)
+    phone = models.CharField(max_length=40, blank=True, verbose_name=gettext_lazy("phone"))
+    website = models.URLField(blank=True, verbose_name=gettext_lazy("website"))
+    is_free = models.BooleanField(gettext_lazy("free of charge"), default=True)
+    cost = models.CharField(max_length=160, blank=True, help_text=gettext_lazy("Charges, if any."),
+                            verbose_name=gettext_lazy("cost"))
+    languages = models.CharField(max_length=160, default="English", verbose_name=gettext_lazy("languages"))
+    referral_needed = models.BooleanField(default=False, verbose_name=gettext_lazy("referral needed"))
     hours_note = models.CharField(
-        max_length=160, blank=True, help_text="e.g. 'Closed on bank holidays'."
+        max_length=160, blank=True, help_text=gettext_lazy("e.g. 'Closed on bank holidays'."),
+        verbose_name=gettext_lazy("hours note")
     )
     last_checked = models.DateField(
-        null=True, blank=True, help_text="When an editor last confirmed these details."
+        null=True, blank=True, help_text=gettext_lazy("When an editor last confirmed these details."),
+        verbose_name=gettext_lazy("last checked")
     )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("service_type"),
         MultiFieldPanel(
-            [FieldPanel("provider_partner"), FieldPanel("provider_name")], heading="Provider"
+            [FieldPanel("provider_partner"), FieldPanel("provider_name")], heading=gettext_lazy("Provider")
         ),
         FieldPanel("offers"),
         FieldPanel("who_for"),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("neighbourhood"), FieldPanel("phone"),
              FieldPanel("website")],
-            heading="Where and how to reach it",
+            heading=gettext_lazy("Where and how to reach it"),
         ),
         MultiFieldPanel(
             [FieldPanel("is_free"), FieldPanel("cost"), FieldPanel("languages"),
              FieldPanel("referral_needed")],
-            heading="Access",
+            heading=gettext_lazy("Access"),
         ),
-        InlinePanel("opening_hours", label="Opening hours"),
+        InlinePanel("opening_hours", label=gettext_lazy("Opening hours")),
         FieldPanel("hours_note"),
         FieldPanel("last_checked"),
     ]
@@ -167,7 +177,7 @@ class ServicePage(SocialImageMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "support service"
+        verbose_name = gettext_lazy("support service")
 
     def clean(self):
         super().clean()
@@ -203,17 +213,18 @@ class OpeningHours(Orderable):
     """One opening period. A period that closes at or before it opens runs past midnight;
     opening and closing at the same time means open all day."""
 
-    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
-    opens = models.TimeField()
-    closes = models.TimeField()
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_hours",
+                       verbose_name=gettext_lazy("page"))
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, verbose_name=gettext_lazy("weekday"))
+    opens = models.TimeField(verbose_name=gettext_lazy("opens"))
+    closes = models.TimeField(verbose_name=gettext_lazy("closes"))
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
     api_fields = [APIField("weekday"), APIField("opens"), APIField("closes")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "opening hours"
-        verbose_name_plural = "opening hours"
+        verbose_name = gettext_lazy("opening hours")
+        verbose_name_plural = gettext_lazy("opening hours")
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
