@@ -113,14 +113,14 @@ def test_a_spanish_speaking_visitor_reads_searches_signs_up_replies_and_raises_a
     expect(page.get_by_role("heading", level=1)).to_have_text("Confirma tu correo electrónico")
     message = live_site.last_mail_to(email)
     text = message.get_body(("plain",)).get_content()
-    assert "confirme su dirección de correo electrónico" in message["Subject"]
-    assert "Para confirmar que esto es correcto, vete a" in text
+    assert "Confirma tu correo electrónico" in message["Subject"]
+    assert "Para confirmar que es correcto, abre" in text
     link = CONFIRM_LINK.search(text).group(0)
     assert "/es/accounts/confirm-email/" in link
 
     # When they open the link and confirm
     page.goto(link)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmar dirección de correo electrónico")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmar correo electrónico")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Confirmar").click()
 
