@@ -3,13 +3,12 @@ downloading your data and closing your account."""
 
 import json
 import re
-import uuid
 from pathlib import Path
 
 from playwright.sync_api import expect
 
 from .checks import axe_violations
-from .conftest import sign_in, totp_code
+from .conftest import sign_in, totp_code, unique_word
 
 CONFIRM_LINK = re.compile(r"https?://\S+/accounts/confirm-email/[^\s/]+/")
 
@@ -23,7 +22,7 @@ def fill_sign_up_form(page, email, display_name, password, repeat=None):
 
 
 def new_person():
-    tag = uuid.uuid4().hex[:8]
+    tag = unique_word(8)
     return f"newcomer-{tag}@example.org", f"Newcomer {tag}"
 
 

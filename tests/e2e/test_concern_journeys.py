@@ -5,11 +5,10 @@ concerns inbox and answers officially; the resident reads the signed answer, mar
 resolved and says whether it was addressed; the transparency page counts it."""
 
 import re
-import uuid
 
 from playwright.sync_api import expect
 
-from .conftest import sign_in
+from .conftest import sign_in, unique_word
 from .test_account_journeys import CONFIRM_LINK, fill_sign_up_form
 
 CONCERNS_BOARD = "/forum/neighbourhood-concerns/"
@@ -20,7 +19,7 @@ MODERATOR = "moderator@riverton.example"
 
 
 def sign_up_and_confirm(page, live_site):
-    tag = uuid.uuid4().hex[:8]
+    tag = unique_word(8)
     email = f"concerned-{tag}@example.org"
     page.goto("/accounts/signup/")
     fill_sign_up_form(page, email, f"Boathouse Neighbour {tag}", "a-long-riverside-password")
@@ -78,7 +77,7 @@ def concerns_received_last_12_months(page):
 
 
 def test_a_new_resident_raises_a_concern_that_is_held_approved_answered_and_resolved(new_page, live_site):
-    title = f"Broken bottles on the boathouse slipway ({uuid.uuid4().hex[:6]})"
+    title = f"Broken bottles on the boathouse slipway ({unique_word(6)})"
     answer = "Our outreach workers will visit the slipway on Tuesday and Thursday evenings."
 
     # Given the transparency page's count of concerns received in the last 12 months

@@ -1,12 +1,11 @@
 """Saying where a concern happened in a real browser: the map (vendored Leaflet, no tiles by
 default) marks a point in the hidden fields, and nothing is fetched from another server."""
 
-import uuid
 from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-from .conftest import sign_in_once
+from .conftest import sign_in_once, unique_word
 from .pages import RESIDENT
 
 NEW_CONCERN = "/forum/neighbourhood-concerns/new/"
@@ -25,7 +24,7 @@ def test_a_resident_marks_the_place_on_the_map(new_page, live_site):
     # Then the point is in the form and can be removed again
     expect(page.locator("#id_latitude")).not_to_have_value("")
     expect(page.get_by_role("button", name="Remove the mark")).to_be_visible()
-    title = f"Needles on the towpath {uuid.uuid4().hex[:6]}"
+    title = f"Needles on the towpath {unique_word(6)}"
     page.get_by_label("Title").fill(title)
     page.get_by_label("Your post").fill("Three needles under the bench this morning (journey test).")
     page.get_by_label("Topic").select_option(index=1)

@@ -2,12 +2,11 @@
 a title that is too short is explained next to the field and what was typed is kept."""
 
 import re
-import uuid
 
 from playwright.sync_api import expect
 
 from .checks import axe_violations
-from .conftest import sign_in
+from .conftest import sign_in, unique_word
 from .pages import RESIDENT
 from .test_keyboard import tab_to, tab_to_text
 
@@ -16,7 +15,7 @@ BOARD = "/forum/prevention-and-education/"
 
 def test_a_resident_starts_a_thread_with_the_keyboard_only_and_replies(page):
     # Given a signed-in resident on a discussion board, using only the keyboard
-    title = f"Keyboard thread {uuid.uuid4().hex[:8]}"
+    title = f"Keyboard thread {unique_word(8)}"
     sign_in(page, RESIDENT)
     page.goto(BOARD)
 

@@ -2,11 +2,10 @@
 visible focus indicator on every control on the way."""
 
 import re
-import uuid
 
 from playwright.sync_api import expect
 
-from .conftest import sign_in
+from .conftest import sign_in, unique_word
 from .pages import RESIDENT
 
 MAX_TABS = 60
@@ -55,7 +54,7 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page):
 
 def test_the_sign_up_form_can_be_completed_with_the_keyboard(page, live_site):
     # Given a visitor who uses only the keyboard
-    tag = uuid.uuid4().hex[:8]
+    tag = unique_word(8)
     email = f"keys-{tag}@example.org"
     page.goto("/accounts/signup/")
 

@@ -3,11 +3,10 @@ river (the demo's rules send it to Harbour Lights); the NGO's liaison finds it i
 claims it, writes an internal note, starts the answer from a template (placeholders filled),
 posts it, refers the concern on to the police, and marks it resolved. Page loads are counted."""
 
-import uuid
 
 from playwright.sync_api import expect
 
-from .conftest import sign_in
+from .conftest import sign_in, unique_word
 from .pages import RESIDENT
 
 CONCERNS_BOARD = "/forum/neighbourhood-concerns/"
@@ -31,7 +30,7 @@ def raise_concern(page, title):
 
 
 def test_a_liaisons_day_claim_note_template_answer_refer_resolve(new_page):
-    title = f"Drinking on the river steps ({uuid.uuid4().hex[:6]})"
+    title = f"Drinking on the river steps ({unique_word(6)})"
     raise_concern(new_page(), title)
 
     page = new_page()
@@ -90,7 +89,7 @@ def test_a_liaisons_day_claim_note_template_answer_refer_resolve(new_page):
 
 def test_a_liaison_claims_several_concerns_at_once(new_page):
     """Bulk claim: tick two new concerns in the inbox and claim them in one request."""
-    titles = [f"Bottles on the river steps {n} ({uuid.uuid4().hex[:6]})" for n in (1, 2)]
+    titles = [f"Bottles on the river steps {n} ({unique_word(6)})" for n in (1, 2)]
     resident = new_page()
     sign_in(resident, RESIDENT)
     for title in titles:

@@ -2,7 +2,6 @@
 the XSS payload list rendered through portal.markup.render into a page in Chromium."""
 
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import expect
@@ -10,7 +9,7 @@ from playwright.sync_api import expect
 from portal.markup import render
 from tests.xss_payloads import XSS_PAYLOADS
 
-from .conftest import sign_in
+from .conftest import sign_in, unique_word
 from .pages import PAGES, RESIDENT
 
 REFERRER_POLICIES = {"same-origin", "strict-origin", "strict-origin-when-cross-origin", "no-referrer"}
@@ -153,7 +152,7 @@ def test_no_xss_payload_posted_in_the_forum_runs_script_on_the_thread_page(new_p
     page = new_page(bypass_csp=True)
     seen = watch_for_script(page, live_site)
     sign_in(page, RESIDENT)
-    title = f"<img src=x onerror=alert(1)> hostile {uuid.uuid4().hex[:6]}"
+    title = f"<img src=x onerror=alert(1)> hostile {unique_word(6)}"
 
     # When every payload is posted through the real forum forms
     thread_url, held = post_every_payload_through_the_forum(page, title)

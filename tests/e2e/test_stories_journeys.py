@@ -3,11 +3,10 @@ Wagtail admin and submits it, a second editor approves it, and a visitor sees it
 finds it with the site's search."""
 
 import re
-import uuid
 
 from playwright.sync_api import expect
 
-from .conftest import sign_in
+from .conftest import sign_in, unique_word
 
 EDITOR, SECOND_EDITOR = "editor@riverton.example", "editor2@riverton.example"
 
@@ -19,7 +18,7 @@ def report_index_id(page):
 
 
 def test_an_editor_submits_a_report_a_second_editor_approves_it_and_visitors_see_it(new_page):
-    title = f"Partnership report: July to September 2026 ({uuid.uuid4().hex[:6]})"
+    title = f"Partnership report: July to September 2026 ({unique_word(6)})"
     summary = "Outreach doubled in Northgate; needle finds fell by a third (demo)."
 
     # Given an editor signed in with password and authenticator code
@@ -80,7 +79,7 @@ def submit_report(editor, title):
 
 def test_approve_and_publish_from_the_editor_publishes_every_time(new_page):
     # Given an editor who submitted three reports
-    titles = [f"Approval run {n} ({uuid.uuid4().hex[:6]})" for n in range(3)]
+    titles = [f"Approval run {n} ({unique_word(6)})" for n in range(3)]
     editor = new_page()
     sign_in(editor, EDITOR)
     for title in titles:
